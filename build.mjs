@@ -1,0 +1,26 @@
+// Bundles the client, the server and the CLI into dist/ with esbuild (one file each, Node 20, CommonJS).
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  define: { FOREWARN_VERSION: JSON.stringify(version) },
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+]);
+
+// The editor validates .forewarn.yml with the same schema the engine uses (contributes.yamlValidation).
+writeFileSync('dist/forewarn.schema.json', execFileSync(process.execPath, ['dist/cli.js', 'schema']));

@@ -1,0 +1,42 @@
+// VS Code side of Forewarn: starts the language server over IPC and offers its output channel. No analysis here.
+
+import * as path from 'node:path';
+import { commands, window, workspace, type ExtensionContext, type LogOutputChannel } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+/** Documents the server may analyze; it decides per file from path and content. */
+const DOCUMENT_SELECTOR = [
+  { scheme: 'file', language: 'yaml' },
+  { scheme: 'untitled', language: 'yaml' },
+  { language: 'github-actions-workflow' },
+  { language: 'dockerfile' },
+  { language: 'terraform' },
+  { scheme: 'file', pattern: '**/*.{tf,tfvars}' },
+  { scheme: 'file', pattern: '**/{Dockerfile,Containerfile,Dockerfile.*,Containerfile.*,*.Dockerfile,*.dockerfile}' },
+  { scheme: 'file', pattern: '**/.forewarn.{yml,yaml}' },
+];
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const output: LogOutputChannel = window.createOutputChannel('Forewarn', { log: true });
+  context.subscriptions.push(output, commands.registerCommand('forewarn.showOutput', () => output.show(true)));
+
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    outputChannel: output,
+    synchronize: { fileEvents: workspace.createFileSystemWatcher('**/.forewarn.{yml,yaml}') },
+  };
+  client = new LanguageClient('forewarn', 'Forewarn', serverOptions, clientOptions);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

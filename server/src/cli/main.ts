@@ -1,0 +1,149 @@
+// `forewarn` command line: the engine over files on disk, with output for people (text) and machines (JSON).
+
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SEVERITIES, isSeverity, severityRank, type Severity } from '../core/types.js';
+import { CONFIG_SCHEMA, RULES } from '../engine/index.js';
+import { findConfigFile, loadConfigFile } from '../workspace/config-files.js';
+import { scan, type ScanReport } from '../workspace/scan.js';
+
+declare const FOREWARN_VERSION: string | undefined;
+const VERSION = typeof FOREWARN_VERSION === 'string' ? FOREWARN_VERSION : '0.0.0-dev';
+
+export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
+
+const USAGE = `Usage:
+  forewarn scan [paths...] [--format text|json] [--config FILE] [--fail-on SEVERITY|none]
+  forewarn rules
+  forewarn schema
+  forewarn --version | --help
+
+scan      analyze files and folders (default: .), honouring .gitignore and config ignores
+  --format   text (default): path:line:col severity rule-id message; json: the documented contract
+  --config   configuration file (default: nearest .forewarn.yml above the current directory)
+  --fail-on  exit 1 when a finding is at or above this severity (${SEVERITIES.join(', ')}, or none); default high
+rules     list the rules
+schema    print the JSON Schema of .forewarn.yml
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.`;
+
+export interface Io {
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+  readonly cwd: string;
+}
+
+class UsageError extends Error {}
+
+export function run(argv: readonly string[], io: Io): number {
+  try {
+    return dispatch(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`forewarn: ${(e as Error).message}\n\n${USAGE}\n`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+}
+
+function dispatch(argv: readonly string[], io: Io): number {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.out(`${USAGE}\n`);
+    return command === undefined ? EXIT.usage : EXIT.clean;
+  }
+  if (command === '--version' || command === '-v') {
+    io.out(`${VERSION}\n`);
+    return EXIT.clean;
+  }
+  if (command === 'rules') {
+    for (const r of RULES) io.out(`${r.id.padEnd(20)} ${r.family.padEnd(12)} ${r.severity.padEnd(9)} fix:${r.fix.padEnd(14)} ${r.description}\n`);
+    return EXIT.clean;
+  }
+  if (command === 'schema') {
+    io.out(`${JSON.stringify(CONFIG_SCHEMA, null, 2)}\n`);
+    return EXIT.clean;
+  }
+  if (command === 'scan') return scanCommand(rest, io);
+  throw new UsageError(`unknown command '${command}'`);
+}
+
+function scanCommand(args: readonly string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      config: { type: 'string' },
+      'fail-on': { type: 'string', default: 'high' },
+    },
+  });
+  const format = values.format;
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'`);
+  const failOnRaw = values['fail-on'];
+  if (failOnRaw !== 'none' && !isSeverity(failOnRaw)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')} or none, not '${failOnRaw}'`);
+  const failOn: Severity | undefined = failOnRaw === 'none' ? undefined : failOnRaw;
+
+  const configPath = values.config !== undefined ? resolve(io.cwd, values.config) : findConfigFile(io.cwd);
+  const loaded = loadConfigFile(configPath);
+  if (loaded.errors.length > 0) {
+    for (const e of loaded.errors) io.err(`forewarn: ${configPath}: ${e.message}\n`);
+    io.err('forewarn: fix the configuration file (see docs/configuration.md); nothing was scanned.\n');
+    return EXIT.usage;
+  }
+  const targets = positionals.length > 0 ? positionals.map((p) => resolve(io.cwd, p)) : [io.cwd];
+  const report = scan(targets, { config: loaded.config, root: configPath ? dirname(configPath) : io.cwd });
+
+  if (format === 'json') io.out(`${JSON.stringify(toJson(report), null, 2)}\n`);
+  else writeText(report, io);
+
+  const failing = failOn === undefined ? [] : report.findings.filter((f) => severityRank(f.finding.severity) >= severityRank(failOn));
+  return failing.length > 0 ? EXIT.findings : EXIT.clean;
+}
+
+/** The JSON contract, version 1: documented in docs/cli.md; changes only with a new version number. */
+export function toJson(report: ScanReport): object {
+  return {
+    version: 1,
+    findings: report.findings.map(({ path, finding: f, start, end }) => ({
+      ruleId: f.ruleId,
+      family: f.family,
+      severity: f.severity,
+      path,
+      line: start.line + 1,
+      column: start.character + 1,
+      endLine: end.line + 1,
+      endColumn: end.character + 1,
+      message: f.message,
+      fixable: f.fixes.length > 0,
+    })),
+    errors: report.errors,
+  };
+}
+
+function writeText(report: ScanReport, io: Io): void {
+  for (const { path, finding: f, start } of report.findings) {
+    io.out(`${path}:${start.line + 1}:${start.character + 1} ${f.severity} ${f.ruleId} ${f.message}\n`);
+  }
+  for (const e of report.errors) {
+    io.err(`${e.path}${e.line !== undefined ? `:${e.line}:${e.column ?? 1}` : ''} ${e.type}: ${e.message}\n`);
+  }
+  const counts = SEVERITIES.slice()
+    .reverse()
+    .map((s) => [s, report.findings.filter((f) => f.finding.severity === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s}`);
+  const n = report.findings.length;
+  io.err(`${n} finding${n === 1 ? '' : 's'}${counts.length ? ` (${counts.join(', ')})` : ''} in ${report.files} file${report.files === 1 ? '' : 's'}.\n`);
+}
+
+if (require.main === module) {
+  const code = run(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+  });
+  process.exitCode = code;
+}

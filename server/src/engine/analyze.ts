@@ -1,0 +1,153 @@
+// The engine's entry point: detect the kind, parse once, run each applicable rule in isolation, apply suppressions.
+
+import type { FileKind, Finding, Fix, ParseError, Range, RuleError, Skipped } from '../core/types.js';
+import { SourceFile } from '../models/source-file.js';
+import { allowedSafeties, type Report, type Rule, type RuleOptions } from '../rules/define.js';
+import { RULES } from '../rules/index.js';
+import { DEFAULT_CONFIG, type ForewarnConfig } from './config.js';
+import { createDetector, type KindDetector } from './detect.js';
+import { findSuppressions } from './suppress.js';
+
+export interface AnalyzeInput {
+  /** path of the file, relative to the project root where known; used for kind detection. */
+  readonly path: string;
+  readonly text: string;
+  /** skip detection when the caller knows the kind. */
+  readonly kind?: FileKind;
+}
+
+export interface AnalysisResult {
+  readonly kind: FileKind | undefined;
+  readonly findings: readonly Finding[];
+  readonly parseErrors: readonly ParseError[];
+  readonly ruleErrors: readonly RuleError[];
+  readonly skipped?: Skipped;
+  /** how many findings inline suppressions silenced. */
+  readonly suppressed: number;
+  /** the parsed file, for callers that need positions (line/column) or fixes. */
+  readonly file: SourceFile | undefined;
+}
+
+/**
+ * Runs rules over documents. Holds only caches: the kind detector for the config it was last given,
+ * and the parse of the last text seen per path, so a re-analysis of unchanged text does not re-parse.
+ */
+export class Analyzer {
+  private detector: KindDetector;
+  private detectorFor: ForewarnConfig['kinds'];
+  private readonly lastParse = new Map<string, SourceFile>();
+
+  constructor(private readonly rules: readonly Rule[] = RULES) {
+    this.detectorFor = DEFAULT_CONFIG.kinds;
+    this.detector = createDetector(this.detectorFor);
+  }
+
+  detectKind(path: string, text: string, config: ForewarnConfig = DEFAULT_CONFIG): FileKind | undefined {
+    return this.detectorOf(config).detect(path, text);
+  }
+
+  analyze(input: AnalyzeInput, config: ForewarnConfig = DEFAULT_CONFIG): AnalysisResult {
+    const { path, text } = input;
+    const empty = { findings: [], parseErrors: [], ruleErrors: [], suppressed: 0, file: undefined };
+    const kind = input.kind ?? this.detectorOf(config).detect(path, text);
+    if (!kind) return { kind, ...empty };
+    const skipped = checkLimits(text, config.maxFileSize);
+    if (skipped) return { kind, ...empty, skipped };
+
+    const file = this.sourceFile(path, text, kind);
+    const options: RuleOptions = { allowedActions: config.allow.actions };
+    const findings: Finding[] = [];
+    const ruleErrors: RuleError[] = [];
+    for (const rule of this.rules) {
+      if (!rule.kinds.includes(kind)) continue;
+      const setting = config.rules[rule.id];
+      if (setting === 'off') continue;
+      const reports: Report[] = [];
+      try {
+        rule.check({ file, options, report: (r) => void reports.push(r) });
+      } catch (e) {
+        ruleErrors.push({ ruleId: rule.id, message: `rule '${rule.id}' failed: ${e instanceof Error ? e.message : String(e)}` });
+        continue;
+      }
+      for (const r of reports) {
+        const finding = toFinding(rule, setting ?? rule.severity, r, text.length, ruleErrors);
+        if (finding) findings.push(finding);
+      }
+    }
+
+    let suppressed = 0;
+    let kept = findings;
+    if (findings.length > 0) {
+      const sup = findSuppressions(text, file.lines, kind);
+      kept = findings.filter((f) => !sup.isSuppressed(f.ruleId, file.lines.lineOf(f.range.start)));
+      suppressed = findings.length - kept.length;
+    }
+    kept.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
+    return { kind, findings: kept, parseErrors: file.parseErrors, ruleErrors, suppressed, file };
+  }
+
+  /** Forget the cached parse of a path (e.g. when its document closes). */
+  forget(path: string): void {
+    this.lastParse.delete(path);
+  }
+
+  private sourceFile(path: string, text: string, kind: FileKind): SourceFile {
+    const cached = this.lastParse.get(path);
+    if (cached && cached.text === text && cached.kind === kind) return cached;
+    const file = new SourceFile(path, text, kind);
+    // The cache serves the editor (a few open documents); a batch scan must not grow it without bound.
+    if (this.lastParse.size >= 64 && !this.lastParse.has(path)) this.lastParse.delete(this.lastParse.keys().next().value!);
+    this.lastParse.set(path, file);
+    return file;
+  }
+
+  private detectorOf(config: ForewarnConfig): KindDetector {
+    if (config.kinds !== this.detectorFor) {
+      this.detectorFor = config.kinds;
+      this.detector = createDetector(config.kinds);
+    }
+    return this.detector;
+  }
+}
+
+export function checkLimits(text: string, maxFileSize: number): Skipped | undefined {
+  if (text.length > maxFileSize) {
+    return {
+      reason: 'too-large',
+      message: `Forewarn skipped this file: it is ${formatSize(text.length)}, above the ${formatSize(maxFileSize)} limit (maxFileSize).`,
+    };
+  }
+  if (text.includes('\0')) return { reason: 'binary', message: 'Forewarn skipped this file: it contains NUL bytes, so it looks binary.' };
+  return undefined;
+}
+
+function formatSize(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} bytes`;
+}
+
+/** Validates a report against the rule's metadata and the document; what breaks the contract becomes a rule error. */
+function toFinding(rule: Rule, severity: Finding['severity'], r: Report, length: number, errors: RuleError[]): Finding | undefined {
+  if (!inside(r.range, length)) {
+    errors.push({ ruleId: rule.id, message: `rule '${rule.id}' reported a range outside the document` });
+    return undefined;
+  }
+  const allowed = allowedSafeties(rule.fix);
+  const fixes: Fix[] = [];
+  for (const fix of r.fixes ?? []) {
+    if (!allowed.has(fix.safety)) {
+      errors.push({ ruleId: rule.id, message: `rule '${rule.id}' emitted a ${fix.safety} fix but declares fix: ${rule.fix}` });
+      continue;
+    }
+    const ranges = fix.safety === 'needs-network' ? [fix.resolve.range] : fix.edits.map((e) => e.range);
+    if (!ranges.every((x) => inside(x, length))) {
+      errors.push({ ruleId: rule.id, message: `rule '${rule.id}' emitted a fix with an edit outside the document` });
+      continue;
+    }
+    fixes.push(fix);
+  }
+  return { ruleId: rule.id, family: rule.family, severity, message: r.message, range: r.range, fixes };
+}
+
+function inside(r: Range, length: number): boolean {
+  return Number.isInteger(r.start) && Number.isInteger(r.end) && r.start >= 0 && r.start <= r.end && r.end <= length;
+}

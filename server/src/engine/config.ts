@@ -1,0 +1,147 @@
+// `.forewarn.yml`: its JSON Schema, loading with validation, and the defaults that apply when it is wrong.
+
+import Ajv, { type ErrorObject } from 'ajv';
+import { isMap, isPair, isScalar, type Document } from 'yaml';
+import { FILE_KINDS, SEVERITIES, type FileKind, type ParseError, type Range, type Severity } from '../core/types.js';
+import { parseYaml } from '../parsers/yaml.js';
+import { RULES } from '../rules/index.js';
+
+export type RuleSetting = Severity | 'off';
+
+export interface ForewarnConfig {
+  /** per-rule severity override or `off`. */
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  /** globs of paths never analyzed. */
+  readonly ignore: readonly string[];
+  /** extra globs mapped to a file kind, checked before the built-in ones. */
+  readonly kinds: Partial<Record<FileKind, readonly string[]>>;
+  readonly allow: { readonly actions: readonly string[] };
+  /** files larger than this many characters are skipped. */
+  readonly maxFileSize: number;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+export const DEFAULT_CONFIG: ForewarnConfig = Object.freeze({
+  rules: {},
+  ignore: [],
+  kinds: {},
+  allow: { actions: [] },
+  maxFileSize: DEFAULT_MAX_FILE_SIZE,
+});
+
+export const CONFIG_FILE_NAMES = ['.forewarn.yml', '.forewarn.yaml'] as const;
+
+const globList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
+
+/** The schema of `.forewarn.yml`; rule ids come from the registry so a typo is caught. */
+export const CONFIG_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'Forewarn configuration (.forewarn.yml)',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    rules: {
+      description: 'Severity override per rule id, or off.',
+      type: 'object',
+      propertyNames: { enum: RULES.map((r) => r.id) },
+      additionalProperties: { enum: ['off', ...SEVERITIES] },
+    },
+    ignore: { ...globList, description: 'Globs of files Forewarn never analyzes (gitignore-style).' },
+    kinds: {
+      description: 'Extra globs per file kind, checked before the built-in globs.',
+      type: 'object',
+      propertyNames: { enum: [...FILE_KINDS] },
+      additionalProperties: globList,
+    },
+    allow: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        actions: { ...globList, description: '`owner/repo` globs of actions exempt from pinning rules, e.g. `my-org/*`.' },
+      },
+    },
+    maxFileSize: { type: 'integer', minimum: 1, description: 'Files larger than this (characters) are skipped.' },
+  },
+} as const;
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+function validate(data: unknown): ErrorObject[] {
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA);
+  if (validator(data)) return [];
+  // A bad property name yields the inner `enum` error and the `propertyNames` one: keep the latter.
+  return (validator.errors ?? []).filter((e) => e.keyword === 'propertyNames' || (e as { propertyName?: string }).propertyName === undefined);
+}
+
+export interface LoadedConfig {
+  /** the configuration in force: the file's when it is valid, the defaults otherwise. */
+  readonly config: ForewarnConfig;
+  /** problems in the file, with ranges in it; non-empty means defaults apply. */
+  readonly errors: readonly ParseError[];
+}
+
+export function parseConfig(text: string): LoadedConfig {
+  const yaml = parseYaml(text);
+  if (yaml.errors.length > 0) {
+    return { config: DEFAULT_CONFIG, errors: yaml.errors.map((e) => ({ ...e, message: `Invalid YAML: ${e.message}` })) };
+  }
+  if (yaml.docs.length > 1) {
+    return { config: DEFAULT_CONFIG, errors: [{ message: 'Configuration must be a single YAML document.', range: { start: 0, end: 0 } }] };
+  }
+  const doc = yaml.docs[0];
+  const data: unknown = doc ? doc.toJS({ maxAliasCount: 100 }) : null;
+  if (data === null || data === undefined) return { config: DEFAULT_CONFIG, errors: [] };
+  const errors = validate(data);
+  if (errors.length > 0) {
+    return { config: DEFAULT_CONFIG, errors: errors.map((e) => ({ message: describe(e), range: locate(doc!, e) })) };
+  }
+  const d = data as Partial<ForewarnConfig>;
+  return {
+    config: {
+      rules: d.rules ?? {},
+      ignore: d.ignore ?? [],
+      kinds: d.kinds ?? {},
+      allow: { actions: d.allow?.actions ?? [] },
+      maxFileSize: d.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    },
+    errors: [],
+  };
+}
+
+function describe(e: ErrorObject): string {
+  const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'configuration';
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return `Unknown key '${String(e.params.additionalProperty)}' in ${where}.`;
+    case 'propertyNames':
+      return `'${String(e.params.propertyName)}' is not ${where === 'rules' ? 'a known rule id' : where === 'kinds' ? `a file kind (one of ${FILE_KINDS.join(', ')})` : 'allowed here'}.`;
+    case 'enum':
+      return `${where} must be one of ${(e.params.allowedValues as unknown[]).join(', ')}.`;
+    default:
+      return `${where} ${e.message ?? 'is invalid'}.`;
+  }
+}
+
+/** The range of the node an ajv error points at (the offending key where there is one). */
+function locate(doc: Document.Parsed, e: ErrorObject): Range {
+  const path = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let node: unknown = doc.contents;
+  for (const seg of path) {
+    if (isMap(node)) node = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg)?.value;
+    else if (node && typeof node === 'object' && 'items' in node) node = (node as { items: unknown[] }).items[Number(seg)];
+    else break;
+  }
+  const badKey = (e.params as { additionalProperty?: string; propertyName?: string }).additionalProperty ?? (e.params as { propertyName?: string }).propertyName;
+  if (badKey !== undefined && isMap(node)) {
+    const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === badKey);
+    if (pair && isScalar(pair.key) && pair.key.range) node = pair.key;
+  }
+  const r = (node as { range?: [number, number] } | undefined)?.range;
+  return r ? { start: r[0], end: r[1] } : { start: 0, end: 0 };
+}
+
+/** Layers per-rule overrides (editor settings) over a loaded configuration. */
+export function withRuleOverrides(config: ForewarnConfig, overrides: Readonly<Record<string, RuleSetting>>): ForewarnConfig {
+  if (Object.keys(overrides).length === 0) return config;
+  return { ...config, rules: { ...config.rules, ...overrides } };
+}

@@ -1,0 +1,59 @@
+// File-kind detection: user globs first, then built-in globs, then content sniffing.
+
+import type { FileKind } from '../core/types.js';
+import { compileGlobs, type PathTest } from './globs.js';
+
+const BUILTIN: readonly [FileKind, readonly string[], { nocase?: boolean }?][] = [
+  ['github-workflow', ['.github/workflows/*.yml', '.github/workflows/*.yaml', '**/.github/workflows/*.yml', '**/.github/workflows/*.yaml']],
+  ['gitlab-ci', ['.gitlab-ci.yml', '*.gitlab-ci.yml']],
+  ['azure-pipelines', ['azure-pipelines*.yml', 'azure-pipelines*.yaml', '**/.azure-pipelines/**/*.yml', '**/.azure-pipelines/**/*.yaml', '.azure-pipelines/**/*.yml', '.azure-pipelines/**/*.yaml']],
+  ['bitbucket-pipelines', ['bitbucket-pipelines.yml']],
+  ['circleci', ['.circleci/config.yml', '**/.circleci/config.yml']],
+  ['dockerfile', ['Dockerfile', 'Dockerfile.*', '*.Dockerfile', 'Containerfile', 'Containerfile.*'], { nocase: true }],
+  ['compose', ['docker-compose*.yml', 'docker-compose*.yaml', 'compose*.yml', 'compose*.yaml']],
+  ['terraform', ['*.tf', '*.tfvars']],
+];
+
+/** `Dockerfile.md` and friends are documentation or scripts about a Dockerfile, not one. */
+const NOT_DOCKERFILE = /\.(md|txt|json|ya?ml|sh|py|ps1|bat|js|ts|go|rs|toml|lock|orig|bak|swp)$/i;
+const YAML_EXT = /\.ya?ml$/i;
+
+export interface KindDetector {
+  detect(path: string, text: string): FileKind | undefined;
+  /** true when the path alone says the file is of some kind (no content needed). */
+  byPath(path: string): FileKind | undefined;
+}
+
+export function createDetector(extra: Partial<Record<FileKind, readonly string[]>> = {}): KindDetector {
+  const user: [FileKind, PathTest][] = Object.entries(extra).map(([k, globs]) => [k as FileKind, compileGlobs(globs ?? [])]);
+  const builtin: [FileKind, PathTest][] = BUILTIN.map(([k, globs, o]) => [k, compileGlobs(globs, o)]);
+  const actionFile = compileGlobs(['action.yml', 'action.yaml']);
+
+  const byPath = (path: string): FileKind | undefined => {
+    for (const [kind, test] of user) if (test(path)) return kind;
+    for (const [kind, test] of builtin) {
+      if (!test(path)) continue;
+      if (kind === 'dockerfile' && NOT_DOCKERFILE.test(path)) continue;
+      return kind;
+    }
+    return undefined;
+  };
+
+  return {
+    byPath,
+    detect(path, text) {
+      const kind = byPath(path);
+      if (kind) return kind;
+      if (!YAML_EXT.test(path)) return undefined;
+      if (actionFile(path) && /^runs:/m.test(text)) return 'github-action';
+      if (looksLikeKubernetes(path, text)) return 'kubernetes';
+      return undefined;
+    },
+  };
+}
+
+/** Top-level `apiVersion:` and `kind:` in some document; Helm templates (`{{ }}` under templates/) are not YAML yet. */
+function looksLikeKubernetes(path: string, text: string): boolean {
+  if (!/^apiVersion:[ \t]*\S/m.test(text) || !/^kind:[ \t]*\S/m.test(text)) return false;
+  return !(text.includes('{{') && /(^|\/)templates\//.test(path.replace(/\\/g, '/')));
+}

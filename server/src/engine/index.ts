@@ -1,0 +1,20 @@
+// Public surface of the engine for the server, the CLI and tests.
+
+export { Analyzer, checkLimits, type AnalysisResult, type AnalyzeInput } from './analyze.js';
+export {
+  CONFIG_FILE_NAMES,
+  CONFIG_SCHEMA,
+  DEFAULT_CONFIG,
+  DEFAULT_MAX_FILE_SIZE,
+  parseConfig,
+  withRuleOverrides,
+  type ForewarnConfig,
+  type LoadedConfig,
+  type RuleSetting,
+} from './config.js';
+export { createDetector, type KindDetector } from './detect.js';
+export { applyEdits, safeFixEdits } from './fixes.js';
+export { compileGlobs, normalizePath } from './globs.js';
+export { suppressFileEdit, suppressLineEdit } from './suppress.js';
+export { RULES } from '../rules/index.js';
+export type { Rule } from '../rules/define.js';

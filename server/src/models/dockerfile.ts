@@ -1,0 +1,84 @@
+// Dockerfile views: the base image of each stage, with build-arg defaults resolved when they are literal.
+
+import type { Dockerfile } from 'dockerfile-ast';
+import type { Range } from '../core/types.js';
+import type { LineIndex } from '../core/text.js';
+
+export interface FromView {
+  /** the image argument as written (`node:${V}`), and where it is. */
+  readonly raw: string;
+  readonly range: Range;
+  /** the image after substituting literal ARG defaults; undefined when a variable has no literal value. */
+  readonly resolved: string | undefined;
+  /** the argument names an earlier stage (`FROM build`), not an image. */
+  readonly isStage: boolean;
+  readonly stageName: string | undefined;
+  readonly platform: string | undefined;
+}
+
+const VAR = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+
+/**
+ * Substitutes `$X`, `${X}`, `${X:-word}`, `${X-word}`, `${X:+word}`, `${X+word}` from `vars`
+ * (a name mapped to undefined is declared without a value). Returns undefined when the result
+ * depends on a value that is not known.
+ */
+export function substitute(raw: string, vars: ReadonlyMap<string, string | undefined>): string | undefined {
+  let unknown = false;
+  const out = raw.replace(VAR, (m: string, braced?: string, op?: string, word?: string, bare?: string) => {
+    const name = braced ?? bare ?? '';
+    const declared = vars.has(name);
+    const value = vars.get(name);
+    const set = value !== undefined;
+    switch (op) {
+      case ':-':
+        if (set && value !== '') return value;
+        if (!declared || value === '') return word ?? '';
+        break; // declared without a value: supplied at build time, unknown
+      case '-':
+        if (set) return value;
+        if (!declared) return word ?? '';
+        break;
+      case ':+':
+      case '+':
+        if (set) return op === '+' || value !== '' ? word ?? '' : '';
+        if (!declared) return '';
+        break;
+      default:
+        if (set) return value;
+    }
+    unknown = true;
+    return m;
+  });
+  return unknown ? undefined : out;
+}
+
+export function fromViews(df: Dockerfile, lines: LineIndex): FromView[] {
+  const globals = new Map<string, string | undefined>();
+  for (const arg of df.getInitialARGs()) {
+    const prop = arg.getProperty();
+    const name = prop?.getName();
+    if (name) globals.set(name, prop?.getValue() ?? undefined);
+  }
+  const stages = new Set<string>();
+  const out: FromView[] = [];
+  for (const from of df.getFROMs()) {
+    const r = from.getImageRange();
+    const raw = from.getImage();
+    const stageName = from.getBuildStage() ?? undefined;
+    if (r && raw) {
+      const range = { start: lines.offsetAt(r.start), end: lines.offsetAt(r.end) };
+      const resolved = substitute(raw, globals);
+      out.push({
+        raw,
+        range,
+        resolved,
+        isStage: stages.has(raw.toLowerCase()),
+        stageName,
+        platform: from.getPlatformFlag()?.getValue() ?? undefined,
+      });
+    }
+    if (stageName) stages.add(stageName.toLowerCase());
+  }
+  return out;
+}

@@ -1,0 +1,171 @@
+// One document as the rules see it: its text and kind, parsed lazily, once, with facets over the parse.
+
+import type { Dockerfile } from 'dockerfile-ast';
+import { isScalar } from 'yaml';
+import { LineIndex } from '../core/text.js';
+import type { FileKind, ParseError, Range } from '../core/types.js';
+import { parseDockerfile } from '../parsers/dockerfile.js';
+import { parseYaml, type YamlFile } from '../parsers/yaml.js';
+import { fromViews } from './dockerfile.js';
+import { actionUses, workflowUses } from './github.js';
+import { parseImageRef, type ImageRef } from './image-ref.js';
+import { valueRange } from './yaml-nodes.js';
+
+export const YAML_KINDS: ReadonlySet<FileKind> = new Set([
+  'github-workflow',
+  'github-action',
+  'gitlab-ci',
+  'azure-pipelines',
+  'bitbucket-pipelines',
+  'circleci',
+  'compose',
+  'kubernetes',
+]);
+
+/** A container image reference anywhere in a file. */
+export interface ImageUse {
+  readonly source: 'dockerfile-from';
+  readonly raw: string;
+  readonly range: Range;
+  /** the reference after substituting literal build-arg defaults; undefined when not known statically. */
+  readonly resolved: string | undefined;
+  /** parsed reference, or undefined when it depends on a value not known statically. */
+  readonly ref: ImageRef | undefined;
+  /** names a build stage, not an image. */
+  readonly isStage: boolean;
+}
+
+export type RefKind = 'sha' | 'short-sha' | 'digest' | 'version' | 'branch' | 'other' | 'none' | 'local';
+
+/** A reference to code fetched from elsewhere: an action, a reusable workflow, a docker:// action. */
+export interface RemoteRef {
+  readonly source: 'action' | 'reusable-workflow' | 'docker-action';
+  readonly raw: string;
+  readonly range: Range;
+  /** `owner/repo[/path]` for actions, the image for docker:// references. */
+  readonly target: string;
+  readonly ref: string | undefined;
+  /** where `ref` sits, for fixes that replace it. */
+  readonly refRange: Range | undefined;
+  readonly refKind: RefKind;
+}
+
+export interface Facets {
+  readonly images: readonly ImageUse[];
+  readonly remoteRefs: readonly RemoteRef[];
+}
+
+const SHA = /^[0-9a-f]{40}$/;
+const SHORT_SHA = /^[0-9a-f]{7,39}$/;
+const VERSION = /^v?\d+(\.\d+)*([-+.][0-9A-Za-z.-]+)?$/;
+const BRANCHES = new Set(['main', 'master', 'develop', 'dev', 'trunk', 'next', 'stable', 'latest', 'release', 'HEAD']);
+
+export function classifyRef(ref: string | undefined): RefKind {
+  if (ref === undefined || ref === '') return 'none';
+  if (SHA.test(ref)) return 'sha';
+  if (SHORT_SHA.test(ref)) return 'short-sha';
+  if (VERSION.test(ref)) return 'version';
+  if (BRANCHES.has(ref) || ref.includes('/')) return 'branch';
+  return 'other';
+}
+
+export class SourceFile {
+  private _lines: LineIndex | undefined;
+  private _yaml: YamlFile | undefined;
+  private _dockerfile: Dockerfile | undefined;
+  private _facets: Facets | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    readonly kind: FileKind,
+  ) {}
+
+  get lines(): LineIndex {
+    return (this._lines ??= new LineIndex(this.text));
+  }
+
+  /** The YAML stream, for YAML kinds; undefined for other kinds. */
+  get yaml(): YamlFile | undefined {
+    if (!YAML_KINDS.has(this.kind)) return undefined;
+    return (this._yaml ??= parseYaml(this.text));
+  }
+
+  get dockerfile(): Dockerfile | undefined {
+    if (this.kind !== 'dockerfile') return undefined;
+    return (this._dockerfile ??= parseDockerfile(this.text));
+  }
+
+  get parseErrors(): readonly ParseError[] {
+    return this.yaml?.errors ?? [];
+  }
+
+  get facets(): Facets {
+    return (this._facets ??= { images: this.buildImages(), remoteRefs: this.buildRemoteRefs() });
+  }
+
+  private buildImages(): ImageUse[] {
+    const df = this.dockerfile;
+    if (!df) return [];
+    return fromViews(df, this.lines).map((f) => ({
+      source: 'dockerfile-from' as const,
+      raw: f.raw,
+      range: f.range,
+      resolved: f.resolved,
+      ref: f.resolved === undefined ? undefined : parseImageRef(f.resolved),
+      isStage: f.isStage,
+    }));
+  }
+
+  private buildRemoteRefs(): RemoteRef[] {
+    const yaml = this.yaml;
+    if (!yaml || (this.kind !== 'github-workflow' && this.kind !== 'github-action')) return [];
+    const out: RemoteRef[] = [];
+    for (const doc of yaml.docs) {
+      const uses = this.kind === 'github-workflow' ? workflowUses(doc) : actionUses(doc);
+      for (const u of uses) {
+        if (!isScalar(u.node)) continue;
+        out.push(remoteRefOf(u.value, valueRange(u.node, this.text), u.level));
+      }
+    }
+    return out;
+  }
+}
+
+function remoteRefOf(raw: string, range: Range, level: 'step' | 'job'): RemoteRef {
+  const source = level === 'job' ? 'reusable-workflow' : raw.startsWith('docker://') ? 'docker-action' : 'action';
+  // Offsets inside `raw` map onto the text only when the scalar is written as-is.
+  const exact = range.end - range.start === raw.length;
+  const sub = (from: number, to: number): Range | undefined =>
+    exact ? { start: range.start + from, end: range.start + to } : undefined;
+  if (raw.startsWith('./') || raw.startsWith('../')) {
+    return { source, raw, range, target: raw, ref: undefined, refRange: undefined, refKind: 'local' };
+  }
+  if (source === 'docker-action') {
+    const image = raw.slice('docker://'.length);
+    const at = image.indexOf('@');
+    const digest = at === -1 ? undefined : image.slice(at + 1);
+    const isDigest = digest !== undefined && /^sha256:[0-9a-f]{64}$/.test(digest);
+    return {
+      source,
+      raw,
+      range,
+      target: at === -1 ? image : image.slice(0, at),
+      ref: digest,
+      refRange: digest === undefined ? undefined : sub(raw.length - digest.length, raw.length),
+      refKind: isDigest ? 'digest' : 'none',
+    };
+  }
+  const at = raw.lastIndexOf('@');
+  const target = at === -1 ? raw : raw.slice(0, at);
+  const ref = at === -1 ? undefined : raw.slice(at + 1);
+  return {
+    source,
+    raw,
+    range,
+    target,
+    ref,
+    refRange: ref === undefined ? undefined : sub(at + 1, raw.length),
+    refKind: classifyRef(ref),
+  };
+}

@@ -1,0 +1,36 @@
+// YAML parsing that never throws: every document of a stream, with source ranges and parse errors.
+
+import { parseAllDocuments, type Document } from 'yaml';
+import type { ParseError } from '../core/types.js';
+
+export interface YamlFile {
+  readonly docs: readonly Document.Parsed[];
+  readonly errors: readonly ParseError[];
+}
+
+export function parseYaml(text: string): YamlFile {
+  const errors: ParseError[] = [];
+  let docs: Document.Parsed[] = [];
+  try {
+    const parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, strict: false });
+    // An empty stream yields an EmptyStream (an array-like with no documents).
+    docs = Array.isArray(parsed) ? parsed : [];
+  } catch (e) {
+    // `yaml` reports problems as errors on the document; a throw is a library bug, kept as one error.
+    errors.push({ message: `YAML parser failed: ${e instanceof Error ? e.message : String(e)}`, range: { start: 0, end: 0 } });
+  }
+  for (const doc of docs) {
+    for (const err of doc.errors) {
+      // `yaml` may point one past the end of the text; keep ranges inside the document.
+      const start = Math.min(Math.max(0, err.pos[0]), text.length);
+      const end = Math.min(Math.max(start, err.pos[1]), text.length);
+      errors.push({ message: firstLine(err.message), range: { start, end } });
+    }
+  }
+  return { docs, errors };
+}
+
+function firstLine(s: string): string {
+  const i = s.indexOf('\n');
+  return i === -1 ? s : s.slice(0, i);
+}

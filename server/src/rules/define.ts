@@ -1,0 +1,60 @@
+// The rule contract: metadata that declares behaviour, and a check over one source file.
+
+import type { Family, FileKind, Fix, FixKind, Range, Severity } from '../core/types.js';
+import type { SourceFile } from '../models/source-file.js';
+
+/** What a rule may read of the user's configuration. */
+export interface RuleOptions {
+  /** `owner/repo` globs of actions that need not be pinned (config `allow.actions`). */
+  readonly allowedActions: readonly string[];
+}
+
+export interface Report {
+  readonly range: Range;
+  readonly message: string;
+  readonly fixes?: readonly Fix[];
+}
+
+export interface RuleContext {
+  readonly file: SourceFile;
+  readonly options: RuleOptions;
+  report(r: Report): void;
+}
+
+export interface RuleMeta {
+  /** kebab-case, names the hazard; never renamed once shipped. */
+  readonly id: string;
+  readonly family: Family;
+  /** the file kinds the rule runs on. */
+  readonly kinds: readonly FileKind[];
+  readonly severity: Severity;
+  /** one line, shown in rule lists and SARIF. */
+  readonly description: string;
+  /** the strongest fix the rule emits: `needs-network` and `unsafe` may come with `safe` fixes too. */
+  readonly fix: FixKind;
+}
+
+export interface Rule extends RuleMeta {
+  check(ctx: RuleContext): void;
+}
+
+const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+export function defineRule(rule: Rule): Rule {
+  if (!ID.test(rule.id)) throw new Error(`rule id '${rule.id}' is not kebab-case`);
+  return Object.freeze(rule);
+}
+
+/** The fix safeties a rule declaring `kind` may emit. */
+export function allowedSafeties(kind: FixKind): ReadonlySet<Fix['safety']> {
+  switch (kind) {
+    case 'none':
+      return new Set();
+    case 'safe':
+      return new Set(['safe']);
+    case 'unsafe':
+      return new Set(['safe', 'unsafe']);
+    case 'needs-network':
+      return new Set(['safe', 'unsafe', 'needs-network']);
+  }
+}

@@ -1,0 +1,28 @@
+// Dockerfile base images without a tag, or tagged `latest`: the build changes whenever upstream pushes.
+
+import { defineRule } from '../define.js';
+
+export default defineRule({
+  id: 'image-latest',
+  family: 'pinning',
+  kinds: ['dockerfile'],
+  severity: 'medium',
+  description: 'Base image has no tag or uses the mutable `latest` tag',
+  fix: 'none',
+  check(ctx) {
+    for (const img of ctx.file.facets.images) {
+      // A stage name or an image built from variables without literal defaults is not a finding.
+      if (img.isStage || !img.ref) continue;
+      const { ref } = img;
+      if (ref.digest) continue;
+      if (!ref.registry && ref.repository === 'scratch') continue;
+      if (ref.tag !== undefined && ref.tag.toLowerCase() !== 'latest') continue;
+      const shown = img.resolved !== img.raw ? `'${img.raw}' (resolves to '${img.resolved}')` : `'${img.raw}'`;
+      const problem = ref.tag === undefined ? 'has no tag, so it means `latest`' : 'uses the `latest` tag';
+      ctx.report({
+        range: img.range,
+        message: `Base image ${shown} ${problem}: every build may pull a different image, so builds are not reproducible and a compromised or broken upstream lands silently. Pin a specific version tag (and ideally a digest).`,
+      });
+    }
+  },
+});

@@ -1,0 +1,55 @@
+// GitHub Actions `uses:` references that can change under you: tags, branches, short SHAs, docker:// without a digest.
+
+import { minimatch } from 'minimatch';
+import { defineRule } from '../define.js';
+import type { RemoteRef } from '../../models/source-file.js';
+
+function describe(ref: RemoteRef): string {
+  switch (ref.refKind) {
+    case 'none':
+      return ref.source === 'docker-action' ? 'has no @sha256 digest' : 'has no ref at all';
+    case 'short-sha':
+      return `is pinned to the short SHA '${ref.ref}', which can become ambiguous`;
+    case 'branch':
+      return `follows the branch '${ref.ref}'`;
+    default:
+      return `uses the mutable ref '${ref.ref}'`;
+  }
+}
+
+export default defineRule({
+  id: 'unpinned-action',
+  family: 'pinning',
+  kinds: ['github-workflow', 'github-action'],
+  severity: 'high',
+  description: 'Action or reusable workflow is not pinned to a full commit SHA (or docker:// image to a digest)',
+  fix: 'needs-network',
+  check(ctx) {
+    for (const ref of ctx.file.facets.remoteRefs) {
+      if (ref.refKind === 'local' || ref.refKind === 'sha' || ref.refKind === 'digest') continue;
+      if (ref.source !== 'docker-action') {
+        const repo = ref.target.split('/').slice(0, 2).join('/');
+        if (ctx.options.allowedActions.some((g) => minimatch(repo, g, { nocase: true }))) continue;
+      }
+      const what = ref.source === 'reusable-workflow' ? 'Reusable workflow' : ref.source === 'docker-action' ? 'Docker action' : 'Action';
+      const how =
+        ref.source === 'docker-action'
+          ? 'pin it as docker://image@sha256:<digest>'
+          : 'pin it to the full 40-character commit SHA and keep the version in a trailing comment';
+      ctx.report({
+        range: ref.range,
+        message: `${what} '${ref.raw}' ${describe(ref)}: whoever controls that ref can change the code your pipeline runs. ${how[0]!.toUpperCase()}${how.slice(1)}.`,
+        fixes:
+          ref.source !== 'docker-action' && ref.ref && ref.refRange && ref.refKind !== 'short-sha'
+            ? [
+                {
+                  title: `Pin ${ref.target}@${ref.ref} to its commit SHA`,
+                  safety: 'needs-network',
+                  resolve: { type: 'action-commit', target: ref.target, ref: ref.ref, range: ref.refRange },
+                },
+              ]
+            : [],
+      });
+    }
+  },
+});

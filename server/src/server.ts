@@ -1,0 +1,383 @@
+// Language server entry point: LSP wiring only. Analysis lives in the engine; this file decides when to run it
+// and how to show what it found.
+
+import { dirname, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocumentEdit,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type CodeAction,
+  type CodeActionParams,
+  type Connection,
+  type Diagnostic,
+  type TextEdit as LspTextEdit,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FileKind, TextEdit } from './core/types.js';
+import {
+  Analyzer,
+  CONFIG_FILE_NAMES,
+  RULES,
+  compileGlobs,
+  parseConfig,
+  safeFixEdits,
+  suppressFileEdit,
+  suppressLineEdit,
+  withRuleOverrides,
+  type AnalysisResult,
+  type ForewarnConfig,
+  type Rule,
+} from './engine/index.js';
+import { SOURCE, isDiagnosticData, toDiagnostic, toLspRange } from './lsp/convert.js';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from './lsp/settings.js';
+import { findConfigFile, loadConfigFile, type ConfigFile } from './workspace/config-files.js';
+import { LineIndex } from './core/text.js';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.forewarn`;
+/** Delay after the last keystroke before re-analysing; a new change restarts it. */
+const DEBOUNCE_MS = 150;
+
+/** Editors' language ids that say the kind when the path cannot (untitled documents). */
+const LANGUAGE_KINDS: Readonly<Record<string, FileKind>> = {
+  dockerfile: 'dockerfile',
+  terraform: 'terraform',
+  'github-actions-workflow': 'github-workflow',
+};
+
+interface Published {
+  readonly version: number;
+  readonly result: AnalysisResult;
+}
+
+export function startServer(connection: Connection, extraRules: readonly Rule[] = []): void {
+  // A stray console.log must never corrupt the protocol stream.
+  console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
+  console.info = (...a: unknown[]) => connection.console.info(a.map(String).join(' '));
+  console.warn = (...a: unknown[]) => connection.console.warn(a.map(String).join(' '));
+  console.error = (...a: unknown[]) => connection.console.error(a.map(String).join(' '));
+
+  const documents = new TextDocuments(TextDocument);
+  const analyzer = new Analyzer([...RULES, ...extraRules]);
+  const published = new Map<string, Published>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const settingsCache = new Map<string, Promise<Settings>>();
+  const latestSettings = new Map<string, Settings>();
+  const configCache = new Map<string, ConfigFile>();
+  const configOfDir = new Map<string, string | undefined>();
+  /** config files whose problems are on display, so they can be cleared. */
+  const configsWithErrors = new Set<string>();
+  const reportedRuleErrors = new Set<string>();
+  let folders: WorkspaceFolder[] = [];
+  let hasConfigurationCapability = false;
+  let globalSettings = DEFAULT_SETTINGS;
+
+  connection.onInitialize((params) => {
+    hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'forewarn' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (hasConfigurationCapability) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'forewarn' });
+    }
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      folders = folders.filter((f) => !e.removed.some((r) => r.uri === f.uri)).concat(e.added);
+      invalidateConfigs();
+    });
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settingsCache.clear();
+    latestSettings.clear();
+    if (!hasConfigurationCapability) globalSettings = readSettings((change.settings as { forewarn?: unknown } | undefined)?.forewarn);
+    reanalyzeAll();
+  });
+
+  connection.onDidChangeWatchedFiles((e) => {
+    if (e.changes.some((c) => isConfigUri(c.uri))) invalidateConfigs();
+  });
+
+  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  documents.onDidChangeContent((e) => schedule(e.document.uri, DEBOUNCE_MS));
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    clearTimeout(timers.get(uri));
+    timers.delete(uri);
+    published.delete(uri);
+    settingsCache.delete(uri);
+    latestSettings.delete(uri);
+    analyzer.forget(uri);
+    // A config file's problems stay visible while the file is broken on disk.
+    if (isConfigUri(uri)) publishConfigProblems(uri);
+    else void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.onCodeAction((params) => codeActions(params));
+
+  documents.listen(connection);
+  connection.listen();
+
+  function schedule(uri: string, delay: number): void {
+    clearTimeout(timers.get(uri));
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        void validate(uri);
+      }, delay),
+    );
+  }
+
+  function reanalyzeAll(): void {
+    for (const doc of documents.all()) schedule(doc.uri, 0);
+  }
+
+  function invalidateConfigs(): void {
+    configCache.clear();
+    configOfDir.clear();
+    reanalyzeAll();
+    for (const path of [...configsWithErrors]) publishConfigProblems(pathToFileURL(path).toString());
+  }
+
+  async function validate(uri: string): Promise<void> {
+    const settings = await settingsFor(uri);
+    // Settings arrive asynchronously: analyse whatever text is current now, and publish with its version.
+    const doc = documents.get(uri);
+    if (!doc) return;
+    if (isConfigUri(uri)) {
+      publishConfigText(uri, doc.getText(), doc.version);
+      return;
+    }
+    if (!settings.enable) {
+      published.delete(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    const result = analyzeDocument(doc, settings);
+    published.set(uri, { version: doc.version, result });
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnosticsOf(result, doc.version) });
+  }
+
+  function analyzeDocument(doc: TextDocument, settings: Settings): AnalysisResult {
+    const fsPath = fsPathOf(doc.uri);
+    const cfg = fsPath ? configFor(fsPath) : undefined;
+    let config: ForewarnConfig = withRuleOverrides(cfg?.config ?? loadConfigFile(undefined).config, settings.rules);
+    if (settings.maxFileSize !== undefined) config = { ...config, maxFileSize: settings.maxFileSize };
+    const path = fsPath ? projectRelative(fsPath, cfg?.path) : doc.uri;
+    const empty: AnalysisResult = { kind: undefined, findings: [], parseErrors: [], ruleErrors: [], suppressed: 0, file: undefined };
+    if (config.ignore.length > 0 && compileGlobs(config.ignore)(path)) return empty;
+    const kind = analyzer.detectKind(path, doc.getText(), config) ?? LANGUAGE_KINDS[doc.languageId];
+    if (!kind) return empty;
+    const result = analyzer.analyze({ path: doc.uri, text: doc.getText(), kind }, config);
+    for (const err of result.ruleErrors) {
+      // Reported once per rule and message, not on every keystroke.
+      const key = `${err.ruleId}\0${err.message}`;
+      if (reportedRuleErrors.has(key)) continue;
+      reportedRuleErrors.add(key);
+      connection.console.error(`[internal error] ${err.message} (in ${doc.uri}); other rules still ran.`);
+    }
+    return result;
+  }
+
+  function diagnosticsOf(result: AnalysisResult, version: number): Diagnostic[] {
+    const file = result.file;
+    if (result.skipped) {
+      return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: SOURCE, message: result.skipped.message }];
+    }
+    if (!file) return [];
+    return result.findings.map((f, i) => toDiagnostic(f, i, version, file.lines));
+  }
+
+  function settingsFor(uri: string): Promise<Settings> {
+    if (!hasConfigurationCapability) return Promise.resolve(globalSettings);
+    let s = settingsCache.get(uri);
+    if (!s) {
+      s = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'forewarn' })
+        .then(readSettings, () => DEFAULT_SETTINGS)
+        .then((read) => {
+          latestSettings.set(uri, read);
+          return read;
+        });
+      settingsCache.set(uri, s);
+    }
+    return s;
+  }
+
+  function folderOf(fsPath: string): string | undefined {
+    let best: string | undefined;
+    for (const f of folders) {
+      const root = fsPathOf(f.uri);
+      if (root && (fsPath === root || fsPath.startsWith(root.endsWith(sep) ? root : root + sep))) {
+        if (!best || root.length > best.length) best = root;
+      }
+    }
+    return best;
+  }
+
+  function configFor(fsPath: string): ConfigFile {
+    const dir = dirname(fsPath);
+    let configPath = configOfDir.get(dir);
+    if (!configOfDir.has(dir)) {
+      configPath = findConfigFile(dir, folderOf(fsPath));
+      configOfDir.set(dir, configPath);
+    }
+    const key = configPath ?? '';
+    let cfg = configCache.get(key);
+    if (!cfg) {
+      cfg = loadConfigFile(configPath);
+      configCache.set(key, cfg);
+      if (configPath && !documents.get(pathToFileURL(configPath).toString())) publishConfigProblems(pathToFileURL(configPath).toString(), cfg);
+    }
+    return cfg;
+  }
+
+  /** Globs in config and kind detection see paths relative to the config's folder, or the workspace folder. */
+  function projectRelative(fsPath: string, configPath: string | undefined): string {
+    const root = configPath ? dirname(configPath) : folderOf(fsPath);
+    return root ? relative(root, fsPath).split(sep).join('/') : fsPath;
+  }
+
+  function publishConfigText(uri: string, text: string, version?: number): void {
+    const { errors } = parseConfig(text);
+    const lines = new LineIndex(text);
+    const path = fsPathOf(uri);
+    if (path && errors.length > 0) configsWithErrors.add(path);
+    else if (path) configsWithErrors.delete(path);
+    const diagnostics: Diagnostic[] = errors.map((e) => ({
+      range: toLspRange(lines, e.range),
+      severity: DiagnosticSeverity.Error,
+      source: SOURCE,
+      message: `${e.message} Forewarn uses its defaults until this is fixed.`,
+    }));
+    void connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
+  }
+
+  function publishConfigProblems(uri: string, cfg?: ConfigFile): void {
+    const path = fsPathOf(uri);
+    if (!path) return;
+    const loaded = cfg ?? loadConfigFile(path);
+    publishConfigText(uri, loaded.text);
+  }
+
+  function codeActions(params: CodeActionParams): CodeAction[] {
+    const uri = params.textDocument.uri;
+    const doc = documents.get(uri);
+    if (!doc) return [];
+    let current = published.get(uri);
+    const only = params.context.only;
+    const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.SourceFixAll)) ?? false;
+    if (wantsFixAll) {
+      // Fix-all must act on the text as it is now, even if a debounced analysis is still pending.
+      const settings = settingsNow(uri);
+      if (!settings.enable || isConfigUri(uri)) return [];
+      if (!current || current.version !== doc.version) current = { version: doc.version, result: analyzeDocument(doc, settings) };
+      const edits = safeFixEdits(current.result.findings);
+      if (edits.length === 0 || !current.result.file) return [];
+      return [
+        {
+          title: 'Forewarn: fix all safe problems',
+          kind: FIX_ALL_KIND,
+          edit: editFor(doc, current.result.file.lines, edits),
+        },
+      ];
+    }
+    if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
+    // Diagnostics computed for another version of the text are never acted on.
+    if (!current || current.version !== doc.version || !current.result.file) return [];
+    const { result } = current;
+    const file = result.file!;
+    const actions: CodeAction[] = [];
+    const seenIgnore = new Set<string>();
+    const ignores: CodeAction[] = [];
+    for (const diag of params.context.diagnostics) {
+      if (diag.source !== SOURCE || !isDiagnosticData(diag.data) || diag.data.version !== doc.version) continue;
+      const finding = result.findings[diag.data.index];
+      if (!finding || finding.ruleId !== diag.data.ruleId) continue;
+      for (const fix of finding.fixes) {
+        if (fix.safety === 'needs-network') continue; // offered once a resolver exists for it
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diag],
+          isPreferred: fix.safety === 'safe',
+          edit: editFor(doc, file.lines, fix.edits),
+        });
+      }
+      const line = file.lines.lineOf(finding.range.start);
+      const lineKey = `${finding.ruleId}:${line}`;
+      if (!seenIgnore.has(lineKey)) {
+        seenIgnore.add(lineKey);
+        ignores.push({
+          title: `Ignore ${finding.ruleId} on this line`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diag],
+          edit: editFor(doc, file.lines, [suppressLineEdit(doc.getText(), file.lines, line, finding.ruleId)]),
+        });
+      }
+      if (!seenIgnore.has(finding.ruleId) && result.kind) {
+        seenIgnore.add(finding.ruleId);
+        ignores.push({
+          title: `Ignore ${finding.ruleId} in this file`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diag],
+          edit: editFor(doc, file.lines, [suppressFileEdit(doc.getText(), file.lines, result.kind, finding.ruleId)]),
+        });
+      }
+    }
+    // Fixes first, then the "Ignore on this line" actions, then "Ignore in this file".
+    ignores.sort((a, b) => Number(a.title.endsWith('in this file')) - Number(b.title.endsWith('in this file')));
+    return [...actions, ...ignores];
+  }
+
+  /** Settings for a synchronous code path: the last value read for the document, else the defaults. */
+  function settingsNow(uri: string): Settings {
+    return latestSettings.get(uri) ?? (hasConfigurationCapability ? DEFAULT_SETTINGS : globalSettings);
+  }
+
+  function editFor(doc: TextDocument, lines: LineIndex, edits: readonly TextEdit[]): { documentChanges: TextDocumentEdit[] } {
+    const lspEdits: LspTextEdit[] = edits.map((e) => ({ range: toLspRange(lines, e.range), newText: e.newText }));
+    return { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, lspEdits)] };
+  }
+}
+
+function isConfigUri(uri: string): boolean {
+  return (CONFIG_FILE_NAMES as readonly string[]).some((n) => uri.endsWith(`/${n}`));
+}
+
+function fsPathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Rules injected for tests (FOREWARN_TEST_RULES=<module exporting `rules`>); never set in normal use. */
+function loadExtraRules(): Rule[] {
+  const path = process.env.FOREWARN_TEST_RULES;
+  if (!path) return [];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require(path) as { rules?: Rule[] };
+  return mod.rules ?? [];
+}
+
+if (require.main === module) {
+  startServer(createConnection(ProposedFeatures.all), loadExtraRules());
+}

@@ -1,0 +1,139 @@
+// The engine's contract: isolation of rules, declared fixes only, limits, partial results on broken input.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Analyzer, DEFAULT_CONFIG, RULES, applyEdits, safeFixEdits } from '../../server/src/engine/index.js';
+import { defineRule } from '../../server/src/rules/define.js';
+
+const WF = '.github/workflows/ci.yml';
+const KEY = 'AKIAZ7VRSQ5TJHNLBX4D';
+
+const throwing = defineRule({
+  id: 'always-throws',
+  family: 'hardening',
+  kinds: ['github-workflow'],
+  severity: 'low',
+  description: 'test rule that throws',
+  fix: 'none',
+  check() {
+    throw new Error('boom');
+  },
+});
+
+const undeclaredFix = defineRule({
+  id: 'undeclared-fix',
+  family: 'hardening',
+  kinds: ['github-workflow'],
+  severity: 'low',
+  description: 'test rule whose fix is not declared',
+  fix: 'none',
+  check(ctx) {
+    ctx.report({ range: { start: 0, end: 1 }, message: 'm', fixes: [{ title: 't', safety: 'safe', edits: [] }] });
+  },
+});
+
+const outOfRange = defineRule({
+  id: 'out-of-range',
+  family: 'hardening',
+  kinds: ['github-workflow'],
+  severity: 'low',
+  description: 'test rule reporting past the end',
+  fix: 'none',
+  check(ctx) {
+    ctx.report({ range: { start: 0, end: ctx.file.text.length + 5 }, message: 'm' });
+  },
+});
+
+const safeUpper = defineRule({
+  id: 'safe-upper',
+  family: 'hardening',
+  kinds: ['github-workflow'],
+  severity: 'low',
+  description: 'test rule with a safe fix: upper-cases `todo`',
+  fix: 'safe',
+  check(ctx) {
+    for (const m of ctx.file.text.matchAll(/todo/g)) {
+      const range = { start: m.index, end: m.index + 4 };
+      ctx.report({ range, message: 'todo', fixes: [{ title: 'upper', safety: 'safe', edits: [{ range, newText: 'TODO' }] }] });
+    }
+  },
+});
+
+describe('analyze', () => {
+  it('a throwing rule becomes one rule error and the others still run', () => {
+    const a = new Analyzer([throwing, ...RULES]);
+    const r = a.analyze({ path: WF, text: `env:\n  K: ${KEY}\njobs:\n  a:\n    steps:\n      - uses: a/b@v1\n` });
+    assert.deepEqual(r.ruleErrors.map((e) => e.ruleId), ['always-throws']);
+    assert.match(r.ruleErrors[0]!.message, /always-throws.*boom/);
+    assert.deepEqual(r.findings.map((f) => f.ruleId).sort(), ['aws-access-key', 'unpinned-action']);
+  });
+
+  it('a fix the rule did not declare is dropped and recorded', () => {
+    const r = new Analyzer([undeclaredFix]).analyze({ path: WF, text: 'on: push\n' });
+    assert.equal(r.findings.length, 1);
+    assert.deepEqual(r.findings[0]!.fixes, []);
+    assert.match(r.ruleErrors[0]!.message, /declares fix: none/);
+  });
+
+  it('a range outside the document is rejected', () => {
+    const r = new Analyzer([outOfRange]).analyze({ path: WF, text: 'on: push\n' });
+    assert.equal(r.findings.length, 0);
+    assert.equal(r.ruleErrors.length, 1);
+  });
+
+  it('files above maxFileSize are skipped with one message', () => {
+    const text = `env:\n  K: ${KEY}\n` + '#'.repeat(100);
+    const r = new Analyzer().analyze({ path: WF, text }, { ...DEFAULT_CONFIG, maxFileSize: 50 });
+    assert.equal(r.skipped?.reason, 'too-large');
+    assert.deepEqual(r.findings, []);
+    assert.match(r.skipped!.message, /maxFileSize/);
+  });
+
+  it('files with NUL bytes are skipped as binary', () => {
+    const r = new Analyzer().analyze({ path: 'Dockerfile', text: `FROM node\0\nENV K=${KEY}` });
+    assert.equal(r.skipped?.reason, 'binary');
+    assert.deepEqual(r.findings, []);
+  });
+
+  it('YAML broken mid-edit: parse errors, and the intact parts still report', () => {
+    const text = `env:\n  K: ${KEY}\njobs:\n  a:\n    steps:\n      - uses: actions/checkout@v4\n      - run: "unterminated\n        with: [\n`;
+    const r = new Analyzer().analyze({ path: WF, text });
+    assert.ok(r.parseErrors.length > 0);
+    assert.deepEqual(r.findings.map((f) => f.ruleId).sort(), ['aws-access-key', 'unpinned-action']);
+    for (const e of r.parseErrors) assert.ok(e.range.start >= 0 && e.range.end <= text.length);
+  });
+
+  it('every document of a stream is analyzed', () => {
+    const text = 'jobs:\n  a:\n    steps:\n      - uses: a/b@v1\n---\njobs:\n  b:\n    steps:\n      - uses: c/d@v2\n';
+    assert.equal(new Analyzer().analyze({ path: WF, text }).findings.length, 2);
+  });
+
+  it('unknown kinds produce nothing', () => {
+    const r = new Analyzer().analyze({ path: 'src/app.ts', text: KEY });
+    assert.equal(r.kind, undefined);
+    assert.deepEqual(r.findings, []);
+  });
+
+  it('unchanged text is not parsed again; changed text is', () => {
+    const a = new Analyzer();
+    const text = 'jobs:\n  a:\n    steps:\n      - uses: a/b@v1\n';
+    const first = a.analyze({ path: WF, text });
+    assert.equal(a.analyze({ path: WF, text }).file, first.file);
+    assert.notEqual(a.analyze({ path: WF, text: text + '\n' }).file, first.file);
+  });
+
+  it('safe fixes are selected without overlaps and applying them twice changes nothing more', () => {
+    const a = new Analyzer([safeUpper]);
+    const text = 'on: push # todo todo\n';
+    const once = applyEdits(text, safeFixEdits(a.analyze({ path: WF, text }).findings));
+    assert.equal(once, 'on: push # TODO TODO\n');
+    assert.deepEqual(safeFixEdits(a.analyze({ path: WF, text: once }).findings), []);
+  });
+
+  it('only safe fixes go into fix-all', () => {
+    const text = `env:\n  K: ${KEY}\n`;
+    const findings = new Analyzer().analyze({ path: WF, text }).findings;
+    assert.equal(findings[0]!.fixes[0]!.safety, 'unsafe');
+    assert.deepEqual(safeFixEdits(findings), []);
+  });
+});

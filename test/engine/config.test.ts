@@ -1,0 +1,66 @@
+// `.forewarn.yml` validation: ranges on the offending key, defaults when invalid, overrides applied.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Analyzer, DEFAULT_CONFIG, parseConfig, withRuleOverrides } from '../../server/src/engine/index.js';
+
+const WF = '.github/workflows/ci.yml';
+const WORKFLOW = 'on: push\njobs:\n  a:\n    steps:\n      - uses: actions/checkout@v4\n';
+
+describe('configuration', () => {
+  it('an empty file means defaults', () => {
+    assert.deepEqual(parseConfig(''), { config: DEFAULT_CONFIG, errors: [] });
+    assert.deepEqual(parseConfig('# only a comment\n').errors, []);
+  });
+
+  it('reads every key', () => {
+    const { config, errors } = parseConfig(
+      'rules:\n  image-latest: low\n  unpinned-action: off\nignore: [vendor/**]\nkinds:\n  gitlab-ci: [ci/*.yml]\nallow:\n  actions: [my-org/*]\nmaxFileSize: 1000\n',
+    );
+    assert.deepEqual(errors, []);
+    assert.deepEqual(config, {
+      rules: { 'image-latest': 'low', 'unpinned-action': 'off' },
+      ignore: ['vendor/**'],
+      kinds: { 'gitlab-ci': ['ci/*.yml'] },
+      allow: { actions: ['my-org/*'] },
+      maxFileSize: 1000,
+    });
+  });
+
+  const invalid: [string, string, string][] = [
+    ['unknown top-level key', 'rulez:\n  x: off\n', 'rulez'],
+    ['unknown rule id', 'rules:\n  unpinned-actions: off\n', 'unpinned-actions'],
+    ['bad severity', 'rules:\n  image-latest: severe\n', 'severe'],
+    ['unknown kind', 'kinds:\n  jenkins: [Jenkinsfile]\n', 'jenkins'],
+    ['wrong type', 'ignore: vendor\n', 'vendor'],
+    ['broken YAML', 'rules:\n  image-latest: [low\n', ''],
+  ];
+  for (const [name, text, at] of invalid) {
+    it(`invalid: ${name} → error on the offending text, defaults apply`, () => {
+      const { config, errors } = parseConfig(text);
+      assert.equal(config, DEFAULT_CONFIG);
+      assert.ok(errors.length > 0);
+      if (at) {
+        const e = errors[0]!;
+        assert.equal(text.slice(e.range.start, e.range.end), at, errors[0]!.message);
+      }
+    });
+  }
+
+  it('severity overrides and off change the findings', () => {
+    const a = new Analyzer();
+    const low = parseConfig('rules:\n  unpinned-action: low\n').config;
+    assert.deepEqual(a.analyze({ path: WF, text: WORKFLOW }, low).findings.map((f) => f.severity), ['low']);
+    const off = parseConfig('rules:\n  unpinned-action: off\n').config;
+    assert.deepEqual(a.analyze({ path: WF, text: WORKFLOW }, off).findings, []);
+    const back = withRuleOverrides(off, { 'unpinned-action': 'critical' });
+    assert.deepEqual(a.analyze({ path: WF, text: WORKFLOW }, back).findings.map((f) => f.severity), ['critical']);
+  });
+
+  it('extra kind globs from config are used', () => {
+    const config = parseConfig("kinds:\n  github-workflow: ['ci/workflows/*.yml']\n").config;
+    const r = new Analyzer().analyze({ path: 'ci/workflows/x.yml', text: WORKFLOW }, config);
+    assert.equal(r.kind, 'github-workflow');
+    assert.equal(r.findings.length, 1);
+  });
+});

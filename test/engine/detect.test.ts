@@ -1,0 +1,52 @@
+// File-kind detection: globs per kind, content sniffing, user globs.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createDetector } from '../../server/src/engine/index.js';
+
+describe('kind detection', () => {
+  const d = createDetector();
+  const cases: [string, string, string | undefined][] = [
+    ['.github/workflows/ci.yml', '', 'github-workflow'],
+    ['/abs/repo/.github/workflows/release.yaml', '', 'github-workflow'],
+    ['.github/workflows/nested/ci.yml', '', undefined],
+    ['action.yml', 'name: x\nruns:\n  using: node20\n', 'github-action'],
+    ['sub/dir/action.yaml', 'runs:\n  using: composite\n', 'github-action'],
+    ['action.yml', 'name: not an action\n', undefined],
+    ['.gitlab-ci.yml', '', 'gitlab-ci'],
+    ['ci/build.gitlab-ci.yml', '', 'gitlab-ci'],
+    ['azure-pipelines.yml', '', 'azure-pipelines'],
+    ['azure-pipelines-release.yaml', '', 'azure-pipelines'],
+    ['.azure-pipelines/templates/build.yml', '', 'azure-pipelines'],
+    ['bitbucket-pipelines.yml', '', 'bitbucket-pipelines'],
+    ['.circleci/config.yml', '', 'circleci'],
+    ['Dockerfile', '', 'dockerfile'],
+    ['services/api/Dockerfile.prod', '', 'dockerfile'],
+    ['api.Dockerfile', '', 'dockerfile'],
+    ['build.dockerfile', '', 'dockerfile'],
+    ['dockerfile', '', 'dockerfile'],
+    ['Containerfile', '', 'dockerfile'],
+    ['Dockerfile.md', '', undefined],
+    ['docker-compose.yml', '', 'compose'],
+    ['docker-compose.override.yaml', '', 'compose'],
+    ['compose.yaml', '', 'compose'],
+    ['main.tf', '', 'terraform'],
+    ['env/prod.tfvars', '', 'terraform'],
+    ['k8s/deploy.yaml', 'apiVersion: apps/v1\nkind: Deployment\n', 'kubernetes'],
+    ['k8s/multi.yaml', '# c\n---\napiVersion: v1\nkind: Service\n', 'kubernetes'],
+    ['chart/templates/deploy.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n', undefined],
+    ['random.yaml', 'name: x\n', undefined],
+    ['nested-kind.yaml', 'spec:\n  apiVersion: v1\n  kind: Pod\n', undefined],
+    ['README.md', 'apiVersion: v1\nkind: Pod\n', undefined],
+  ];
+  for (const [path, text, kind] of cases) {
+    it(`${path} → ${kind ?? 'none'}`, () => assert.equal(d.detect(path, text), kind));
+  }
+
+  it('user globs win over built-in ones', () => {
+    const custom = createDetector({ 'gitlab-ci': ['ci/*.yml'], dockerfile: ['docker/*.build'] });
+    assert.equal(custom.detect('ci/jobs.yml', ''), 'gitlab-ci');
+    assert.equal(custom.detect('docker/app.build', ''), 'dockerfile');
+    assert.equal(custom.detect('.github/workflows/a.yml', ''), 'github-workflow');
+  });
+});
