@@ -19,6 +19,8 @@ ruleTester(rule, {
     { name: '--platform flag', path: DF, code: 'FROM --platform=$BUILDPLATFORM golang:1.22 AS build\n' },
     { name: 'not a Dockerfile', path: 'Dockerfile.md', code: 'FROM node\n' },
     { name: 'tag from ARG with :- default', path: DF, code: 'FROM node:${TAG:-20}\n' },
+    { name: 'stage name from a build arg', path: DF, code: 'ARG VARIANT=alpine\nFROM golang:1.22 AS build-alpine\nFROM build-${VARIANT}\n' },
+    { name: 'stage name from a :- default', path: DF, code: 'FROM golang:1.22 AS debug\nFROM ${DIST:-debug}\n' },
   ],
   invalid: [
     { name: 'no tag', path: DF, code: 'FROM node\n', errors: [{ line: 1, column: 6, endColumn: 10, messageIncludes: 'no tag' }], output: null },

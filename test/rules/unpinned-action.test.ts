@@ -17,6 +17,8 @@ ruleTester(rule, {
     { name: 'reusable workflow pinned by SHA', path: WF, code: `on: push\njobs:\n  call:\n    uses: org/repo/.github/workflows/x.yml@${SHA}\n` },
     { name: 'allow-listed owner', path: WF, code: wf('      - uses: my-org/deploy@v2\n'), config: { allow: { actions: ['my-org/*'] } } },
     { name: 'uses outside steps is not an action reference', path: WF, code: 'on: push\nenv:\n  uses: actions/checkout@v4\njobs: {}\n' },
+    { name: 'malformed reference (not owner/repo) is left to GitHub', path: WF, code: 'on: push\njobs:\n  call:\n    uses: $/.github/workflows/x.yml\n' },
+    { name: 'expression in uses is not resolvable', path: WF, code: wf('      - uses: ${{ matrix.action }}\n') },
     { name: 'not a workflow file', path: 'docs/example.yml', code: wf('      - uses: actions/checkout@v4\n') },
     { name: 'composite action pinned', path: 'action.yml', code: `runs:\n  using: composite\n  steps:\n    - uses: actions/cache@${SHA}\n` },
   ],

@@ -117,7 +117,8 @@ export function toJson(report: ScanReport): object {
       endLine: end.line + 1,
       endColumn: end.character + 1,
       message: f.message,
-      fixable: f.fixes.length > 0,
+      // Fixes that need a network lookup are not counted until a resolver can apply them.
+      fixable: f.fixes.some((x) => x.safety !== 'needs-network'),
     })),
     errors: report.errors,
   };

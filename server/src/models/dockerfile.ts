@@ -73,7 +73,8 @@ export function fromViews(df: Dockerfile, lines: LineIndex): FromView[] {
         raw,
         range,
         resolved,
-        isStage: stages.has(raw.toLowerCase()),
+        // `FROM build-${VARIANT}` names a stage once the build arg is substituted.
+        isStage: stages.has(raw.toLowerCase()) || (resolved !== undefined && stages.has(resolved.toLowerCase())),
         stageName,
         platform: from.getPlatformFlag()?.getValue() ?? undefined,
       });

@@ -35,7 +35,8 @@ export interface ImageUse {
   readonly isStage: boolean;
 }
 
-export type RefKind = 'sha' | 'short-sha' | 'digest' | 'version' | 'branch' | 'other' | 'none' | 'local';
+/** `invalid`: not of the form `owner/repo[/path][@ref]` (GitHub rejects it; nothing is fetched). */
+export type RefKind = 'sha' | 'short-sha' | 'digest' | 'version' | 'branch' | 'other' | 'none' | 'local' | 'invalid';
 
 /** A reference to code fetched from elsewhere: an action, a reusable workflow, a docker:// action. */
 export interface RemoteRef {
@@ -58,6 +59,7 @@ export interface Facets {
 const SHA = /^[0-9a-f]{40}$/;
 const SHORT_SHA = /^[0-9a-f]{7,39}$/;
 const VERSION = /^v?\d+(\.\d+)*([-+.][0-9A-Za-z.-]+)?$/;
+const OWNER_REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+(\/[^@\s]*)?$/;
 const BRANCHES = new Set(['main', 'master', 'develop', 'dev', 'trunk', 'next', 'stable', 'latest', 'release', 'HEAD']);
 
 export function classifyRef(ref: string | undefined): RefKind {
@@ -159,6 +161,7 @@ function remoteRefOf(raw: string, range: Range, level: 'step' | 'job'): RemoteRe
   const at = raw.lastIndexOf('@');
   const target = at === -1 ? raw : raw.slice(0, at);
   const ref = at === -1 ? undefined : raw.slice(at + 1);
+  if (!OWNER_REPO.test(target)) return { source, raw, range, target, ref, refRange: undefined, refKind: 'invalid' };
   return {
     source,
     raw,

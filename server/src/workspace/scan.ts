@@ -1,7 +1,7 @@
 // Scanning files and folders on disk with the engine: the batch job behind `forewarn scan`.
 
 import { readFileSync, statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LineIndex } from '../core/text.js';
 import type { Finding } from '../core/types.js';
 import { Analyzer, compileGlobs, createDetector, type ForewarnConfig, type KindDetector } from '../engine/index.js';
@@ -45,7 +45,11 @@ export function scan(targets: readonly string[], opts: ScanOptions): ScanReport 
   const analyzer = opts.analyzer ?? new Analyzer();
   const detector = createDetector(opts.config.kinds);
   const ignored = compileGlobs(opts.config.ignore);
-  const rel = (p: string) => relative(opts.root, p).split(sep).join('/');
+  // Outside the root, globs see the absolute path (a relative one would start with `..`).
+  const rel = (p: string) => {
+    const r = relative(opts.root, p);
+    return (r.startsWith('..') ? p : r).split(sep).join('/');
+  };
   // Only files whose path names a kind, or YAML that content sniffing may claim, are read.
   const wanted = (p: string) => !ignored(rel(p)) && (detector.byPath(rel(p)) !== undefined || YAML_EXT.test(p));
   const report: ScanReport = { files: 0, findings: [], errors: [] };
@@ -101,5 +105,5 @@ function scanFile(abs: string, relPath: string, analyzer: Analyzer, detector: Ki
 /** Paths are shown relative to the current directory, with forward slashes. */
 function displayPath(abs: string): string {
   const r = relative(process.cwd(), abs);
-  return (r.startsWith('..') || r === '' ? abs : r).split(sep).join('/');
+  return (isAbsolute(r) || r === '' ? abs : r).split(sep).join('/');
 }

@@ -26,7 +26,7 @@ export default defineRule({
   fix: 'needs-network',
   check(ctx) {
     for (const ref of ctx.file.facets.remoteRefs) {
-      if (ref.refKind === 'local' || ref.refKind === 'sha' || ref.refKind === 'digest') continue;
+      if (ref.refKind === 'local' || ref.refKind === 'invalid' || ref.refKind === 'sha' || ref.refKind === 'digest') continue;
       if (ref.source !== 'docker-action') {
         const repo = ref.target.split('/').slice(0, 2).join('/');
         if (ctx.options.allowedActions.some((g) => minimatch(repo, g, { nocase: true }))) continue;

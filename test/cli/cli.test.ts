@@ -1,0 +1,152 @@
+// The CLI as users and pipelines run it: output formats, the JSON contract, exit codes, ignores.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { REPO } from '../helpers/lsp-client.js';
+
+const CLI = resolve(REPO, 'dist/cli.js');
+const KEY = 'AKIAZ7VRSQ5TJHNLBX4D';
+
+function cli(args: string[], cwd: string): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function write(root: string, files: Record<string, string | Buffer>): void {
+  for (const [rel, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, rel)), { recursive: true });
+    writeFileSync(join(root, rel), content);
+  }
+}
+
+describe('forewarn CLI', () => {
+  let ws: string;
+  before(() => {
+    ws = mkdtempSync(join(tmpdir(), 'forewarn-cli-'));
+    write(ws, {
+      '.github/workflows/ci.yml': `on: push\njobs:\n  a:\n    env:\n      K: ${KEY}\n    steps:\n      - uses: actions/checkout@v4\n`,
+      'Dockerfile': 'FROM node\n',
+      'ignored-by-git/Dockerfile': 'FROM alpine\n',
+      'node_modules/pkg/Dockerfile': 'FROM alpine\n',
+      '.gitignore': 'ignored-by-git/\n',
+      'broken/.github/workflows/x.yml': 'jobs:\n  a:\n    steps:\n      - uses: a/b@v1\n      - run: "oops\n',
+      'bin/Dockerfile.bin': Buffer.from([0x46, 0x52, 0x00, 0x01]),
+      'src/app.ts': `const k = "${KEY}";\n`,
+    });
+  });
+  after(() => rmSync(ws, { recursive: true, force: true }));
+
+  it('text format: path:line:col severity rule-id message; summary on stderr; exit 1 at the default --fail-on high', () => {
+    const r = cli(['scan'], ws);
+    assert.equal(r.code, 1);
+    const lines = r.out.trim().split('\n');
+    assert.deepEqual(
+      lines.map((l) => l.split(' ').slice(0, 3).join(' ')),
+      [
+        '.github/workflows/ci.yml:5:10 critical aws-access-key',
+        '.github/workflows/ci.yml:7:15 high unpinned-action',
+        'Dockerfile:1:6 medium image-latest',
+        'broken/.github/workflows/x.yml:4:15 high unpinned-action',
+      ],
+    );
+    assert.ok(!r.out.includes(KEY) && !r.err.includes(KEY), 'the key is never printed');
+    assert.match(r.err, /4 findings \(1 critical, 2 high, 1 medium\) in 4 files/);
+    assert.match(r.err, /broken\/.github\/workflows\/x.yml:\d+:\d+ parse:/);
+    assert.match(r.err, /bin\/Dockerfile.bin skipped: .*NUL/);
+  });
+
+  it('JSON format follows the documented contract', () => {
+    const r = cli(['scan', '.github', 'Dockerfile', '--format', 'json'], ws);
+    assert.equal(r.code, 1);
+    const json = JSON.parse(r.out) as { version: number; findings: Record<string, unknown>[]; errors: unknown[] };
+    assert.equal(json.version, 1);
+    assert.deepEqual(json.errors, []);
+    assert.deepEqual(json.findings[0], {
+      ruleId: 'aws-access-key',
+      family: 'secrets',
+      severity: 'critical',
+      path: '.github/workflows/ci.yml',
+      line: 5,
+      column: 10,
+      endLine: 5,
+      endColumn: 30,
+      message: json.findings[0]!.message,
+      fixable: true,
+    });
+    assert.deepEqual(
+      json.findings.map((f) => [f.ruleId, f.family, f.fixable]),
+      [
+        ['aws-access-key', 'secrets', true],
+        ['unpinned-action', 'pinning', false],
+        ['image-latest', 'pinning', false],
+      ],
+    );
+    assert.ok(!r.out.includes(KEY));
+  });
+
+  it('--fail-on sets the exit code threshold', () => {
+    assert.equal(cli(['scan', 'Dockerfile', '--fail-on', 'medium'], ws).code, 1);
+    assert.equal(cli(['scan', 'Dockerfile', '--fail-on', 'high'], ws).code, 0);
+    assert.equal(cli(['scan', '--fail-on', 'none'], ws).code, 0);
+    assert.equal(cli(['scan', '.github', '--fail-on', 'critical'], ws).code, 1);
+  });
+
+  it('paths are relative to the current directory', () => {
+    const r = cli(['scan', join(ws, 'Dockerfile'), '--format', 'json'], join(ws, '.github'));
+    assert.equal((JSON.parse(r.out) as { findings: { path: string }[] }).findings[0]!.path, '../Dockerfile');
+  });
+
+  it('config: ignores, severities and kinds from .forewarn.yml; --config picks another file', () => {
+    write(ws, { 'cfg/strict.yml': 'rules:\n  image-latest: critical\nignore: ["broken/**"]\n' });
+    const r = cli(['scan', '--format', 'json', '--config', 'cfg/strict.yml'], ws);
+    const json = JSON.parse(r.out) as { findings: { path: string; ruleId: string; severity: string }[] };
+    // Globs in a config file are relative to its folder: broken/** under cfg/ matches nothing here.
+    assert.ok(json.findings.some((f) => f.path.startsWith('broken/')));
+    assert.equal(json.findings.find((f) => f.ruleId === 'image-latest')!.severity, 'critical');
+    write(ws, { '.forewarn.yml': 'ignore: ["broken/**"]\nrules:\n  unpinned-action: off\n' });
+    try {
+      const j2 = JSON.parse(cli(['scan', '--format', 'json'], ws).out) as { findings: { path: string; ruleId: string }[] };
+      assert.deepEqual(j2.findings.map((f) => f.ruleId), ['aws-access-key', 'image-latest']);
+    } finally {
+      rmSync(join(ws, '.forewarn.yml'));
+    }
+  });
+
+  it('exit 2 with a clear message on usage and configuration errors', () => {
+    const bad = cli(['scan', '--format', 'xml'], ws);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--format must be text or json/);
+    assert.equal(cli(['scan', '--fail-on', 'severe'], ws).code, 2);
+    assert.equal(cli(['scan', '--nope'], ws).code, 2);
+    assert.equal(cli(['frobnicate'], ws).code, 2);
+    write(ws, { 'bad.yml': 'rules:\n  no-such-rule: off\n' });
+    const cfg = cli(['scan', '--config', 'bad.yml'], ws);
+    assert.equal(cfg.code, 2);
+    assert.match(cfg.err, /no-such-rule/);
+    const missing = cli(['scan', '--config', 'missing.yml'], ws);
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /Cannot read configuration/);
+  });
+
+  it('rules, schema, version and help', () => {
+    const rules = cli(['rules'], ws);
+    assert.equal(rules.code, 0);
+    assert.match(rules.out, /^aws-access-key\s+secrets\s+critical/m);
+    const schema = JSON.parse(cli(['schema'], ws).out) as { properties: Record<string, unknown> };
+    assert.ok(schema.properties.rules);
+    assert.match(cli(['--version'], ws).out, /^\d+\.\d+\.\d+/);
+    assert.equal(cli(['--help'], ws).code, 0);
+  });
+});
+
+describe('examples workspace', () => {
+  it('reports all three seed rules', () => {
+    const r = cli(['scan', 'examples', '--format', 'json'], REPO);
+    const ids = new Set((JSON.parse(r.out) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId));
+    assert.deepEqual([...ids].sort(), ['aws-access-key', 'image-latest', 'unpinned-action']);
+  });
+});

@@ -1,0 +1,65 @@
+// Every rule in four places (source, registry, doc page, tests), and its declared fix kind matches what it emits.
+
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, it } from 'node:test';
+import { Analyzer, RULES } from '../server/src/engine/index.js';
+import { walkFiles } from '../server/src/workspace/walk.js';
+import { REPO } from './helpers/lsp-client.js';
+
+const DOC_HEADINGS = ['What it flags', 'Why it matters', 'Example', 'Fix', 'References'];
+
+describe('rule conformance', () => {
+  for (const rule of RULES) {
+    describe(rule.id, () => {
+      it('has its source file under its family', () => {
+        assert.ok(existsSync(join(REPO, 'server/src/rules', rule.family, `${rule.id}.ts`)));
+      });
+      it('has a test file', () => {
+        assert.ok(existsSync(join(REPO, 'test/rules', `${rule.id}.test.ts`)));
+      });
+      it('has a doc page with the fixed headings, in order', () => {
+        const page = join(REPO, 'docs/rules', `${rule.id}.md`);
+        assert.ok(existsSync(page), `missing ${relative(REPO, page)}`);
+        const headings = [...readFileSync(page, 'utf8').matchAll(/^## (.+)$/gm)].map((m) => m[1]!.trim());
+        assert.deepEqual(headings, DOC_HEADINGS);
+      });
+    });
+  }
+
+  it('every rule source file is registered, and ids are unique', () => {
+    const dir = join(REPO, 'server/src/rules');
+    const files = readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .flatMap((d) => readdirSync(join(dir, d.name)).map((f) => `${d.name}/${f.replace(/\.ts$/, '')}`));
+    assert.deepEqual(files.sort(), RULES.map((r) => `${r.family}/${r.id}`).sort());
+    assert.equal(new Set(RULES.map((r) => r.id)).size, RULES.length);
+  });
+
+  it('every doc page belongs to a rule', () => {
+    const pages = readdirSync(join(REPO, 'docs/rules')).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3));
+    assert.deepEqual(pages.sort(), RULES.map((r) => r.id).sort());
+  });
+
+  it('over the examples, rules emit exactly the fix kinds they declare and never fail', () => {
+    const analyzer = new Analyzer();
+    const emitted = new Map<string, Set<string>>();
+    const root = join(REPO, 'examples');
+    for (const file of walkFiles(root, () => true)) {
+      const r = analyzer.analyze({ path: relative(root, file), text: readFileSync(file, 'utf8') });
+      assert.deepEqual(r.ruleErrors, [], file);
+      for (const f of r.findings) {
+        const set = emitted.get(f.ruleId) ?? new Set<string>();
+        f.fixes.forEach((x) => set.add(x.safety));
+        emitted.set(f.ruleId, set);
+      }
+    }
+    for (const rule of RULES) {
+      assert.ok(emitted.has(rule.id), `${rule.id} has no finding in examples/`);
+      const kinds = emitted.get(rule.id)!;
+      if (rule.fix === 'none') assert.equal(kinds.size, 0, `${rule.id} declares no fix`);
+      else assert.ok(kinds.has(rule.fix), `${rule.id} declares fix: ${rule.fix} but emitted ${[...kinds].join(', ') || 'none'}`);
+    }
+  });
+});
