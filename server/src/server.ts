@@ -74,6 +74,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   /** config files whose problems are on display, so they can be cleared. */
   const configsWithErrors = new Set<string>();
   const reportedRuleErrors = new Set<string>();
+  const compiledIgnores = new WeakMap<readonly string[], (path: string) => boolean>();
   let folders: WorkspaceFolder[] = [];
   let hasConfigurationCapability = false;
   let globalSettings = DEFAULT_SETTINGS;
@@ -180,7 +181,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     if (settings.maxFileSize !== undefined) config = { ...config, maxFileSize: settings.maxFileSize };
     const path = fsPath ? projectRelative(fsPath, cfg?.path) : doc.uri;
     const empty: AnalysisResult = { kind: undefined, findings: [], parseErrors: [], ruleErrors: [], suppressed: 0, file: undefined };
-    if (config.ignore.length > 0 && compileGlobs(config.ignore)(path)) return empty;
+    if (config.ignore.length > 0 && ignoreTest(config.ignore)(path)) return empty;
     const kind = analyzer.detectKind(path, doc.getText(), config) ?? LANGUAGE_KINDS[doc.languageId];
     if (!kind) return empty;
     const result = analyzer.analyze({ path: doc.uri, text: doc.getText(), kind }, config);
@@ -192,6 +193,13 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
       connection.console.error(`[internal error] ${err.message} (in ${doc.uri}); other rules still ran.`);
     }
     return result;
+  }
+
+  /** Compiled ignore globs, per configuration (the lists are shared by every config derived from a file). */
+  function ignoreTest(globs: readonly string[]): (path: string) => boolean {
+    let test = compiledIgnores.get(globs);
+    if (!test) compiledIgnores.set(globs, (test = compileGlobs(globs)));
+    return test;
   }
 
   function diagnosticsOf(result: AnalysisResult, version: number): Diagnostic[] {
