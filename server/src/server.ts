@@ -25,7 +25,7 @@ import {
   Analyzer,
   CONFIG_FILE_NAMES,
   RULES,
-  compileGlobs,
+  compileIgnore,
   parseConfig,
   safeFixEdits,
   suppressFileEdit,
@@ -128,7 +128,19 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     else void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
-  connection.onCodeAction((params) => codeActions(params));
+  connection.onCodeAction((params) => {
+    try {
+      return codeActions(params);
+    } catch (e) {
+      reportInternal(`computing code actions for ${params.textDocument.uri}`, e);
+      return [];
+    }
+  });
+
+  /** An engine bug must cost one file's results, never the server. */
+  function reportInternal(what: string, e: unknown): void {
+    connection.console.error(`[internal error] ${what}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  }
 
   documents.listen(connection);
   connection.listen();
@@ -139,7 +151,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
       uri,
       setTimeout(() => {
         timers.delete(uri);
-        void validate(uri);
+        validate(uri).catch((e: unknown) => reportInternal(`analysing ${uri}`, e));
       }, delay),
     );
   }
@@ -198,7 +210,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   /** Compiled ignore globs, per configuration (the lists are shared by every config derived from a file). */
   function ignoreTest(globs: readonly string[]): (path: string) => boolean {
     let test = compiledIgnores.get(globs);
-    if (!test) compiledIgnores.set(globs, (test = compileGlobs(globs)));
+    if (!test) compiledIgnores.set(globs, (test = compileIgnore(globs)));
     return test;
   }
 

@@ -54,7 +54,7 @@ describe('forewarn CLI', () => {
       ],
     );
     assert.ok(!r.out.includes(KEY) && !r.err.includes(KEY), 'the key is never printed');
-    assert.match(r.err, /4 findings \(1 critical, 2 high, 1 medium\) in 4 files/);
+    assert.match(r.err, /4 findings \(1 critical, 2 high, 1 medium\) in 3 files/);
     assert.match(r.err, /broken\/.github\/workflows\/x.yml:\d+:\d+ parse:/);
     assert.match(r.err, /bin\/Dockerfile.bin skipped: .*NUL/);
   });
@@ -130,6 +130,44 @@ describe('forewarn CLI', () => {
     const missing = cli(['scan', '--config', 'missing.yml'], ws);
     assert.equal(missing.code, 2);
     assert.match(missing.err, /Cannot read configuration/);
+  });
+
+  it('a path that does not exist is a usage error, not a clean pass', () => {
+    const r = cli(['scan', 'Dockerfile', 'no-such-dir'], ws);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /no such file or directory: no-such-dir/);
+  });
+
+  it('no command prints usage to stderr and exits 2', () => {
+    const r = cli([], ws);
+    assert.equal(r.code, 2);
+    assert.equal(r.out, '');
+    assert.match(r.err, /Usage:/);
+  });
+
+  it('ignore patterns follow .gitignore syntax; .gitignore files above the scanned folder count inside a repository', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'forewarn-repo-'));
+    try {
+      write(repo, {
+        '.git/info/exclude': 'excluded/\n',
+        '.gitignore': 'generated/\n',
+        'app/generated/Dockerfile': 'FROM a\n',
+        'app/excluded/Dockerfile': 'FROM b\n',
+        'app/Dockerfile': 'FROM c\n',
+        'app/sub/Dockerfile': 'FROM d\n',
+        'app/keep/Dockerfile': 'FROM e\n',
+        'app/big.yaml': `x: "${'y'.repeat(3000)}"\n`,
+        '.forewarn.yml': 'ignore: ["/app/Dockerfile", "app/*/", "!app/keep/"]\nmaxFileSize: 1000\n',
+      });
+      const r = cli(['scan', 'app', '--format', 'json'], repo);
+      const json = JSON.parse(r.out) as { findings: { path: string }[]; errors: unknown[] };
+      // /app/Dockerfile is anchored; app/*/ ignores folders under app/ except the negated keep/.
+      assert.deepEqual(json.findings.map((f) => f.path), ['app/keep/Dockerfile']);
+      // The large YAML file matches no kind: no message about skipping it.
+      assert.deepEqual(json.errors, []);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
   });
 
   it('rules, schema, version and help', () => {

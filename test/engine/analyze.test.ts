@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Analyzer, DEFAULT_CONFIG, RULES, applyEdits, safeFixEdits } from '../../server/src/engine/index.js';
+import { utf8Length } from '../../server/src/engine/analyze.js';
 import { defineRule } from '../../server/src/rules/define.js';
 
 const WF = '.github/workflows/ci.yml';
@@ -87,6 +88,14 @@ describe('analyze', () => {
     assert.equal(r.skipped?.reason, 'too-large');
     assert.deepEqual(r.findings, []);
     assert.match(r.skipped!.message, /maxFileSize/);
+  });
+
+  it('the size limit counts UTF-8 bytes, as on disk', () => {
+    const text = `FROM node\n# ${'é'.repeat(30)}\n`; // 43 characters, 73 bytes
+    const a = new Analyzer();
+    assert.equal(a.analyze({ path: 'Dockerfile', text }, { ...DEFAULT_CONFIG, maxFileSize: 60 }).skipped?.reason, 'too-large');
+    assert.equal(a.analyze({ path: 'Dockerfile', text }, { ...DEFAULT_CONFIG, maxFileSize: 73 }).skipped, undefined);
+    assert.equal(utf8Length('a€😀'), 1 + 3 + 4);
   });
 
   it('files with NUL bytes are skipped as binary', () => {

@@ -34,6 +34,7 @@ describe('configuration', () => {
     ['unknown kind', 'kinds:\n  jenkins: [Jenkinsfile]\n', 'jenkins'],
     ['wrong type', 'ignore: vendor\n', 'vendor'],
     ['broken YAML', 'rules:\n  image-latest: [low\n', ''],
+    ['alias typed before its anchor', 'rules: *x\n', ''],
   ];
   for (const [name, text, at] of invalid) {
     it(`invalid: ${name} → error on the offending text, defaults apply`, () => {

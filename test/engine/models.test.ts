@@ -22,6 +22,12 @@ describe('LineIndex', () => {
     assert.equal(li.lineText(2), '');
     assert.equal(li.lineText(3), 'xyz');
   });
+  it('a lone CR ends a line, as in LSP', () => {
+    const cr = new LineIndex('a\rb\r\nc\nd');
+    assert.equal(cr.lineCount, 4);
+    assert.deepEqual(cr.positionAt(2), { line: 1, character: 0 });
+    assert.deepEqual([0, 1, 2, 3].map((l) => cr.lineText(l)), ['a', 'b', 'c', 'd']);
+  });
   it('clamps out-of-range input', () => {
     assert.deepEqual(li.positionAt(999), { line: 3, character: 3 });
     assert.equal(li.offsetAt({ line: 0, character: 99 }), 4);

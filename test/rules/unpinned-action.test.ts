@@ -49,7 +49,7 @@ ruleTester(rule, {
       name: 'no ref at all',
       path: WF,
       code: wf('      - uses: actions/checkout\n'),
-      errors: [{ line: 6, column: 15, messageIncludes: 'no ref' }],
+      errors: [{ line: 6, column: 15, messageIncludes: 'no @ref' }],
       resolves: [null],
     },
     {

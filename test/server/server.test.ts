@@ -206,6 +206,16 @@ describe('language server', () => {
     await client.diagnostics(uri, (d) => d.length === 2);
   });
 
+  it('a config file mid-edit (alias before its anchor) is a diagnostic, not a crash', async () => {
+    const uri = uriOf('sub/.forewarn.yml');
+    await client.open(uri, 'rules: *x\n');
+    const ds = await client.diagnostics(uri, (d) => d.length > 0, 1);
+    assert.match(String(ds[0]!.message), /alias/i);
+    await client.changeFull(uri, 2, 'rules:\n  image-latest: low\n');
+    await client.diagnostics(uri, (d) => d.length === 0, 2);
+    assert.equal(client.proc.exitCode, null, 'the server is still running');
+  });
+
   it('exits cleanly on shutdown and exit', async () => {
     const c = await TestClient.start();
     assert.equal(await c.stop(), 0);

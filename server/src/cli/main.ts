@@ -1,6 +1,7 @@
 // `forewarn` command line: the engine over files on disk, with output for people (text) and machines (JSON).
 
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SEVERITIES, isSeverity, severityRank, type Severity } from '../core/types.js';
 import { CONFIG_SCHEMA, RULES } from '../engine/index.js';
@@ -25,7 +26,7 @@ scan      analyze files and folders (default: .), honouring .gitignore and confi
 rules     list the rules
 schema    print the JSON Schema of .forewarn.yml
 
-Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.`;
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, configuration or internal error.`;
 
 export interface Io {
   readonly out: (s: string) => void;
@@ -41,17 +42,23 @@ export function run(argv: readonly string[], io: Io): number {
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`forewarn: ${(e as Error).message}\n\n${USAGE}\n`);
-      return EXIT.usage;
+    } else {
+      // Never exit 1 here: that code means "findings at or above --fail-on".
+      io.err(`forewarn: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     }
-    throw e;
+    return EXIT.usage;
   }
 }
 
 function dispatch(argv: readonly string[], io: Io): number {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  if (command === undefined) {
+    io.err(`${USAGE}\n`);
+    return EXIT.usage;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
     io.out(`${USAGE}\n`);
-    return command === undefined ? EXIT.usage : EXIT.clean;
+    return EXIT.clean;
   }
   if (command === '--version' || command === '-v') {
     io.out(`${VERSION}\n`);
@@ -94,6 +101,9 @@ function scanCommand(args: readonly string[], io: Io): number {
     return EXIT.usage;
   }
   const targets = positionals.length > 0 ? positionals.map((p) => resolve(io.cwd, p)) : [io.cwd];
+  // A mistyped path must not pass a gate by scanning nothing.
+  const missing = targets.filter((t) => !existsSync(t));
+  if (missing.length > 0) throw new UsageError(`no such file or directory: ${missing.map((m) => relative(io.cwd, m) || m).join(', ')}`);
   const report = scan(targets, { config: loaded.config, root: configPath ? dirname(configPath) : io.cwd });
 
   if (format === 'json') io.out(`${JSON.stringify(toJson(report), null, 2)}\n`);

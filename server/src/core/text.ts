@@ -11,7 +11,12 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    if (text.indexOf('\r') === -1) {
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      // Like LSP, a lone \r is a line end too.
+      for (const m of text.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
+    }
     this.starts = starts;
   }
 
@@ -25,9 +30,11 @@ export class LineIndex {
     return this.starts[line]!;
   }
 
-  /** End of the line's content, before `\r\n` or `\n`. */
+  /** End of the line's content, before its line end (`\r\n`, `\n` or `\r`). */
   lineEnd(line: number): number {
-    let end = line + 1 < this.starts.length ? this.starts[line + 1]! - 1 : this.text.length;
+    if (line + 1 >= this.starts.length) return this.text.length;
+    let end = this.starts[line + 1]!;
+    if (this.text.charCodeAt(end - 1) === 10) end--;
     if (end > this.lineStart(line) && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }

@@ -111,18 +111,35 @@ export class Analyzer {
 }
 
 export function checkLimits(text: string, maxFileSize: number): Skipped | undefined {
-  if (text.length > maxFileSize) {
+  const size = utf8Length(text, maxFileSize);
+  if (size > maxFileSize) {
     return {
       reason: 'too-large',
-      message: `Forewarn skipped this file: it is ${formatSize(text.length)}, above the ${formatSize(maxFileSize)} limit (maxFileSize).`,
+      message: `Forewarn skipped this file: it is larger than ${formatSize(maxFileSize)} (maxFileSize).`,
     };
   }
   if (text.includes('\0')) return { reason: 'binary', message: 'Forewarn skipped this file: it contains NUL bytes, so it looks binary.' };
   return undefined;
 }
 
+/** UTF-8 length of `text`, counting no further than just past `limit` (the engine has no Buffer). */
+export function utf8Length(text: string, limit = Infinity): number {
+  if (text.length > limit) return text.length;
+  let n = 0;
+  for (let i = 0; i < text.length && n <= limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
 function formatSize(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} bytes`;
+  return n >= 1024 * 1024 ? `${+(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} bytes`;
 }
 
 /** Validates a report against the rule's metadata and the document; what breaks the contract becomes a rule error. */

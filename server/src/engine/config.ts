@@ -11,12 +11,12 @@ export type RuleSetting = Severity | 'off';
 export interface ForewarnConfig {
   /** per-rule severity override or `off`. */
   readonly rules: Readonly<Record<string, RuleSetting>>;
-  /** globs of paths never analyzed. */
+  /** paths never analyzed, in .gitignore syntax. */
   readonly ignore: readonly string[];
   /** extra globs mapped to a file kind, checked before the built-in ones. */
   readonly kinds: Partial<Record<FileKind, readonly string[]>>;
   readonly allow: { readonly actions: readonly string[] };
-  /** files larger than this many characters are skipped. */
+  /** files larger than this many bytes (UTF-8) are skipped. */
   readonly maxFileSize: number;
 }
 
@@ -47,7 +47,7 @@ export const CONFIG_SCHEMA = {
       propertyNames: { enum: RULES.map((r) => r.id) },
       additionalProperties: { enum: ['off', ...SEVERITIES] },
     },
-    ignore: { ...globList, description: 'Globs of files Forewarn never analyzes (gitignore-style).' },
+    ignore: { ...globList, description: 'Patterns of files Forewarn never analyzes, in .gitignore syntax, relative to this file.' },
     kinds: {
       description: 'Extra globs per file kind, checked before the built-in globs.',
       type: 'object',
@@ -61,7 +61,7 @@ export const CONFIG_SCHEMA = {
         actions: { ...globList, description: '`owner/repo` globs of actions exempt from pinning rules, e.g. `my-org/*`.' },
       },
     },
-    maxFileSize: { type: 'integer', minimum: 1, description: 'Files larger than this (characters) are skipped.' },
+    maxFileSize: { type: 'integer', minimum: 1, description: 'Files larger than this many bytes (UTF-8) are skipped.' },
   },
 } as const;
 
@@ -89,7 +89,13 @@ export function parseConfig(text: string): LoadedConfig {
     return { config: DEFAULT_CONFIG, errors: [{ message: 'Configuration must be a single YAML document.', range: { start: 0, end: 0 } }] };
   }
   const doc = yaml.docs[0];
-  const data: unknown = doc ? doc.toJS({ maxAliasCount: 100 }) : null;
+  let data: unknown;
+  try {
+    data = doc ? doc.toJS({ maxAliasCount: 100 }) : null;
+  } catch (e) {
+    // e.g. an alias whose anchor is not written yet: a configuration error, never a crash.
+    return { config: DEFAULT_CONFIG, errors: [{ message: `Invalid YAML: ${(e as Error).message}`, range: { start: 0, end: 0 } }] };
+  }
   if (data === null || data === undefined) return { config: DEFAULT_CONFIG, errors: [] };
   const errors = validate(data);
   if (errors.length > 0) {

@@ -1,5 +1,6 @@
 // Glob matching with minimatch: patterns compiled once, paths normalised to forward slashes.
 
+import ignore from 'ignore';
 import { Minimatch } from 'minimatch';
 
 export type PathTest = (path: string) => boolean;
@@ -11,25 +12,31 @@ export function normalizePath(p: string): string {
 }
 
 /**
- * Compiles globs the way users write them in ignore lists: a pattern without a slash matches the
- * file name at any depth (`*.tf`), a pattern with one matches the path from the root (`infra/**`)
- * or below it when it starts with `**`.
+ * Compiles kind globs: a pattern without a slash matches the file name at any depth (`*.build`),
+ * one with a slash matches the path from the root (`ci/*.yml`), or at any depth when it starts with `**`.
  */
 export function compileGlobs(globs: readonly string[], opts: { nocase?: boolean } = {}): PathTest {
   const matchers = globs
-    .map((g) => normalizePath(g.trim()))
+    .map((g) => normalizePath(g.trim()).replace(/^\/+/, ''))
     .filter(Boolean)
-    .map((g) => {
-      const anchored = g.startsWith('/') ? g.slice(1) : g;
-      const pattern = anchored.includes('/') ? anchored : `**/${anchored}`;
-      const m = new Minimatch(pattern, { dot: true, nocase: opts.nocase ?? false });
-      // A directory pattern (`build/`) or a plain directory name also covers everything below it.
-      const below = new Minimatch(`${pattern.replace(/\/+$/, '')}/**`, { dot: true, nocase: opts.nocase ?? false });
-      return (p: string) => m.match(p) || below.match(p);
-    });
+    .map((g) => new Minimatch(g.includes('/') ? g : `**/${g}`, { dot: true, nocase: opts.nocase ?? false }));
   if (matchers.length === 0) return () => false;
   return (path) => {
     const p = normalizePath(path).replace(/^\/+/, '');
-    return matchers.some((m) => m(p));
+    return matchers.some((m) => m.match(p));
+  };
+}
+
+/**
+ * Compiles ignore patterns with .gitignore semantics (negation, anchoring with a leading `/`, `dir/`).
+ * Paths are relative to the folder the patterns belong to; paths outside it are never ignored.
+ */
+export function compileIgnore(patterns: readonly string[]): PathTest {
+  if (patterns.length === 0) return () => false;
+  const ig = ignore().add([...patterns]);
+  return (path) => {
+    const p = normalizePath(path);
+    if (!p || p.startsWith('/') || p.startsWith('../') || p === '..' || /^[A-Za-z]:/.test(p)) return false;
+    return ig.ignores(p);
   };
 }

@@ -14,7 +14,7 @@ export {
 } from './config.js';
 export { createDetector, type KindDetector } from './detect.js';
 export { applyEdits, safeFixEdits } from './fixes.js';
-export { compileGlobs, normalizePath } from './globs.js';
+export { compileGlobs, compileIgnore, normalizePath } from './globs.js';
 export { suppressFileEdit, suppressLineEdit } from './suppress.js';
 export { RULES } from '../rules/index.js';
 export type { Rule } from '../rules/define.js';

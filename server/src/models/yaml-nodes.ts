@@ -24,14 +24,17 @@ export function* entries(node: unknown): Generator<[string, Pair<unknown, unknow
   }
 }
 
-export function get(node: unknown, key: string): unknown {
-  for (const [k, pair] of entries(node)) if (k === key) return pair.value;
+export function getPair(node: unknown, key: string): Pair<unknown, unknown> | undefined {
+  if (!isMap(node)) return undefined;
+  // A plain loop: this runs for every key lookup on every keystroke.
+  for (const pair of node.items) {
+    if (isPair(pair) && isScalar(pair.key) && pair.key.value === key) return pair;
+  }
   return undefined;
 }
 
-export function getPair(node: unknown, key: string): Pair<unknown, unknown> | undefined {
-  for (const [k, pair] of entries(node)) if (k === key) return pair;
-  return undefined;
+export function get(node: unknown, key: string): unknown {
+  return getPair(node, key)?.value;
 }
 
 /** A scalar's value as a string, for strings, numbers and booleans; undefined otherwise. */

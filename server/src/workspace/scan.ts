@@ -1,10 +1,10 @@
 // Scanning files and folders on disk with the engine: the batch job behind `forewarn scan`.
 
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LineIndex } from '../core/text.js';
-import type { Finding } from '../core/types.js';
-import { Analyzer, compileGlobs, createDetector, type ForewarnConfig, type KindDetector } from '../engine/index.js';
+import type { FileKind, Finding } from '../core/types.js';
+import { Analyzer, compileIgnore, createDetector, type ForewarnConfig } from '../engine/index.js';
 import { decodeText } from './decode.js';
 import { isDirectory, walkFiles } from './walk.js';
 
@@ -44,14 +44,23 @@ const YAML_EXT = /\.ya?ml$/i;
 export function scan(targets: readonly string[], opts: ScanOptions): ScanReport {
   const analyzer = opts.analyzer ?? new Analyzer();
   const detector = createDetector(opts.config.kinds);
-  const ignored = compileGlobs(opts.config.ignore);
+  const ignored = compileIgnore(opts.config.ignore);
   // Outside the root, globs see the absolute path (a relative one would start with `..`).
   const rel = (p: string) => {
     const r = relative(opts.root, p);
-    return (r.startsWith('..') ? p : r).split(sep).join('/');
+    return (r.startsWith('..') || isAbsolute(r) ? p : r).split(sep).join('/');
   };
+  /** What the walk learnt of a file from its path, so it is not worked out twice. */
+  const byPath = new Map<string, { rel: string; kind: FileKind | undefined }>();
   // Only files whose path names a kind, or YAML that content sniffing may claim, are read.
-  const wanted = (p: string) => !ignored(rel(p)) && (detector.byPath(rel(p)) !== undefined || YAML_EXT.test(p));
+  const wanted = (p: string) => {
+    const r = rel(p);
+    if (ignored(r)) return false;
+    const kind = detector.byPath(r);
+    if (kind === undefined && !YAML_EXT.test(p)) return false;
+    byPath.set(p, { rel: r, kind });
+    return true;
+  };
   const report: ScanReport = { files: 0, findings: [], errors: [] };
   const seen = new Set<string>();
   for (const target of targets) {
@@ -60,35 +69,42 @@ export function scan(targets: readonly string[], opts: ScanOptions): ScanReport 
     for (const file of files) {
       if (seen.has(file)) continue;
       seen.add(file);
-      scanFile(file, rel(file), analyzer, detector, opts.config, report);
+      const known = byPath.get(file);
+      byPath.delete(file);
+      const r = known?.rel ?? rel(file);
+      scanFile(file, r, known ? known.kind : detector.byPath(r), analyzer, opts.config, report);
     }
   }
   return report;
 }
 
-function scanFile(abs: string, relPath: string, analyzer: Analyzer, detector: KindDetector, config: ForewarnConfig, report: ScanReport): void {
+function scanFile(abs: string, relPath: string, pathKind: FileKind | undefined, analyzer: Analyzer, config: ForewarnConfig, report: ScanReport): void {
   const shown = displayPath(abs);
   let text: string;
+  let fd: number | undefined;
   try {
-    if (statSync(abs).size > config.maxFileSize) {
-      // Cheap pre-check before reading; the engine applies the same limit to the decoded text.
-      if (detector.byPath(relPath) || YAML_EXT.test(abs)) {
-        report.errors.push({ path: shown, type: 'skipped', message: `Skipped: larger than ${config.maxFileSize} bytes (maxFileSize).` });
-      }
+    fd = openSync(abs, 'r');
+    // Cheap pre-check before reading; the engine applies the same limit to the decoded text.
+    if (fstatSync(fd).size > config.maxFileSize) {
+      // A large YAML file that no path glob claims (a lock file, an API spec) is not worth a message.
+      if (pathKind) report.errors.push({ path: shown, type: 'skipped', message: `Skipped: larger than the ${config.maxFileSize}-byte limit (maxFileSize).` });
       return;
     }
-    text = decodeText(readFileSync(abs));
+    text = decodeText(readFileSync(fd));
   } catch (e) {
     report.errors.push({ path: shown, type: 'read', message: `Cannot read: ${(e as Error).message}` });
     return;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  const result = analyzer.analyze({ path: relPath, text }, config);
+  const result = analyzer.analyze(pathKind ? { path: relPath, text, kind: pathKind } : { path: relPath, text }, config);
+  analyzer.forget(relPath);
   if (!result.kind) return;
-  report.files++;
   if (result.skipped) {
     report.errors.push({ path: shown, type: 'skipped', message: result.skipped.message });
     return;
   }
+  report.files++;
   const lines: LineIndex | undefined = result.file?.lines;
   if (!lines) return;
   for (const e of result.parseErrors) {
@@ -99,7 +115,6 @@ function scanFile(abs: string, relPath: string, analyzer: Analyzer, detector: Ki
   for (const f of result.findings) {
     report.findings.push({ path: shown, finding: f, start: lines.positionAt(f.range.start), end: lines.positionAt(f.range.end) });
   }
-  analyzer.forget(relPath);
 }
 
 /** Paths are shown relative to the current directory, with forward slashes. */

@@ -1,7 +1,7 @@
 // Walking a directory tree the way a developer expects: .gitignore honoured, vendored and tool folders skipped.
 
-import { readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
 /** Folders never worth scanning: dependencies, tool caches, VCS internals. */
@@ -17,7 +17,7 @@ interface Level {
  * `wanted` filters by path before any file is read.
  */
 export function* walkFiles(root: string, wanted: (path: string) => boolean): Generator<string> {
-  yield* walkDir(root, []);
+  yield* walkDir(root, ancestorLevels(root));
 
   function* walkDir(dir: string, levels: readonly Level[]): Generator<string> {
     let entries: Dirent[];
@@ -42,12 +42,37 @@ export function* walkFiles(root: string, wanted: (path: string) => boolean): Gen
   }
 }
 
-function gitignoreAt(dir: string): Ignore | undefined {
+function gitignoreAt(dir: string, file = '.gitignore'): Ignore | undefined {
   try {
-    return ignore().add(readFileSync(join(dir, '.gitignore'), 'utf8'));
+    return ignore().add(readFileSync(join(dir, file), 'utf8'));
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Inside a git repository, the rules that already apply at `root`: `.git/info/exclude` and the
+ * `.gitignore` files of the folders between the repository root and `root`.
+ */
+function ancestorLevels(root: string): Level[] {
+  if (existsSync(join(root, '.git'))) return excludeLevel(root);
+  const chain: string[] = [];
+  for (let d = dirname(root); ; d = dirname(d)) {
+    chain.unshift(d);
+    if (existsSync(join(d, '.git'))) break;
+    if (dirname(d) === d) return []; // not in a repository: folders above are not the project's
+  }
+  const levels = excludeLevel(chain[0]!);
+  for (const dir of chain) {
+    const rules = gitignoreAt(dir);
+    if (rules) levels.push({ dir, rules });
+  }
+  return levels;
+}
+
+function excludeLevel(repoRoot: string): Level[] {
+  const rules = gitignoreAt(repoRoot, '.git/info/exclude');
+  return rules ? [{ dir: repoRoot, rules }] : [];
 }
 
 function isIgnored(levels: readonly Level[], path: string, isDir: boolean): boolean {

@@ -4,16 +4,19 @@ import { minimatch } from 'minimatch';
 import { defineRule } from '../define.js';
 import type { RemoteRef } from '../../models/source-file.js';
 
+/** The first half of the message: what the reference does, and so why it can change under you. */
 function describe(ref: RemoteRef): string {
   switch (ref.refKind) {
     case 'none':
-      return ref.source === 'docker-action' ? 'has no @sha256 digest' : 'has no ref at all';
+      return ref.source === 'docker-action'
+        ? 'has no @sha256 digest: whoever can push that tag can change the image your pipeline runs'
+        : 'has no @ref (GitHub requires one): any ref but a full commit SHA can change under you';
     case 'short-sha':
-      return `is pinned to the short SHA '${ref.ref}', which can become ambiguous`;
+      return `is pinned to the short SHA '${ref.ref}', which GitHub no longer accepts and which can become ambiguous`;
     case 'branch':
-      return `follows the branch '${ref.ref}'`;
+      return `follows the branch '${ref.ref}': whoever can push to it changes the code your pipeline runs`;
     default:
-      return `uses the mutable ref '${ref.ref}'`;
+      return `uses the mutable ref '${ref.ref}': whoever controls that tag can move it to other code`;
   }
 }
 
@@ -38,7 +41,7 @@ export default defineRule({
           : 'pin it to the full 40-character commit SHA and keep the version in a trailing comment';
       ctx.report({
         range: ref.range,
-        message: `${what} '${ref.raw}' ${describe(ref)}: whoever controls that ref can change the code your pipeline runs. ${how[0]!.toUpperCase()}${how.slice(1)}.`,
+        message: `${what} '${ref.raw}' ${describe(ref)}. ${how[0]!.toUpperCase()}${how.slice(1)}.`,
         fixes:
           ref.source !== 'docker-action' && ref.ref && ref.refRange && ref.refKind !== 'short-sha'
             ? [
