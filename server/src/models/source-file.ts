@@ -3,7 +3,7 @@
 import type { Dockerfile } from 'dockerfile-ast';
 import { isScalar } from 'yaml';
 import { LineIndex } from '../core/text.js';
-import type { FileKind, ParseError, Range } from '../core/types.js';
+import { FILE_KINDS, type FileKind, type ParseError, type Range } from '../core/types.js';
 import { parseDockerfile } from '../parsers/dockerfile.js';
 import { parseYaml, type YamlFile } from '../parsers/yaml.js';
 import { fromViews } from './dockerfile.js';
@@ -11,16 +11,8 @@ import { actionUses, workflowUses } from './github.js';
 import { parseImageRef, type ImageRef } from './image-ref.js';
 import { valueRange } from './yaml-nodes.js';
 
-export const YAML_KINDS: ReadonlySet<FileKind> = new Set([
-  'github-workflow',
-  'github-action',
-  'gitlab-ci',
-  'azure-pipelines',
-  'bitbucket-pipelines',
-  'circleci',
-  'compose',
-  'kubernetes',
-]);
+/** Every kind but Dockerfile and Terraform is YAML. */
+export const YAML_KINDS: ReadonlySet<FileKind> = new Set(FILE_KINDS.filter((k) => k !== 'dockerfile' && k !== 'terraform'));
 
 /** A container image reference anywhere in a file. */
 export interface ImageUse {
