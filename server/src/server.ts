@@ -113,8 +113,10 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     if (e.changes.some((c) => isConfigUri(c.uri))) invalidateConfigs();
   });
 
-  documents.onDidOpen((e) => schedule(e.document.uri, 0));
-  documents.onDidChangeContent((e) => schedule(e.document.uri, DEBOUNCE_MS));
+  // TextDocuments reports an open as a content change too: only real edits are debounced.
+  const justOpened = new Set<string>();
+  documents.onDidOpen((e) => void justOpened.add(e.document.uri));
+  documents.onDidChangeContent((e) => schedule(e.document.uri, justOpened.delete(e.document.uri) ? 0 : DEBOUNCE_MS));
   documents.onDidClose((e) => {
     const uri = e.document.uri;
     clearTimeout(timers.get(uri));

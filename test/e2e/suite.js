@@ -1,0 +1,50 @@
+// Runs inside code-server's extension host with the real `vscode` API: Forewarn's diagnostics on the example
+// workflow, its code actions, and an "Ignore … on this line" edit that makes the finding go away.
+const vscode = require('vscode');
+const assert = require('assert');
+
+/** Polls `fn` until it returns something truthy. */
+async function until(fn, what, timeout = 30000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const forewarn = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'forewarn');
+const codeOf = (d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+
+exports.run = async function run() {
+  const t0 = Date.now();
+  const folder = vscode.workspace.workspaceFolders[0].uri;
+  const uri = vscode.Uri.joinPath(folder, '.github', 'workflows', 'ci.yml');
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc);
+  assert.ok(vscode.extensions.getExtension('forewarn.forewarn'), 'Forewarn is installed');
+
+  const diags = await until(() => {
+    const d = forewarn(uri);
+    return d.length >= 3 && d;
+  }, 'Forewarn diagnostics');
+  console.log(`[suite] ${diags.length} diagnostics after ${Date.now() - t0} ms: ${diags.map(codeOf).join(', ')}`);
+  assert.deepStrictEqual([...new Set(diags.map(codeOf))].sort(), ['aws-access-key', 'unpinned-action']);
+  const aws = diags.find((d) => codeOf(d) === 'aws-access-key');
+  assert.ok(!aws.message.includes('AKIAZ7VRSQ5TJHNLBX4D'), 'the key is redacted');
+  assert.match(String(aws.code.target), /docs\/rules\/aws-access-key\.md$/);
+
+  const pin = diags.find((d) => codeOf(d) === 'unpinned-action');
+  const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, pin.range, vscode.CodeActionKind.QuickFix.value);
+  const titles = actions.map((a) => a.title);
+  console.log(`[suite] actions: ${titles.join(' | ')}`);
+  const ignore = actions.find((a) => a.title === 'Ignore unpinned-action on this line');
+  assert.ok(ignore, 'ignore action offered');
+  assert.ok(await vscode.workspace.applyEdit(ignore.edit), 'edit applied');
+  assert.match(doc.getText(), /# forewarn-ignore\[unpinned-action\] <reason>\n\s+- uses: actions\/checkout@v4/);
+  const before = diags.filter((d) => codeOf(d) === 'unpinned-action').length;
+  await until(() => forewarn(uri).filter((d) => codeOf(d) === 'unpinned-action').length === before - 1, 'the ignored finding to go away');
+  await doc.save();
+  console.log(`[suite] PASS in ${Date.now() - t0} ms`);
+};
