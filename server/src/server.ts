@@ -196,7 +196,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     const path = fsPath ? projectRelative(fsPath, cfg?.path) : doc.uri;
     const empty: AnalysisResult = { kind: undefined, findings: [], parseErrors: [], ruleErrors: [], suppressed: 0, file: undefined };
     if (config.ignore.length > 0 && ignoreTest(config.ignore)(path)) return empty;
-    const kind = analyzer.detectKind(path, doc.getText(), config) ?? LANGUAGE_KINDS[doc.languageId];
+    const kind = analyzer.detectKind(path, doc.getText(), config, fsPath) ?? LANGUAGE_KINDS[doc.languageId];
     if (!kind) return empty;
     const result = analyzer.analyze({ path: doc.uri, text: doc.getText(), kind }, config);
     for (const err of result.ruleErrors) {

@@ -95,6 +95,11 @@ describe('forewarn CLI', () => {
     assert.equal(cli(['scan', '.github', '--fail-on', 'critical'], ws).code, 1);
   });
 
+  it('scanning from inside .github/workflows still knows the files are workflows', () => {
+    const r = cli(['scan', '--format', 'json'], join(ws, '.github/workflows'));
+    assert.deepEqual((JSON.parse(r.out) as { findings: { path: string; ruleId: string }[] }).findings.map((f) => `${f.path} ${f.ruleId}`), ['ci.yml aws-access-key', 'ci.yml unpinned-action']);
+  });
+
   it('paths are relative to the current directory', () => {
     const r = cli(['scan', join(ws, 'Dockerfile'), '--format', 'json'], join(ws, '.github'));
     assert.equal((JSON.parse(r.out) as { findings: { path: string }[] }).findings[0]!.path, '../Dockerfile');

@@ -43,6 +43,12 @@ describe('kind detection', () => {
     it(`${path} → ${kind ?? 'none'}`, () => assert.equal(d.detect(path, text), kind));
   }
 
+  it('built-in globs also match the full path, so a root inside .github/workflows still works', () => {
+    assert.equal(d.detect('ci.yml', '', '/repo/.github/workflows/ci.yml'), 'github-workflow');
+    assert.equal(d.byPath('config.yml', '/repo/.circleci/config.yml'), 'circleci');
+    assert.equal(d.detect('ci.yml', ''), undefined);
+  });
+
   it('user globs win over built-in ones', () => {
     const custom = createDetector({ 'gitlab-ci': ['ci/*.yml'], dockerfile: ['docker/*.build'] });
     assert.equal(custom.detect('ci/jobs.yml', ''), 'gitlab-ci');

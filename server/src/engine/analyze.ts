@@ -12,6 +12,8 @@ export interface AnalyzeInput {
   /** path of the file, relative to the project root where known; used for kind detection. */
   readonly path: string;
   readonly text: string;
+  /** the absolute path, when there is one: built-in kind globs match it (see KindDetector). */
+  readonly fullPath?: string;
   /** skip detection when the caller knows the kind. */
   readonly kind?: FileKind;
 }
@@ -42,14 +44,14 @@ export class Analyzer {
     this.detector = createDetector(this.detectorFor);
   }
 
-  detectKind(path: string, text: string, config: ForewarnConfig = DEFAULT_CONFIG): FileKind | undefined {
-    return this.detectorOf(config).detect(path, text);
+  detectKind(path: string, text: string, config: ForewarnConfig = DEFAULT_CONFIG, fullPath?: string): FileKind | undefined {
+    return this.detectorOf(config).detect(path, text, fullPath);
   }
 
   analyze(input: AnalyzeInput, config: ForewarnConfig = DEFAULT_CONFIG): AnalysisResult {
     const { path, text } = input;
     const empty = { findings: [], parseErrors: [], ruleErrors: [], suppressed: 0, file: undefined };
-    const kind = input.kind ?? this.detectorOf(config).detect(path, text);
+    const kind = input.kind ?? this.detectorOf(config).detect(path, text, input.fullPath);
     if (!kind) return { kind, ...empty };
     const skipped = checkLimits(text, config.maxFileSize);
     if (skipped) return { kind, ...empty, skipped };

@@ -18,10 +18,14 @@ const BUILTIN: readonly [FileKind, readonly string[], { nocase?: boolean }?][] =
 const NOT_DOCKERFILE = /\.(md|txt|json|ya?ml|sh|py|ps1|bat|js|ts|go|rs|toml|lock|orig|bak|swp)$/i;
 const YAML_EXT = /\.ya?ml$/i;
 
+/**
+ * `path` is relative to the project root (config globs are written against it); `fullPath`, when known, is the
+ * absolute path, so that built-in globs still see `.github/workflows/` when the root is that very folder.
+ */
 export interface KindDetector {
-  detect(path: string, text: string): FileKind | undefined;
-  /** true when the path alone says the file is of some kind (no content needed). */
-  byPath(path: string): FileKind | undefined;
+  detect(path: string, text: string, fullPath?: string): FileKind | undefined;
+  /** the kind the path alone gives (no content needed). */
+  byPath(path: string, fullPath?: string): FileKind | undefined;
 }
 
 export function createDetector(extra: Partial<Record<FileKind, readonly string[]>> = {}): KindDetector {
@@ -29,11 +33,11 @@ export function createDetector(extra: Partial<Record<FileKind, readonly string[]
   const builtin: [FileKind, PathTest][] = BUILTIN.map(([k, globs, o]) => [k, compileGlobs(globs, o)]);
   const actionFile = compileGlobs(['action.yml', 'action.yaml']);
 
-  const byPath = (path: string): FileKind | undefined => {
+  const byPath = (path: string, fullPath = path): FileKind | undefined => {
     for (const [kind, test] of user) if (test(path)) return kind;
     for (const [kind, test] of builtin) {
-      if (!test(path)) continue;
-      if (kind === 'dockerfile' && NOT_DOCKERFILE.test(path)) continue;
+      if (!test(fullPath)) continue;
+      if (kind === 'dockerfile' && NOT_DOCKERFILE.test(fullPath)) continue;
       return kind;
     }
     return undefined;
@@ -41,8 +45,8 @@ export function createDetector(extra: Partial<Record<FileKind, readonly string[]
 
   return {
     byPath,
-    detect(path, text) {
-      const kind = byPath(path);
+    detect(path, text, fullPath = path) {
+      const kind = byPath(path, fullPath);
       if (kind) return kind;
       if (!YAML_EXT.test(path)) return undefined;
       if (actionFile(path) && /^runs:/m.test(text)) return 'github-action';

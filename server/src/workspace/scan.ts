@@ -56,7 +56,7 @@ export function scan(targets: readonly string[], opts: ScanOptions): ScanReport 
   const wanted = (p: string) => {
     const r = rel(p);
     if (ignored(r)) return false;
-    const kind = detector.byPath(r);
+    const kind = detector.byPath(r, p);
     if (kind === undefined && !YAML_EXT.test(p)) return false;
     byPath.set(p, { rel: r, kind });
     return true;
@@ -72,7 +72,7 @@ export function scan(targets: readonly string[], opts: ScanOptions): ScanReport 
       const known = byPath.get(file);
       byPath.delete(file);
       const r = known?.rel ?? rel(file);
-      scanFile(file, r, known ? known.kind : detector.byPath(r), analyzer, opts.config, report);
+      scanFile(file, r, known ? known.kind : detector.byPath(r, file), analyzer, opts.config, report);
     }
   }
   return report;
@@ -97,7 +97,7 @@ function scanFile(abs: string, relPath: string, pathKind: FileKind | undefined, 
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  const result = analyzer.analyze(pathKind ? { path: relPath, text, kind: pathKind } : { path: relPath, text }, config);
+  const result = analyzer.analyze(pathKind ? { path: relPath, text, kind: pathKind } : { path: relPath, text, fullPath: abs }, config);
   analyzer.forget(relPath);
   if (!result.kind) return;
   if (result.skipped) {
