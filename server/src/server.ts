@@ -24,6 +24,7 @@ import type { FileKind, TextEdit } from './core/types.js';
 import {
   Analyzer,
   CONFIG_FILE_NAMES,
+  DEFAULT_CONFIG,
   RULES,
   compileIgnore,
   parseConfig,
@@ -191,14 +192,15 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   function analyzeDocument(doc: TextDocument, settings: Settings): AnalysisResult {
     const fsPath = fsPathOf(doc.uri);
     const cfg = fsPath ? configFor(fsPath) : undefined;
-    let config: ForewarnConfig = withRuleOverrides(cfg?.config ?? loadConfigFile(undefined).config, settings.rules);
+    let config: ForewarnConfig = withRuleOverrides(cfg?.config ?? DEFAULT_CONFIG, settings.rules);
     if (settings.maxFileSize !== undefined) config = { ...config, maxFileSize: settings.maxFileSize };
     const path = fsPath ? projectRelative(fsPath, cfg?.path) : doc.uri;
     const empty: AnalysisResult = { kind: undefined, findings: [], parseErrors: [], ruleErrors: [], suppressed: 0, file: undefined };
     if (config.ignore.length > 0 && ignoreTest(config.ignore)(path)) return empty;
-    const kind = analyzer.detectKind(path, doc.getText(), config, fsPath) ?? LANGUAGE_KINDS[doc.languageId];
+    const text = doc.getText();
+    const kind = analyzer.detectKind(path, text, config, fsPath) ?? LANGUAGE_KINDS[doc.languageId];
     if (!kind) return empty;
-    const result = analyzer.analyze({ path: doc.uri, text: doc.getText(), kind }, config);
+    const result = analyzer.analyze({ path: doc.uri, text, kind }, config);
     for (const err of result.ruleErrors) {
       // Reported once per rule and message, not on every keystroke.
       const key = `${err.ruleId}\0${err.message}`;

@@ -229,7 +229,7 @@ describe('language server with injected rules', () => {
   });
   after(() => client.stop());
 
-  it('source.fixAll.forewarn applies only safe fixes; a throwing rule is logged once and others still work', async () => {
+  it('source.fixAll.forewarn applies only safe fixes; console output is routed; a throwing rule is logged once and others still work', async () => {
     const uri = 'file:///virtual/.github/workflows/fixall.yml';
     const text = `# todo one\n${WORKFLOW}# todo two\n`;
     await client.open(uri, text);
@@ -254,6 +254,8 @@ describe('language server with injected rules', () => {
     assert.deepEqual(codes(await client.diagnostics(uri, () => true, 2)), ['aws-access-key', 'unpinned-action']);
     await client.changeFull(uri, 3, fixed + '\n');
     await client.diagnostics(uri, () => true, 3);
+    // console.log inside the server reaches the client as a log message, not as bytes on stdout.
+    assert.ok(client.logs.includes('stray output from a rule'));
     const errors = client.logs.filter((l) => l.includes('test-throws'));
     assert.equal(errors.length, 1, 'reported once, not per keystroke');
     assert.match(errors[0]!, /injected failure/);
