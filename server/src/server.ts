@@ -31,6 +31,7 @@ import {
   safeFixEdits,
   suppressFileEdit,
   suppressLineEdit,
+  suppressionLine,
   withRuleOverrides,
   type AnalysisResult,
   type ForewarnConfig,
@@ -54,6 +55,11 @@ const LANGUAGE_KINDS: Readonly<Record<string, FileKind>> = {
 
 interface Published {
   readonly version: number;
+  /** sequence number of this analysis, carried by its diagnostics. */
+  readonly analysis: number;
+  /** what it was computed with, so fix-all can tell whether it is still current. */
+  readonly settings: Settings;
+  readonly configGeneration: number;
   readonly result: AnalysisResult;
 }
 
@@ -69,7 +75,9 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   const published = new Map<string, Published>();
   const timers = new Map<string, NodeJS.Timeout>();
   const settingsCache = new Map<string, Promise<Settings>>();
-  const latestSettings = new Map<string, Settings>();
+  let analysisCount = 0;
+  /** bumped whenever configuration files may have changed. */
+  let configGeneration = 0;
   const configCache = new Map<string, ConfigFile>();
   const configOfDir = new Map<string, string | undefined>();
   /** config files whose problems are on display, so they can be cleared. */
@@ -105,7 +113,6 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
 
   connection.onDidChangeConfiguration((change) => {
     settingsCache.clear();
-    latestSettings.clear();
     if (!hasConfigurationCapability) globalSettings = readSettings((change.settings as { forewarn?: unknown } | undefined)?.forewarn);
     reanalyzeAll();
   });
@@ -124,16 +131,15 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     timers.delete(uri);
     published.delete(uri);
     settingsCache.delete(uri);
-    latestSettings.delete(uri);
     analyzer.forget(uri);
     // A config file's problems stay visible while the file is broken on disk.
     if (isConfigUri(uri)) publishConfigProblems(uri);
     else void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
-  connection.onCodeAction((params) => {
+  connection.onCodeAction(async (params) => {
     try {
-      return codeActions(params);
+      return await codeActions(params);
     } catch (e) {
       reportInternal(`computing code actions for ${params.textDocument.uri}`, e);
       return [];
@@ -164,6 +170,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   }
 
   function invalidateConfigs(): void {
+    configGeneration++;
     configCache.clear();
     configOfDir.clear();
     reanalyzeAll();
@@ -184,9 +191,15 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
-    const result = analyzeDocument(doc, settings);
-    published.set(uri, { version: doc.version, result });
-    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnosticsOf(result, doc.version) });
+    const current = publish(doc, settings);
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnosticsOf(current) });
+  }
+
+  function publish(doc: TextDocument, settings: Settings): Published {
+    const generation = configGeneration;
+    const current: Published = { version: doc.version, analysis: ++analysisCount, settings, configGeneration: generation, result: analyzeDocument(doc, settings) };
+    published.set(doc.uri, current);
+    return current;
   }
 
   function analyzeDocument(doc: TextDocument, settings: Settings): AnalysisResult {
@@ -218,13 +231,13 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     return test;
   }
 
-  function diagnosticsOf(result: AnalysisResult, version: number): Diagnostic[] {
+  function diagnosticsOf({ result, version, analysis }: Published): Diagnostic[] {
     const file = result.file;
     if (result.skipped) {
       return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: SOURCE, message: result.skipped.message }];
     }
     if (!file) return [];
-    return result.findings.map((f, i) => toDiagnostic(f, i, version, file.lines));
+    return result.findings.map((f, i) => toDiagnostic(f, i, version, analysis, file.lines));
   }
 
   function settingsFor(uri: string): Promise<Settings> {
@@ -233,11 +246,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     if (!s) {
       s = connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'forewarn' })
-        .then(readSettings, () => DEFAULT_SETTINGS)
-        .then((read) => {
-          latestSettings.set(uri, read);
-          return read;
-        });
+        .then(readSettings, () => DEFAULT_SETTINGS);
       settingsCache.set(uri, s);
     }
     return s;
@@ -299,18 +308,20 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     publishConfigText(uri, loaded.text);
   }
 
-  function codeActions(params: CodeActionParams): CodeAction[] {
+  async function codeActions(params: CodeActionParams): Promise<CodeAction[]> {
     const uri = params.textDocument.uri;
-    const doc = documents.get(uri);
-    if (!doc) return [];
-    let current = published.get(uri);
     const only = params.context.only;
     const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.SourceFixAll)) ?? false;
     if (wantsFixAll) {
-      // Fix-all must act on the text as it is now, even if a debounced analysis is still pending.
-      const settings = settingsNow(uri);
-      if (!settings.enable || isConfigUri(uri)) return [];
-      if (!current || current.version !== doc.version) current = { version: doc.version, result: analyzeDocument(doc, settings) };
+      const settings = await settingsFor(uri);
+      const doc = documents.get(uri);
+      if (!doc || !settings.enable || isConfigUri(uri)) return [];
+      // Fix-all acts on the text, settings and config as they are now, even if an analysis is still pending.
+      let current = published.get(uri);
+      if (!current || current.version !== doc.version || current.settings !== settings || current.configGeneration !== configGeneration) {
+        current = publish(doc, settings);
+        void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnosticsOf(current) });
+      }
       const edits = safeFixEdits(current.result.findings);
       if (edits.length === 0 || !current.result.file) return [];
       return [
@@ -322,15 +333,17 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
       ];
     }
     if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
-    // Diagnostics computed for another version of the text are never acted on.
-    if (!current || current.version !== doc.version || !current.result.file) return [];
+    const doc = documents.get(uri);
+    const current = published.get(uri);
+    // Diagnostics from another analysis (an older version, older settings or config) are never acted on.
+    if (!doc || !current || current.version !== doc.version || !current.result.file) return [];
     const { result } = current;
     const file = result.file!;
     const actions: CodeAction[] = [];
     const seenIgnore = new Set<string>();
     const ignores: CodeAction[] = [];
     for (const diag of params.context.diagnostics) {
-      if (diag.source !== SOURCE || !isDiagnosticData(diag.data) || diag.data.version !== doc.version) continue;
+      if (diag.source !== SOURCE || !isDiagnosticData(diag.data) || diag.data.analysis !== current.analysis) continue;
       const finding = result.findings[diag.data.index];
       if (!finding || finding.ruleId !== diag.data.ruleId) continue;
       for (const fix of finding.fixes) {
@@ -343,7 +356,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
           edit: editFor(doc, file.lines, fix.edits),
         });
       }
-      const line = file.lines.lineOf(finding.range.start);
+      const line = suppressionLine(file, finding.range.start);
       const lineKey = `${finding.ruleId}:${line}`;
       if (!seenIgnore.has(lineKey)) {
         seenIgnore.add(lineKey);
@@ -367,11 +380,6 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     // Fixes first, then the "Ignore on this line" actions, then "Ignore in this file".
     ignores.sort((a, b) => Number(a.title.endsWith('in this file')) - Number(b.title.endsWith('in this file')));
     return [...actions, ...ignores];
-  }
-
-  /** Settings for a synchronous code path: the last value read for the document, else the defaults. */
-  function settingsNow(uri: string): Settings {
-    return latestSettings.get(uri) ?? (hasConfigurationCapability ? DEFAULT_SETTINGS : globalSettings);
   }
 
   function editFor(doc: TextDocument, lines: LineIndex, edits: readonly TextEdit[]): { documentChanges: TextDocumentEdit[] } {

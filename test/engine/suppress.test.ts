@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LineIndex } from '../../server/src/core/text.js';
-import { Analyzer, applyEdits, suppressFileEdit, suppressLineEdit } from '../../server/src/engine/index.js';
+import { Analyzer, applyEdits, suppressFileEdit, suppressLineEdit, suppressionLine } from '../../server/src/engine/index.js';
+
+const KEY = 'AKIAZ7VRSQ5TJHNLBX4D';
 
 const WF = '.github/workflows/ci.yml';
 const step = (before: string, uses = 'actions/checkout@v4', after = '') =>
@@ -38,9 +40,24 @@ describe('suppressions', () => {
     assert.deepEqual(ids(WF, text), []);
   });
   it('// comments count in Terraform only', () => {
-    const key = 'AKIAZ7VRSQ5TJHNLBX4D';
+    const key = KEY;
     assert.deepEqual(ids('main.tf', `// forewarn-ignore[aws-access-key] test fixture\nk = "${key}"\n`), []);
     assert.deepEqual(ids('Dockerfile', `FROM alpine:3\n// forewarn-ignore[aws-access-key]\nENV K=${key}\n`), ['aws-access-key']);
+  });
+  it('a directive inside a YAML string is not a comment', () => {
+    const text = `name: "deploy #forewarn-ignore-file[unpinned-action]"\n${step('')}`;
+    assert.deepEqual(ids(WF, text), ['unpinned-action']);
+  });
+  it('a comment above a multi-line value covers findings inside it', () => {
+    const text = `jobs:\n  a:\n    steps:\n      # forewarn-ignore[aws-access-key] test credentials\n      - run: |\n          echo one\n          export K=${KEY}\n`;
+    assert.deepEqual(ids(WF, text), []);
+    // and a directive written inside the script is shell text, not a suppression
+    const inside = `jobs:\n  a:\n    steps:\n      - run: |\n          # forewarn-ignore[aws-access-key]\n          export K=${KEY}\n`;
+    assert.deepEqual(ids(WF, inside), ['aws-access-key']);
+  });
+  it('in a Dockerfile, a trailing # is part of the instruction, and a continued instruction is covered from its first line', () => {
+    assert.deepEqual(ids('Dockerfile', `FROM alpine:3\nENV K=${KEY} #forewarn-ignore[aws-access-key]\n`), ['aws-access-key']);
+    assert.deepEqual(ids('Dockerfile', `FROM alpine:3\n# forewarn-ignore[aws-access-key] test key\nRUN echo a && \\\n    export K=${KEY}\n`), []);
   });
   it('suppressions are counted', () => {
     const r = new Analyzer().analyze({ path: WF, text: step('      # forewarn-ignore[unpinned-action]\n') });
@@ -48,6 +65,17 @@ describe('suppressions', () => {
   });
 
   describe('edits', () => {
+    it('for a finding inside a block scalar, the directive goes above the key and the value is unchanged', () => {
+      const text = `data:\n  script: |\n    line one\n    id=${KEY}\n`;
+      const file = new Analyzer().analyze({ path: 'k.yaml', text: `apiVersion: v1\nkind: ConfigMap\n${text}` }).file!;
+      const at = file.text.indexOf(KEY);
+      const line = suppressionLine(file, at);
+      assert.equal(file.lines.lineText(line), '  script: |');
+      const out = applyEdits(file.text, [suppressLineEdit(file.text, file.lines, line, 'aws-access-key')]);
+      assert.ok(out.includes(`  # forewarn-ignore[aws-access-key] <reason>\n  script: |\n    line one\n    id=${KEY}\n`));
+      assert.deepEqual(ids('k.yaml', out), []);
+    });
+
     it('inserts a directive above the line with its indentation, and it silences', () => {
       const text = step('');
       const lines = new LineIndex(text);

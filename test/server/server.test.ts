@@ -132,6 +132,26 @@ describe('language server', () => {
     assert.equal(fresh[0]!.range.start.line, ds[0]!.range.start.line + 1);
   });
 
+  it('after a config change re-analyses the same version, old diagnostics get no actions (their indices moved)', async () => {
+    const dir = join(ws, 'reanalysis');
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(join(dir, '.git'), ''); // a repository root: config lookup stops here
+    const uri = pathToFileURL(join(dir, '.github/workflows/a.yml')).toString();
+    const text = 'on: push\njobs:\n  a:\n    steps:\n      - uses: my-org/x@v1\n      - uses: other/y@v1\n';
+    await client.open(uri, text);
+    const before = await client.diagnostics(uri, (d) => d.length === 2, 1);
+    const cfg = join(dir, '.forewarn.yml');
+    writeFileSync(cfg, 'allow:\n  actions: [my-org/*]\n');
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(cfg).toString(), type: 1 }] });
+    const after = await client.diagnostics(uri, (d) => d.length === 1, 1);
+    assert.equal(after[0]!.range.start.line, 5);
+    const stale = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: before[0]!.range, context: { diagnostics: [before[0]] } })) as CodeAction[];
+    assert.deepEqual(stale, []);
+    const fresh = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: after[0]!.range, context: { diagnostics: after } })) as CodeAction[];
+    const edit = (fresh[0]!.edit!.documentChanges as TextDocumentEdit[])[0]!.edits[0]!;
+    assert.equal(edit.range.start.line, 5, 'the ignore comment goes above the finding it was asked for');
+  });
+
   it('YAML broken mid-edit: the server keeps serving and intact parts still report', async () => {
     const uri = uriOf('.github/workflows/broken.yml');
     await client.open(uri, WORKFLOW);
@@ -257,6 +277,16 @@ describe('language server with injected rules', () => {
     // console.log inside the server reaches the client as a log message, not as bytes on stdout.
     assert.ok(client.logs.includes('stray output from a rule'));
     const errors = client.logs.filter((l) => l.includes('test-throws'));
+    // Fix-all follows the settings in force now, not the last published result.
+    client.settings = { rules: { 'test-safe-fix': 'off' } };
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.changeFull(uri, 4, text);
+    const none = (await client.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    assert.deepEqual(none, []);
     assert.equal(errors.length, 1, 'reported once, not per keystroke');
     assert.match(errors[0]!, /injected failure/);
   });

@@ -80,8 +80,8 @@ export class Analyzer {
     let suppressed = 0;
     let kept = findings;
     if (findings.length > 0) {
-      const sup = findSuppressions(text, file.lines, kind);
-      kept = findings.filter((f) => !sup.isSuppressed(f.ruleId, file.lines.lineOf(f.range.start)));
+      const sup = findSuppressions(file);
+      kept = findings.filter((f) => !sup.isSuppressed(f.ruleId, f.range.start));
       suppressed = findings.length - kept.length;
     }
     kept.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));

@@ -15,6 +15,6 @@ export {
 export { createDetector, type KindDetector } from './detect.js';
 export { applyEdits, safeFixEdits } from './fixes.js';
 export { compileGlobs, compileIgnore, normalizePath } from './globs.js';
-export { suppressFileEdit, suppressLineEdit } from './suppress.js';
+export { suppressFileEdit, suppressLineEdit, suppressionLine } from './suppress.js';
 export { RULES } from '../rules/index.js';
 export type { Rule } from '../rules/define.js';

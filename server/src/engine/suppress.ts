@@ -3,16 +3,20 @@
 
 import type { LineIndex } from '../core/text.js';
 import type { FileKind, TextEdit } from '../core/types.js';
+import type { SourceFile } from '../models/source-file.js';
+import { scalarAt } from '../models/yaml-nodes.js';
 
 const DIRECTIVE = /(#|\/\/)[ \t]*forewarn-ignore(-file)?\[([^\]\r\n]*)\]/g;
 
 export interface Suppressions {
-  isSuppressed(ruleId: string, line: number): boolean;
+  /** whether `ruleId` is silenced for a finding that starts at `offset`. */
+  isSuppressed(ruleId: string, offset: number): boolean;
 }
 
 const NONE: Suppressions = { isSuppressed: () => false };
 
-export function findSuppressions(text: string, lines: LineIndex, kind: FileKind): Suppressions {
+export function findSuppressions(file: SourceFile): Suppressions {
+  const { text, lines, kind } = file;
   if (!text.includes('forewarn-ignore')) return NONE;
   const fileWide = new Set<string>();
   const byLine = new Map<number, Set<string>>();
@@ -20,8 +24,7 @@ export function findSuppressions(text: string, lines: LineIndex, kind: FileKind)
     if (m[1] === '//' && kind !== 'terraform') continue;
     const line = lines.lineOf(m.index);
     const before = text.slice(lines.lineStart(line), m.index);
-    // The marker must start a comment: at the line start or after white space.
-    if (before.length > 0 && !/[ \t]$/.test(before)) continue;
+    if (!isComment(file, m.index, before)) continue;
     const ids = (m[3] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
     if (m[2]) {
       ids.forEach((id) => fileWide.add(id));
@@ -33,9 +36,51 @@ export function findSuppressions(text: string, lines: LineIndex, kind: FileKind)
     ids.forEach((id) => set.add(id));
     byLine.set(target, set);
   }
+  const onLine = (ruleId: string, line: number) => byLine.get(line)?.has(ruleId) ?? false;
   return {
-    isSuppressed: (ruleId, line) => fileWide.has(ruleId) || (byLine.get(line)?.has(ruleId) ?? false),
+    isSuppressed: (ruleId, offset) => {
+      if (fileWide.has(ruleId)) return true;
+      if (byLine.size === 0) return false;
+      const line = lines.lineOf(offset);
+      if (onLine(ruleId, line)) return true;
+      const anchor = suppressionLine(file, offset);
+      return anchor !== line && onLine(ruleId, anchor);
+    },
   };
+}
+
+/**
+ * Whether a directive at `at` is really a comment: it must start one (line start or after white space), not sit
+ * inside a YAML string, and in a Dockerfile stand on its own line (Docker passes a trailing `#` to the instruction).
+ */
+function isComment(file: SourceFile, at: number, before: string): boolean {
+  if (before.length > 0 && !/[ \t]$/.test(before)) return false;
+  if (file.kind === 'dockerfile') return before.trim() === '';
+  const docs = file.yaml?.docs;
+  return !docs || scalarAt(docs, at) === undefined;
+}
+
+/**
+ * The line a line-level suppression of a finding at `offset` belongs above: the finding's own line, or, when the
+ * finding is inside a multi-line YAML value or a continued Dockerfile instruction, the line where that value or
+ * instruction starts — a comment inserted inside it would change the value or break the file.
+ */
+export function suppressionLine(file: SourceFile, offset: number): number {
+  const { lines } = file;
+  const line = lines.lineOf(offset);
+  const docs = file.yaml?.docs;
+  if (docs) {
+    const scalar = scalarAt(docs, offset);
+    return scalar ? Math.min(line, lines.lineOf(scalar.range![0])) : line;
+  }
+  const df = file.dockerfile;
+  if (df) {
+    for (const ins of df.getInstructions()) {
+      const r = ins.getRange();
+      if (r.start.line <= line && line <= r.end.line) return r.start.line;
+    }
+  }
+  return line;
 }
 
 const FILE_DIRECTIVE = /^[ \t]*#[ \t]*forewarn-ignore-file\[([^\]\r\n]*)\]/m;

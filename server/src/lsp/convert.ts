@@ -25,14 +25,19 @@ export function toLspSeverity(s: Severity): DiagnosticSeverity {
 
 /** What a diagnostic carries back to the server in a code-action request. */
 export interface DiagnosticData {
-  /** index of the finding in the analysis of `version`. */
+  /** index of the finding in the analysis numbered `analysis`. */
   readonly index: number;
   readonly ruleId: string;
   readonly version: number;
+  /**
+   * which analysis published it: a settings or config change re-analyses the same version, and the
+   * indices of the new result mean other findings.
+   */
+  readonly analysis: number;
 }
 
-export function toDiagnostic(f: Finding, index: number, version: number, lines: LineIndex): Diagnostic {
-  const data: DiagnosticData = { index, ruleId: f.ruleId, version };
+export function toDiagnostic(f: Finding, index: number, version: number, analysis: number, lines: LineIndex): Diagnostic {
+  const data: DiagnosticData = { index, ruleId: f.ruleId, version, analysis };
   return {
     range: toLspRange(lines, f.range),
     severity: toLspSeverity(f.severity),
@@ -46,5 +51,5 @@ export function toDiagnostic(f: Finding, index: number, version: number, lines: 
 
 export function isDiagnosticData(d: unknown): d is DiagnosticData {
   const o = d as Partial<DiagnosticData> | null;
-  return !!o && typeof o.index === 'number' && typeof o.ruleId === 'string' && typeof o.version === 'number';
+  return !!o && typeof o.index === 'number' && typeof o.ruleId === 'string' && typeof o.version === 'number' && typeof o.analysis === 'number';
 }

@@ -95,3 +95,30 @@ export function pairAt(docs: readonly { contents: unknown }[], offset: number): 
   for (const doc of docs) walk(doc.contents);
   return found;
 }
+
+/** The innermost scalar (key or value) whose source range contains `offset`, or undefined. */
+export function scalarAt(docs: readonly { contents: unknown }[], offset: number): Scalar | undefined {
+  const visit = (node: unknown): Scalar | undefined => {
+    const r = rangeOf(node);
+    if (!r || offset < r.start || offset >= r.end) return undefined;
+    if (isScalar(node)) return node;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const hit = visit(pair.key) ?? visit(pair.value);
+        if (hit) return hit;
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) {
+        const hit = visit(item);
+        if (hit) return hit;
+      }
+    }
+    return undefined;
+  };
+  for (const doc of docs) {
+    const hit = visit(doc.contents);
+    if (hit) return hit;
+  }
+  return undefined;
+}
