@@ -249,7 +249,7 @@ function selectPaths(): string[] {
   const ignored = compileIgnore(config.ignore);
   const rel = (p: string): string => relative(CORPUS, p).split(sep).join('/');
   const wanted = (p: string): boolean => !ignored(rel(p)) && (detector.byPath(rel(p)) !== undefined || YAML_EXT.test(p));
-  return [...walkFiles(CORPUS, wanted)];
+  return [...walkFiles(CORPUS, { file: wanted })];
 }
 
 /** The files scan() analyzes: a kind detected (by path or content) and within the limits. */

@@ -46,7 +46,7 @@ describe('rule conformance', () => {
     const analyzer = new Analyzer();
     const emitted = new Map<string, Set<string>>();
     const root = join(REPO, 'examples');
-    for (const file of walkFiles(root, () => true)) {
+    for (const file of walkFiles(root, { file: () => true })) {
       const r = analyzer.analyze({ path: relative(root, file), text: readFileSync(file, 'utf8') });
       assert.deepEqual(r.ruleErrors, [], file);
       for (const f of r.findings) {

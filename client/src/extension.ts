@@ -7,12 +7,13 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 let client: LanguageClient | undefined;
 
 /** Documents the server may analyze; it decides per file from path and content. */
+/** Files on disk and untitled documents only: not git: or diff views, which would duplicate the problems. */
+const LANGUAGES = ['yaml', 'dockercompose', 'github-actions-workflow', 'dockerfile', 'terraform'];
 const DOCUMENT_SELECTOR = [
-  { scheme: 'file', language: 'yaml' },
-  { scheme: 'untitled', language: 'yaml' },
-  { language: 'github-actions-workflow' },
-  { language: 'dockerfile' },
-  { language: 'terraform' },
+  ...LANGUAGES.flatMap((language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+  ]),
   { scheme: 'file', pattern: '**/*.{tf,tfvars}' },
   { scheme: 'file', pattern: '**/{Dockerfile,Containerfile,Dockerfile.*,Containerfile.*,*.Dockerfile,*.dockerfile}' },
   { scheme: 'file', pattern: '**/.forewarn.{yml,yaml}' },

@@ -25,6 +25,7 @@ import {
   Analyzer,
   CONFIG_FILE_NAMES,
   DEFAULT_CONFIG,
+  NO_RESULT,
   RULES,
   compileIgnore,
   parseConfig,
@@ -49,6 +50,7 @@ const DEBOUNCE_MS = 150;
 /** Editors' language ids that say the kind when the path cannot (untitled documents). */
 const LANGUAGE_KINDS: Readonly<Record<string, FileKind>> = {
   dockerfile: 'dockerfile',
+  dockercompose: 'compose',
   terraform: 'terraform',
   'github-actions-workflow': 'github-workflow',
 };
@@ -208,17 +210,15 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     let config: ForewarnConfig = withRuleOverrides(cfg?.config ?? DEFAULT_CONFIG, settings.rules);
     if (settings.maxFileSize !== undefined) config = { ...config, maxFileSize: settings.maxFileSize };
     const path = fsPath ? projectRelative(fsPath, cfg?.path) : doc.uri;
-    const empty: AnalysisResult = { kind: undefined, findings: [], parseErrors: [], ruleErrors: [], suppressed: 0, file: undefined };
-    if (config.ignore.length > 0 && ignoreTest(config.ignore)(path)) return empty;
+    if (config.ignore.length > 0 && ignoreTest(config.ignore)(path)) return NO_RESULT;
     const text = doc.getText();
     const kind = analyzer.detectKind(path, text, config, fsPath) ?? LANGUAGE_KINDS[doc.languageId];
-    if (!kind) return empty;
+    if (!kind) return NO_RESULT;
     const result = analyzer.analyze({ path: doc.uri, text, kind }, config);
     for (const err of result.ruleErrors) {
-      // Reported once per rule and message, not on every keystroke.
-      const key = `${err.ruleId}\0${err.message}`;
-      if (reportedRuleErrors.has(key)) continue;
-      reportedRuleErrors.add(key);
+      // Reported once per rule, not on every keystroke.
+      if (reportedRuleErrors.has(err.ruleId)) continue;
+      reportedRuleErrors.add(err.ruleId);
       connection.console.error(`[internal error] ${err.message} (in ${doc.uri}); other rules still ran.`);
     }
     return result;

@@ -1,11 +1,13 @@
 // The CLI as users and pipelines run it: output formats, the JSON contract, exit codes, ignores.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { run } from '../../server/src/cli/main.js';
 import { REPO } from '../helpers/lsp-client.js';
 
 const CLI = resolve(REPO, 'dist/cli.js');
@@ -173,6 +175,46 @@ describe('forewarn CLI', () => {
     } finally {
       rmSync(repo, { recursive: true, force: true });
     }
+  });
+
+  it('a folder named explicitly is scanned even when ignored; a deeper .gitignore can re-include', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'forewarn-repo-'));
+    try {
+      write(repo, {
+        '.git/HEAD': '',
+        '.gitignore': 'build/\nDockerfile.*\n',
+        'build/Dockerfile': 'FROM node\n',
+        'svc/.gitignore': '!Dockerfile.prod\n',
+        'svc/Dockerfile.prod': 'FROM alpine\n',
+        'svc/Dockerfile.dev': 'FROM alpine\n',
+      });
+      const all = JSON.parse(cli(['scan', '--format', 'json'], repo).out) as { findings: { path: string }[] };
+      assert.deepEqual(all.findings.map((f) => f.path), ['svc/Dockerfile.prod']);
+      const named = JSON.parse(cli(['scan', 'build', '--format', 'json'], repo).out) as { findings: { path: string }[] };
+      assert.deepEqual(named.findings.map((f) => f.path), ['build/Dockerfile']);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
+  it('a reader that stops early (| head) does not turn the exit code into 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forewarn-pipe-'));
+    try {
+      write(dir, { Dockerfile: 'FROM node\n'.repeat(5000) });
+      const child = spawn(process.execPath, [CLI, 'scan', '--fail-on', 'critical'], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] });
+      child.stdout.once('data', () => child.stdout.destroy());
+      const [code] = (await once(child, 'exit')) as [number | null];
+      assert.equal(code, 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('run() reports paths relative to the cwd it is given', () => {
+    let out = '';
+    const code = run(['scan', 'Dockerfile', '--format', 'json'], { out: (t) => (out += t), err: () => {}, cwd: ws });
+    assert.equal(code, 0);
+    assert.equal((JSON.parse(out) as { findings: { path: string }[] }).findings[0]!.path, 'Dockerfile');
   });
 
   it('rules, schema, version and help', () => {

@@ -112,6 +112,12 @@ describe('analyze', () => {
     for (const e of r.parseErrors) assert.ok(e.range.start >= 0 && e.range.end <= text.length);
   });
 
+  it('parse error messages never carry a secret', () => {
+    const r = new Analyzer().analyze({ path: WF, text: `env:\n  AWS_ACCESS_KEY_ID: |${KEY}\n` });
+    assert.ok(r.parseErrors.length > 0);
+    assert.ok(r.parseErrors.every((e) => !e.message.includes(KEY)), JSON.stringify(r.parseErrors));
+  });
+
   it('every document of a stream is analyzed', () => {
     const text = 'jobs:\n  a:\n    steps:\n      - uses: a/b@v1\n---\njobs:\n  b:\n    steps:\n      - uses: c/d@v2\n';
     assert.equal(new Analyzer().analyze({ path: WF, text }).findings.length, 2);

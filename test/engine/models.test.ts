@@ -83,6 +83,7 @@ describe('classifyRef', () => {
     ['main', 'branch'],
     ['feature/x', 'branch'],
     ['release-candidate', 'other'],
+    ['20240115', 'version'],
     [undefined, 'none'],
   ];
   for (const [ref, want] of cases) it(`${ref} → ${want}`, () => assert.equal(classifyRef(ref), want));

@@ -20,6 +20,7 @@ ruleTester(rule, {
     { name: 'not a Dockerfile', path: 'Dockerfile.md', code: 'FROM node\n' },
     { name: 'tag from ARG with :- default', path: DF, code: 'FROM node:${TAG:-20}\n' },
     { name: 'stage name from a build arg', path: DF, code: 'ARG VARIANT=alpine\nFROM golang:1.22 AS build-alpine\nFROM build-${VARIANT}\n' },
+    { name: 'ARG default built from another ARG', path: DF, code: 'ARG BASE=node:20-alpine\nARG IMAGE=${BASE}\nFROM ${IMAGE}\n' },
     { name: 'stage name from a :- default', path: DF, code: 'FROM golang:1.22 AS debug\nFROM ${DIST:-debug}\n' },
   ],
   invalid: [

@@ -26,7 +26,8 @@ scan      analyze files and folders (default: .), honouring .gitignore and confi
 rules     list the rules
 schema    print the JSON Schema of .forewarn.yml
 
-Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, configuration or internal error.`;
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error,
+or an incomplete scan (unreadable files, internal errors).`;
 
 export interface Io {
   readonly out: (s: string) => void;
@@ -104,13 +105,20 @@ function scanCommand(args: readonly string[], io: Io): number {
   // A mistyped path must not pass a gate by scanning nothing.
   const missing = targets.filter((t) => !existsSync(t));
   if (missing.length > 0) throw new UsageError(`no such file or directory: ${missing.map((m) => relative(io.cwd, m) || m).join(', ')}`);
-  const report = scan(targets, { config: loaded.config, root: configPath ? dirname(configPath) : io.cwd });
+  const report = scan(targets, { config: loaded.config, root: configPath ? dirname(configPath) : io.cwd, cwd: io.cwd });
 
   if (format === 'json') io.out(`${JSON.stringify(toJson(report), null, 2)}\n`);
   else writeText(report, io);
 
   const failing = failOn === undefined ? [] : report.findings.filter((f) => severityRank(f.finding.severity) >= severityRank(failOn));
-  return failing.length > 0 ? EXIT.findings : EXIT.clean;
+  if (failing.length > 0) return EXIT.findings;
+  // A file that could not be read or a rule that failed means the scan cannot vouch for it.
+  const incomplete = report.errors.filter((e) => e.type === 'internal' || e.type === 'read');
+  if (incomplete.length > 0) {
+    io.err(`forewarn: ${incomplete.length} file problem(s) above (unreadable files or internal errors): the scan is incomplete.\n`);
+    return EXIT.usage;
+  }
+  return EXIT.clean;
 }
 
 /** The JSON contract, version 1: documented in docs/cli.md; changes only with a new version number. */
@@ -151,8 +159,14 @@ function writeText(report: ScanReport, io: Io): void {
 }
 
 if (require.main === module) {
+  // When the reader goes away (`forewarn scan | head`), stop writing; the exit code still tells the result.
+  let stdoutOpen = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    stdoutOpen = false;
+  });
   const code = run(process.argv.slice(2), {
-    out: (s) => process.stdout.write(s),
+    out: (s) => void (stdoutOpen && process.stdout.write(s)),
     err: (s) => process.stderr.write(s),
     cwd: process.cwd(),
   });

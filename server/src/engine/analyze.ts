@@ -1,6 +1,7 @@
 // The engine's entry point: detect the kind, parse once, run each applicable rule in isolation, apply suppressions.
 
 import type { FileKind, Finding, Fix, ParseError, Range, RuleError, Skipped } from '../core/types.js';
+import { redact } from '../core/redact.js';
 import { SourceFile } from '../models/source-file.js';
 import { allowedSafeties, type Report, type Rule, type RuleOptions } from '../rules/define.js';
 import { RULES } from '../rules/index.js';
@@ -30,6 +31,9 @@ export interface AnalysisResult {
   readonly file: SourceFile | undefined;
 }
 
+/** The result for a file Forewarn does not analyze. */
+export const NO_RESULT: AnalysisResult = Object.freeze({ kind: undefined, findings: [], parseErrors: [], ruleErrors: [], suppressed: 0, file: undefined });
+
 /**
  * Runs rules over documents. Holds only caches: the kind detector for the config it was last given,
  * and the parse of the last text seen per path, so a re-analysis of unchanged text does not re-parse.
@@ -48,13 +52,17 @@ export class Analyzer {
     return this.detectorOf(config).detect(path, text, fullPath);
   }
 
+  /** The kind the path alone gives, before any text is read. */
+  kindByPath(path: string, config: ForewarnConfig = DEFAULT_CONFIG, fullPath?: string): FileKind | undefined {
+    return this.detectorOf(config).byPath(path, fullPath);
+  }
+
   analyze(input: AnalyzeInput, config: ForewarnConfig = DEFAULT_CONFIG): AnalysisResult {
     const { path, text } = input;
-    const empty = { findings: [], parseErrors: [], ruleErrors: [], suppressed: 0, file: undefined };
     const kind = input.kind ?? this.detectorOf(config).detect(path, text, input.fullPath);
-    if (!kind) return { kind, ...empty };
+    if (!kind) return NO_RESULT;
     const skipped = checkLimits(text, config.maxFileSize);
-    if (skipped) return { kind, ...empty, skipped };
+    if (skipped) return { ...NO_RESULT, kind, skipped };
 
     const file = this.sourceFile(path, text, kind);
     const options: RuleOptions = { allowedActions: config.allow.actions };
@@ -85,7 +93,7 @@ export class Analyzer {
       suppressed = findings.length - kept.length;
     }
     kept.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-    return { kind, findings: kept, parseErrors: file.parseErrors, ruleErrors, suppressed, file };
+    return { kind, findings: kept, parseErrors: redactSecrets(file.parseErrors, findings, text), ruleErrors, suppressed, file };
   }
 
   /** Forget the cached parse of a path (e.g. when its document closes). */
@@ -112,7 +120,7 @@ export class Analyzer {
   }
 }
 
-export function checkLimits(text: string, maxFileSize: number): Skipped | undefined {
+function checkLimits(text: string, maxFileSize: number): Skipped | undefined {
   const size = utf8Length(text, maxFileSize);
   if (size > maxFileSize) {
     return {
@@ -165,6 +173,13 @@ function toFinding(rule: Rule, severity: Finding['severity'], r: Report, length:
     fixes.push(fix);
   }
   return { ruleId: rule.id, family: rule.family, severity, message: r.message, range: r.range, fixes };
+}
+
+/** Parse messages may quote source text; no secret a rule found (suppressed or not) may reach them. */
+function redactSecrets(errors: readonly ParseError[], findings: readonly Finding[], text: string): readonly ParseError[] {
+  const secrets = findings.filter((f) => f.family === 'secrets').map((f) => text.slice(f.range.start, f.range.end));
+  if (secrets.length === 0 || errors.length === 0) return errors;
+  return errors.map((e) => ({ ...e, message: secrets.reduce((m, v) => m.split(v).join(redact(v)), e.message) }));
 }
 
 function inside(r: Range, length: number): boolean {

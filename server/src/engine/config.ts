@@ -1,7 +1,8 @@
 // `.forewarn.yml`: its JSON Schema, loading with validation, and the defaults that apply when it is wrong.
 
 import Ajv, { type ErrorObject } from 'ajv';
-import { isMap, isPair, isScalar, type Document } from 'yaml';
+import { isSeq, type Document } from 'yaml';
+import { get, getPair, rangeOf } from '../models/yaml-nodes.js';
 import { FILE_KINDS, SEVERITIES, type FileKind, type ParseError, type Range, type Severity } from '../core/types.js';
 import { parseYaml } from '../parsers/yaml.js';
 import { RULES } from '../rules/index.js';
@@ -132,18 +133,12 @@ function describe(e: ErrorObject): string {
 function locate(doc: Document.Parsed, e: ErrorObject): Range {
   const path = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   let node: unknown = doc.contents;
-  for (const seg of path) {
-    if (isMap(node)) node = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg)?.value;
-    else if (node && typeof node === 'object' && 'items' in node) node = (node as { items: unknown[] }).items[Number(seg)];
-    else break;
-  }
-  const badKey = (e.params as { additionalProperty?: string; propertyName?: string }).additionalProperty ?? (e.params as { propertyName?: string }).propertyName;
-  if (badKey !== undefined && isMap(node)) {
-    const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === badKey);
-    if (pair && isScalar(pair.key) && pair.key.range) node = pair.key;
-  }
-  const r = (node as { range?: [number, number] } | undefined)?.range;
-  return r ? { start: r[0], end: r[1] } : { start: 0, end: 0 };
+  for (const seg of path) node = isSeq(node) ? node.items[Number(seg)] : get(node, seg);
+  const params = e.params as { additionalProperty?: string; propertyName?: string };
+  const badKey = params.additionalProperty ?? params.propertyName;
+  // Point at the offending key itself rather than at the whole map.
+  if (badKey !== undefined) node = getPair(node, badKey)?.key ?? node;
+  return rangeOf(node) ?? { start: 0, end: 0 };
 }
 
 /** Layers per-rule overrides (editor settings) over a loaded configuration. */

@@ -10,13 +10,17 @@ const BUILTIN: readonly [FileKind, readonly string[], { nocase?: boolean }?][] =
   ['bitbucket-pipelines', ['bitbucket-pipelines.yml']],
   ['circleci', ['.circleci/config.yml', '**/.circleci/config.yml']],
   ['dockerfile', ['Dockerfile', 'Dockerfile.*', '*.Dockerfile', 'Containerfile', 'Containerfile.*'], { nocase: true }],
-  ['compose', ['docker-compose*.yml', 'docker-compose*.yaml', 'compose*.yml', 'compose*.yaml']],
+  [
+    'compose',
+    ['docker-compose*.yml', 'docker-compose*.yaml', '*.docker-compose.yml', '*.docker-compose.yaml', 'compose.yml', 'compose.yaml', 'compose.*.yml', 'compose.*.yaml', 'compose-*.yml', 'compose-*.yaml'],
+  ],
   ['terraform', ['*.tf', '*.tfvars']],
 ];
 
 /** `Dockerfile.md` and friends are documentation or scripts about a Dockerfile, not one. */
 const NOT_DOCKERFILE = /\.(md|txt|json|ya?ml|sh|py|ps1|bat|js|ts|go|rs|toml|lock|orig|bak|swp)$/i;
-const YAML_EXT = /\.ya?ml$/i;
+/** YAML files that no glob claims may still be a kind by content (Kubernetes, composite actions). */
+export const YAML_EXT = /\.ya?ml$/i;
 
 /**
  * `path` is relative to the project root (config globs are written against it); `fullPath`, when known, is the
@@ -58,6 +62,6 @@ export function createDetector(extra: Partial<Record<FileKind, readonly string[]
 
 /** Top-level `apiVersion:` and `kind:` in some document; Helm templates (`{{ }}` under templates/) are not YAML yet. */
 function looksLikeKubernetes(path: string, text: string): boolean {
-  if (!/^apiVersion:[ \t]*\S/m.test(text) || !/^kind:[ \t]*\S/m.test(text)) return false;
+  if (!/^\uFEFF?apiVersion:[ \t]*\S/m.test(text) || !/^kind:[ \t]*\S/m.test(text)) return false;
   return !(text.includes('{{') && /(^|\/)templates\//.test(path.replace(/\\/g, '/')));
 }

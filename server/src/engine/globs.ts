@@ -31,12 +31,12 @@ export function compileGlobs(globs: readonly string[], opts: { nocase?: boolean 
  * Compiles ignore patterns with .gitignore semantics (negation, anchoring with a leading `/`, `dir/`).
  * Paths are relative to the folder the patterns belong to; paths outside it are never ignored.
  */
-export function compileIgnore(patterns: readonly string[]): PathTest {
+export function compileIgnore(patterns: readonly string[]): (path: string, isDir?: boolean) => boolean {
   if (patterns.length === 0) return () => false;
   const ig = ignore().add([...patterns]);
-  return (path) => {
-    const p = normalizePath(path);
+  return (path, isDir = false) => {
+    const p = normalizePath(path).replace(/\/+$/, '');
     if (!p || p.startsWith('/') || p.startsWith('../') || p === '..' || /^[A-Za-z]:/.test(p)) return false;
-    return ig.ignores(p);
+    return ig.ignores(isDir ? `${p}/` : p);
   };
 }

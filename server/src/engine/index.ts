@@ -1,6 +1,6 @@
 // Public surface of the engine for the server, the CLI and tests.
 
-export { Analyzer, checkLimits, type AnalysisResult, type AnalyzeInput } from './analyze.js';
+export { Analyzer, NO_RESULT, type AnalysisResult, type AnalyzeInput } from './analyze.js';
 export {
   CONFIG_FILE_NAMES,
   CONFIG_SCHEMA,
@@ -12,7 +12,7 @@ export {
   type LoadedConfig,
   type RuleSetting,
 } from './config.js';
-export { createDetector, type KindDetector } from './detect.js';
+export { YAML_EXT, createDetector, type KindDetector } from './detect.js';
 export { applyEdits, safeFixEdits } from './fixes.js';
 export { compileGlobs, compileIgnore, normalizePath } from './globs.js';
 export { suppressFileEdit, suppressLineEdit, suppressionLine } from './suppress.js';

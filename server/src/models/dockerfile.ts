@@ -58,7 +58,9 @@ export function fromViews(df: Dockerfile, lines: LineIndex): FromView[] {
   for (const arg of df.getInitialARGs()) {
     const prop = arg.getProperty();
     const name = prop?.getName();
-    if (name) globals.set(name, prop?.getValue() ?? undefined);
+    // A default may use earlier build args (`ARG IMAGE=${BASE}`): substitute them; unknown stays unknown.
+    const raw = prop?.getValue() ?? undefined;
+    if (name) globals.set(name, raw === undefined ? undefined : substitute(raw, globals));
   }
   const stages = new Set<string>();
   const out: FromView[] = [];

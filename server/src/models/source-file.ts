@@ -57,7 +57,8 @@ const BRANCHES = new Set(['main', 'master', 'develop', 'dev', 'trunk', 'next', '
 export function classifyRef(ref: string | undefined): RefKind {
   if (ref === undefined || ref === '') return 'none';
   if (SHA.test(ref)) return 'sha';
-  if (SHORT_SHA.test(ref)) return 'short-sha';
+  // All digits (`20240115`) reads as a date or build number, not an abbreviated commit.
+  if (SHORT_SHA.test(ref) && !/^\d+$/.test(ref)) return 'short-sha';
   if (VERSION.test(ref)) return 'version';
   if (BRANCHES.has(ref) || ref.includes('/')) return 'branch';
   return 'other';

@@ -37,15 +37,6 @@ export function get(node: unknown, key: string): unknown {
   return getPair(node, key)?.value;
 }
 
-/** A scalar's value as a string, for strings, numbers and booleans; undefined otherwise. */
-export function scalarString(node: unknown): string | undefined {
-  if (!isScalar(node)) return undefined;
-  const v = node.value;
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(node.source ?? v);
-  return undefined;
-}
-
 export function rangeOf(node: unknown): Range | undefined {
   const r = (node as { range?: [number, number, number] } | null)?.range;
   return r ? { start: r[0], end: r[1] } : undefined;

@@ -24,13 +24,18 @@ export function parseYaml(text: string): YamlFile {
       // `yaml` may point one past the end of the text; keep ranges inside the document.
       const start = Math.min(Math.max(0, err.pos[0]), text.length);
       const end = Math.min(Math.max(start, err.pos[1]), text.length);
-      errors.push({ message: firstLine(err.message), range: { start, end } });
+      errors.push({ message: message(err.message), range: { start, end } });
     }
   }
   return { docs, errors };
 }
 
-function firstLine(s: string): string {
+/**
+ * First line of a `yaml` message, without source text it quotes: the error's range already points at it, and the
+ * text may be a secret (`KEY: |AKIA…` is a bad block-scalar header quoting the key).
+ */
+function message(s: string): string {
   const i = s.indexOf('\n');
-  return i === -1 ? s : s.slice(0, i);
+  const line = i === -1 ? s : s.slice(0, i);
+  return line.replace(/^(Block scalar header includes extra characters): .*$/, '$1');
 }

@@ -4,7 +4,7 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LineIndex } from '../core/text.js';
 import type { FileKind, Finding } from '../core/types.js';
-import { Analyzer, compileIgnore, createDetector, type ForewarnConfig } from '../engine/index.js';
+import { Analyzer, YAML_EXT, compileIgnore, type ForewarnConfig } from '../engine/index.js';
 import { decodeText } from './decode.js';
 import { isDirectory, walkFiles } from './walk.js';
 
@@ -12,6 +12,8 @@ export interface ScanOptions {
   readonly config: ForewarnConfig;
   /** folder that config globs and kind globs are relative to (the config file's folder, or the cwd). */
   readonly root: string;
+  /** folder that reported paths are relative to; default the process's current directory. */
+  readonly cwd?: string;
   readonly analyzer?: Analyzer;
 }
 
@@ -38,13 +40,12 @@ export interface ScanReport {
   readonly errors: ScanError[];
 }
 
-const YAML_EXT = /\.ya?ml$/i;
-
 /** Analyzes every supported file under `targets` (files or folders, absolute or relative to the cwd). */
 export function scan(targets: readonly string[], opts: ScanOptions): ScanReport {
+  const { config } = opts;
   const analyzer = opts.analyzer ?? new Analyzer();
-  const detector = createDetector(opts.config.kinds);
-  const ignored = compileIgnore(opts.config.ignore);
+  const cwd = opts.cwd ?? process.cwd();
+  const ignored = compileIgnore(config.ignore);
   // Outside the root, globs see the absolute path (a relative one would start with `..`).
   const rel = (p: string) => {
     const r = relative(opts.root, p);
@@ -52,34 +53,45 @@ export function scan(targets: readonly string[], opts: ScanOptions): ScanReport 
   };
   /** What the walk learnt of a file from its path, so it is not worked out twice. */
   const byPath = new Map<string, { rel: string; kind: FileKind | undefined }>();
-  // Only files whose path names a kind, or YAML that content sniffing may claim, are read.
-  const wanted = (p: string) => {
-    const r = rel(p);
-    if (ignored(r)) return false;
-    const kind = detector.byPath(r, p);
-    if (kind === undefined && !YAML_EXT.test(p)) return false;
-    byPath.set(p, { rel: r, kind });
-    return true;
-  };
   const report: ScanReport = { files: 0, findings: [], errors: [] };
   const seen = new Set<string>();
   for (const target of targets) {
-    const abs = resolve(target);
-    const files = isDirectory(abs) ? walkFiles(abs, wanted) : [abs];
-    for (const file of files) {
-      if (seen.has(file)) continue;
-      seen.add(file);
-      const known = byPath.get(file);
+    const abs = resolve(cwd, target);
+    if (!isDirectory(abs)) {
+      // A file named explicitly is analyzed even when ignore rules cover it.
+      scanOne(abs, rel(abs), analyzer.kindByPath(rel(abs), config, abs));
+      continue;
+    }
+    // A folder named explicitly is scanned even when ignore rules cover it as a whole.
+    const useIgnore = !ignored(rel(abs), true);
+    const filters = {
+      dir: (p: string) => !useIgnore || !ignored(rel(p), true),
+      // Only files whose path names a kind, or YAML that content sniffing may claim, are read.
+      file: (p: string) => {
+        const r = rel(p);
+        if (useIgnore && ignored(r)) return false;
+        const kind = analyzer.kindByPath(r, config, p);
+        if (kind === undefined && !YAML_EXT.test(p)) return false;
+        byPath.set(p, { rel: r, kind });
+        return true;
+      },
+    };
+    for (const file of walkFiles(abs, filters)) {
+      const known = byPath.get(file)!;
       byPath.delete(file);
-      const r = known?.rel ?? rel(file);
-      scanFile(file, r, known ? known.kind : detector.byPath(r, file), analyzer, opts.config, report);
+      scanOne(file, known.rel, known.kind);
     }
   }
   return report;
+
+  function scanOne(file: string, relPath: string, kind: FileKind | undefined): void {
+    if (seen.has(file)) return;
+    seen.add(file);
+    scanFile(file, displayPath(cwd, file), relPath, kind, analyzer, config, report);
+  }
 }
 
-function scanFile(abs: string, relPath: string, pathKind: FileKind | undefined, analyzer: Analyzer, config: ForewarnConfig, report: ScanReport): void {
-  const shown = displayPath(abs);
+function scanFile(abs: string, shown: string, relPath: string, pathKind: FileKind | undefined, analyzer: Analyzer, config: ForewarnConfig, report: ScanReport): void {
   let text: string;
   let fd: number | undefined;
   try {
@@ -118,7 +130,7 @@ function scanFile(abs: string, relPath: string, pathKind: FileKind | undefined, 
 }
 
 /** Paths are shown relative to the current directory, with forward slashes. */
-function displayPath(abs: string): string {
-  const r = relative(process.cwd(), abs);
+function displayPath(cwd: string, abs: string): string {
+  const r = relative(cwd, abs);
   return (isAbsolute(r) || r === '' ? abs : r).split(sep).join('/');
 }

@@ -12,12 +12,20 @@ interface Level {
   readonly rules: Ignore;
 }
 
+export interface WalkFilters {
+  /** whether to yield a file (called before anything is read). */
+  readonly file: (path: string) => boolean;
+  /** whether to descend into a folder; default yes. */
+  readonly dir?: (path: string) => boolean;
+}
+
 /**
  * Yields the files below `root` (absolute paths) that no `.gitignore` on the way excludes.
- * `wanted` filters by path before any file is read.
+ * `root` itself was asked for by name, so rules that ignore it as a whole do not apply.
  */
-export function* walkFiles(root: string, wanted: (path: string) => boolean): Generator<string> {
-  yield* walkDir(root, ancestorLevels(root));
+export function* walkFiles(root: string, filters: WalkFilters): Generator<string> {
+  const above = ancestorLevels(root);
+  yield* walkDir(root, isIgnored(above, root, true) ? [] : above);
 
   function* walkDir(dir: string, levels: readonly Level[]): Generator<string> {
     let entries: Dirent[];
@@ -33,10 +41,10 @@ export function* walkFiles(root: string, wanted: (path: string) => boolean): Gen
       const path = join(dir, e.name);
       // Symbolic links are not followed: they can loop or lead outside the tree.
       if (e.isDirectory()) {
-        if (DEFAULT_SKIPPED_DIRS.has(e.name) || isIgnored(stack, path, true)) continue;
+        if (DEFAULT_SKIPPED_DIRS.has(e.name) || isIgnored(stack, path, true) || filters.dir?.(path) === false) continue;
         yield* walkDir(path, stack);
       } else if (e.isFile()) {
-        if (wanted(path) && !isIgnored(stack, path, false)) yield path;
+        if (filters.file(path) && !isIgnored(stack, path, false)) yield path;
       }
     }
   }
@@ -75,10 +83,15 @@ function excludeLevel(repoRoot: string): Level[] {
   return rules ? [{ dir: repoRoot, rules }] : [];
 }
 
+/** As git decides: the deepest `.gitignore` with a rule for the path wins, so a `!pattern` there re-includes it. */
 function isIgnored(levels: readonly Level[], path: string, isDir: boolean): boolean {
-  for (const { dir, rules } of levels) {
+  for (let i = levels.length - 1; i >= 0; i--) {
+    const { dir, rules } = levels[i]!;
     const rel = relative(dir, path).split(sep).join('/');
-    if (rel && rules.ignores(isDir ? `${rel}/` : rel)) return true;
+    if (!rel || rel.startsWith('..')) continue;
+    const verdict = rules.test(isDir ? `${rel}/` : rel);
+    if (verdict.ignored) return true;
+    if (verdict.unignored) return false;
   }
   return false;
 }

@@ -1,8 +1,16 @@
 // GitHub Actions `uses:` references that can change under you: tags, branches, short SHAs, docker:// without a digest.
 
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import { defineRule } from '../define.js';
 import type { RemoteRef } from '../../models/source-file.js';
+
+/** Compiled allow globs, per configuration list (not per keystroke). */
+const compiled = new WeakMap<readonly string[], Minimatch[]>();
+function allowList(globs: readonly string[]): Minimatch[] {
+  let list = compiled.get(globs);
+  if (!list) compiled.set(globs, (list = globs.map((g) => new Minimatch(g, { nocase: true }))));
+  return list;
+}
 
 /** The first half of the message: what the reference does, and so why it can change under you. */
 function describe(ref: RemoteRef): string {
@@ -32,7 +40,7 @@ export default defineRule({
       if (ref.refKind === 'local' || ref.refKind === 'invalid' || ref.refKind === 'sha' || ref.refKind === 'digest') continue;
       if (ref.source !== 'docker-action') {
         const repo = ref.target.split('/').slice(0, 2).join('/');
-        if (ctx.options.allowedActions.some((g) => minimatch(repo, g, { nocase: true }))) continue;
+        if (allowList(ctx.options.allowedActions).some((m) => m.match(repo))) continue;
       }
       const what = ref.source === 'reusable-workflow' ? 'Reusable workflow' : ref.source === 'docker-action' ? 'Docker action' : 'Action';
       const how =
