@@ -46,5 +46,12 @@ exports.run = async function run() {
   const before = diags.filter((d) => codeOf(d) === 'unpinned-action').length;
   await until(() => forewarn(uri).filter((d) => codeOf(d) === 'unpinned-action').length === before - 1, 'the ignored finding to go away');
   await doc.save();
+
+  // Compose files open in VS Code's `dockercompose` language mode and must be analyzed too.
+  const compose = vscode.Uri.joinPath(folder, 'docker-compose.yml');
+  const composeDoc = await vscode.workspace.openTextDocument(compose);
+  await vscode.window.showTextDocument(composeDoc);
+  console.log(`[suite] compose language: ${composeDoc.languageId}`);
+  await until(() => forewarn(compose).some((d) => codeOf(d) === 'aws-access-key'), 'diagnostics on the Compose file');
   console.log(`[suite] PASS in ${Date.now() - t0} ms`);
 };
