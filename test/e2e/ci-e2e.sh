@@ -27,7 +27,7 @@ if ! [ -x "$CS" ] || ! "${ISO[@]}" "$CS" --version 2>/dev/null | grep -q "^$CS_V
     && npm_config_unsafe_perm=true npm_config_yes=true npm install --no-audit --no-fund "code-server@$CS_VERSION" > "$ROOT/cs-install.log" 2>&1 ) \
     || { tail -40 "$ROOT/cs-install.log"; exit 1; }
 fi
-step "code-server $("${ISO[@]}" "$CS" --version 2>/dev/null | head -1)"
+step "code-server $("${ISO[@]}" "$CS" --version 2>/dev/null | grep -m1 "^$CS_VERSION")"
 
 [ -d "$ROOT/driver/node_modules/playwright-core" ] || { mkdir -p "$ROOT/driver" && ( cd "$ROOT/driver" && echo '{"private":true}' > package.json && npm install -q --no-audit --no-fund playwright-core@1.65.1 >/dev/null ); }
 step "playwright-core ok"
@@ -51,10 +51,13 @@ for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null &
 step "code-server up"
 
 export CS_URL=http://127.0.0.1:$PORT NODE_PATH=$ROOT/driver/node_modules
-rc=0
+passed=0; failed=0
 cp "$HERE/ui-test.mjs" "$HERE/exthost-test.mjs" "$ROOT/driver/"
-WS=$R/ws-ui SHOTS=$ROOT/shots node "$ROOT/driver/ui-test.mjs" || rc=1
-step "ui test done"
-WS=$R/ws-api DEV=$ROOT/vsix/extension TESTS=$HERE/suite.js node "$ROOT/driver/exthost-test.mjs" || rc=1
+rm -rf "$ROOT/shots"
+if WS=$R/ws-ui SHOTS=$ROOT/shots node "$ROOT/driver/ui-test.mjs"; then passed=$((passed+1)); else failed=$((failed+1)); fi
+step "ui test done (screenshots in $ROOT/shots)"
+if WS=$R/ws-api DEV=$ROOT/vsix/extension TESTS=$HERE/suite.js node "$ROOT/driver/exthost-test.mjs"; then passed=$((passed+1)); else failed=$((failed+1)); fi
 step "exthost test done"
-exit $rc
+[ "$failed" -eq 0 ] || echo "logs: $R/code-server.log, $R/install-ext.log"
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -19,6 +19,7 @@ page.on('console', (m) => {
   const t = m.text();
   if (t.includes('[suite]') || m.type() === 'error') console.log(`${m.type()}:`, t.slice(0, 500));
 });
+page.on('response', (r) => { if (r.status() >= 400) console.log('HTTP', r.status(), r.url()); });
 const exit = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
 const t0 = Date.now();
 await page.goto(`${CS_URL}/?folder=${encodeURIComponent(WS)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);

@@ -61,7 +61,9 @@ try {
   await editor.locator('textarea').first().focus();
   await page.keyboard.press('Control+Period');
   const menu = page.locator('.action-widget .monaco-list-row');
-  await menu.filter({ hasText: 'Replace the key' }).waitFor({ timeout: 15_000 });
+  await menu.filter({ hasText: 'Replace the key with ${{ secrets.AWS_ACCESS_KEY_ID }}' }).waitFor({ timeout: 15_000 });
+  await menu.filter({ hasText: 'Ignore aws-access-key on this line' }).waitFor({ timeout: 5_000 });
+  log('quick fixes:', (await menu.allInnerTexts()).map((t) => t.trim()).join(' | '));
   await shot('quick-fix-menu');
   for (let i = 0; i < 10; i++) {
     const focused = await page.locator('.action-widget .monaco-list-row.focused').innerText().catch(() => '');
