@@ -193,14 +193,14 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
-    const current = publish(doc, settings);
-    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnosticsOf(current) });
+    publish(doc, settings);
   }
 
+  /** Analyses the document as it is now, remembers the result for code actions, and publishes its diagnostics. */
   function publish(doc: TextDocument, settings: Settings): Published {
-    const generation = configGeneration;
-    const current: Published = { version: doc.version, analysis: ++analysisCount, settings, configGeneration: generation, result: analyzeDocument(doc, settings) };
+    const current: Published = { version: doc.version, analysis: ++analysisCount, settings, configGeneration, result: analyzeDocument(doc, settings) };
     published.set(doc.uri, current);
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnosticsOf(current) });
     return current;
   }
 
@@ -320,7 +320,6 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
       let current = published.get(uri);
       if (!current || current.version !== doc.version || current.settings !== settings || current.configGeneration !== configGeneration) {
         current = publish(doc, settings);
-        void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnosticsOf(current) });
       }
       const edits = safeFixEdits(current.result.findings);
       if (edits.length === 0 || !current.result.file) return [];

@@ -25,6 +25,28 @@ function write(root: string, files: Record<string, string | Buffer>): void {
   }
 }
 
+interface JsonReport {
+  version: number;
+  findings: { ruleId: string; family: string; severity: string; path: string; fixable: boolean; message: string }[];
+  errors: unknown[];
+}
+
+/** `forewarn scan ARGS --format json` in `cwd`, parsed. */
+function scanJson(args: string[], cwd: string): JsonReport {
+  return JSON.parse(cli(['scan', ...args, '--format', 'json'], cwd).out) as JsonReport;
+}
+
+/** Runs `fn` in a fresh folder holding `files`, removed afterwards. */
+async function inTempDir(files: Record<string, string | Buffer>, fn: (dir: string) => void | Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'forewarn-cli-case-'));
+  try {
+    write(dir, files);
+    await fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('forewarn CLI', () => {
   let ws: string;
   before(() => {
@@ -98,25 +120,23 @@ describe('forewarn CLI', () => {
   });
 
   it('scanning from inside .github/workflows still knows the files are workflows', () => {
-    const r = cli(['scan', '--format', 'json'], join(ws, '.github/workflows'));
-    assert.deepEqual((JSON.parse(r.out) as { findings: { path: string; ruleId: string }[] }).findings.map((f) => `${f.path} ${f.ruleId}`), ['ci.yml aws-access-key', 'ci.yml unpinned-action']);
+    const json = scanJson([], join(ws, '.github/workflows'));
+    assert.deepEqual(json.findings.map((f) => `${f.path} ${f.ruleId}`), ['ci.yml aws-access-key', 'ci.yml unpinned-action']);
   });
 
   it('paths are relative to the current directory', () => {
-    const r = cli(['scan', join(ws, 'Dockerfile'), '--format', 'json'], join(ws, '.github'));
-    assert.equal((JSON.parse(r.out) as { findings: { path: string }[] }).findings[0]!.path, '../Dockerfile');
+    assert.equal(scanJson([join(ws, 'Dockerfile')], join(ws, '.github')).findings[0]!.path, '../Dockerfile');
   });
 
   it('config: ignores, severities and kinds from .forewarn.yml; --config picks another file', () => {
     write(ws, { 'cfg/strict.yml': 'rules:\n  image-latest: critical\nignore: ["broken/**"]\n' });
-    const r = cli(['scan', '--format', 'json', '--config', 'cfg/strict.yml'], ws);
-    const json = JSON.parse(r.out) as { findings: { path: string; ruleId: string; severity: string }[] };
+    const json = scanJson(['--config', 'cfg/strict.yml'], ws);
     // Globs in a config file are relative to its folder: broken/** under cfg/ matches nothing here.
     assert.ok(json.findings.some((f) => f.path.startsWith('broken/')));
     assert.equal(json.findings.find((f) => f.ruleId === 'image-latest')!.severity, 'critical');
     write(ws, { '.forewarn.yml': 'ignore: ["broken/**"]\nrules:\n  unpinned-action: off\n' });
     try {
-      const j2 = JSON.parse(cli(['scan', '--format', 'json'], ws).out) as { findings: { path: string; ruleId: string }[] };
+      const j2 = scanJson([], ws);
       assert.deepEqual(j2.findings.map((f) => f.ruleId), ['aws-access-key', 'image-latest']);
     } finally {
       rmSync(join(ws, '.forewarn.yml'));
@@ -152,10 +172,9 @@ describe('forewarn CLI', () => {
     assert.match(r.err, /Usage:/);
   });
 
-  it('ignore patterns follow .gitignore syntax; .gitignore files above the scanned folder count inside a repository', () => {
-    const repo = mkdtempSync(join(tmpdir(), 'forewarn-repo-'));
-    try {
-      write(repo, {
+  it('ignore patterns follow .gitignore syntax; .gitignore files above the scanned folder count inside a repository', () =>
+    inTempDir(
+      {
         '.git/info/exclude': 'excluded/\n',
         '.gitignore': 'generated/\n',
         'app/generated/Dockerfile': 'FROM a\n',
@@ -165,50 +184,39 @@ describe('forewarn CLI', () => {
         'app/keep/Dockerfile': 'FROM e\n',
         'app/big.yaml': `x: "${'y'.repeat(3000)}"\n`,
         '.forewarn.yml': 'ignore: ["/app/Dockerfile", "app/*/", "!app/keep/"]\nmaxFileSize: 1000\n',
-      });
-      const r = cli(['scan', 'app', '--format', 'json'], repo);
-      const json = JSON.parse(r.out) as { findings: { path: string }[]; errors: unknown[] };
-      // /app/Dockerfile is anchored; app/*/ ignores folders under app/ except the negated keep/.
-      assert.deepEqual(json.findings.map((f) => f.path), ['app/keep/Dockerfile']);
-      // The large YAML file matches no kind: no message about skipping it.
-      assert.deepEqual(json.errors, []);
-    } finally {
-      rmSync(repo, { recursive: true, force: true });
-    }
-  });
+      },
+      (repo) => {
+        const json = scanJson(['app'], repo);
+        // /app/Dockerfile is anchored; app/*/ ignores folders under app/ except the negated keep/.
+        assert.deepEqual(json.findings.map((f) => f.path), ['app/keep/Dockerfile']);
+        // The large YAML file matches no kind: no message about skipping it.
+        assert.deepEqual(json.errors, []);
+      },
+    ));
 
-  it('a folder named explicitly is scanned even when ignored; a deeper .gitignore can re-include', () => {
-    const repo = mkdtempSync(join(tmpdir(), 'forewarn-repo-'));
-    try {
-      write(repo, {
+  it('a folder named explicitly is scanned even when ignored; a deeper .gitignore can re-include', () =>
+    inTempDir(
+      {
         '.git/HEAD': '',
         '.gitignore': 'build/\nDockerfile.*\n',
         'build/Dockerfile': 'FROM node\n',
         'svc/.gitignore': '!Dockerfile.prod\n',
         'svc/Dockerfile.prod': 'FROM alpine\n',
         'svc/Dockerfile.dev': 'FROM alpine\n',
-      });
-      const all = JSON.parse(cli(['scan', '--format', 'json'], repo).out) as { findings: { path: string }[] };
-      assert.deepEqual(all.findings.map((f) => f.path), ['svc/Dockerfile.prod']);
-      const named = JSON.parse(cli(['scan', 'build', '--format', 'json'], repo).out) as { findings: { path: string }[] };
-      assert.deepEqual(named.findings.map((f) => f.path), ['build/Dockerfile']);
-    } finally {
-      rmSync(repo, { recursive: true, force: true });
-    }
-  });
+      },
+      (repo) => {
+        assert.deepEqual(scanJson([], repo).findings.map((f) => f.path), ['svc/Dockerfile.prod']);
+        assert.deepEqual(scanJson(['build'], repo).findings.map((f) => f.path), ['build/Dockerfile']);
+      },
+    ));
 
-  it('a reader that stops early (| head) does not turn the exit code into 1', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'forewarn-pipe-'));
-    try {
-      write(dir, { Dockerfile: 'FROM node\n'.repeat(5000) });
+  it('a reader that stops early (| head) does not turn the exit code into 1', () =>
+    inTempDir({ Dockerfile: 'FROM node\n'.repeat(5000) }, async (dir) => {
       const child = spawn(process.execPath, [CLI, 'scan', '--fail-on', 'critical'], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] });
       child.stdout.once('data', () => child.stdout.destroy());
       const [code] = (await once(child, 'exit')) as [number | null];
       assert.equal(code, 0);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 
   it('run() reports paths relative to the cwd it is given', () => {
     let out = '';
@@ -230,8 +238,7 @@ describe('forewarn CLI', () => {
 
 describe('examples workspace', () => {
   it('reports all three seed rules', () => {
-    const r = cli(['scan', 'examples', '--format', 'json'], REPO);
-    const ids = new Set((JSON.parse(r.out) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId));
+    const ids = new Set(scanJson(['examples'], REPO).findings.map((f) => f.ruleId));
     assert.deepEqual([...ids].sort(), ['aws-access-key', 'image-latest', 'unpinned-action']);
   });
 });

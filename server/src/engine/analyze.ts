@@ -121,15 +121,14 @@ export class Analyzer {
 }
 
 function checkLimits(text: string, maxFileSize: number): Skipped | undefined {
-  const size = utf8Length(text, maxFileSize);
-  if (size > maxFileSize) {
-    return {
-      reason: 'too-large',
-      message: `Forewarn skipped this file: it is larger than ${formatSize(maxFileSize)} (maxFileSize).`,
-    };
-  }
+  if (utf8Length(text, maxFileSize) > maxFileSize) return tooLarge(maxFileSize);
   if (text.includes('\0')) return { reason: 'binary', message: 'Forewarn skipped this file: it contains NUL bytes, so it looks binary.' };
   return undefined;
+}
+
+/** The one message for a file over the size limit, whoever finds out first (the CLI checks before reading). */
+export function tooLarge(maxFileSize: number): Skipped {
+  return { reason: 'too-large', message: `Forewarn skipped this file: it is larger than ${formatSize(maxFileSize)} (maxFileSize).` };
 }
 
 /** UTF-8 length of `text`, counting no further than just past `limit` (the engine has no Buffer). */

@@ -1,6 +1,6 @@
 // Public surface of the engine for the server, the CLI and tests.
 
-export { Analyzer, NO_RESULT, type AnalysisResult, type AnalyzeInput } from './analyze.js';
+export { Analyzer, NO_RESULT, tooLarge, type AnalysisResult, type AnalyzeInput } from './analyze.js';
 export {
   CONFIG_FILE_NAMES,
   CONFIG_SCHEMA,

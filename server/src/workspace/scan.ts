@@ -4,7 +4,7 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LineIndex } from '../core/text.js';
 import type { FileKind, Finding } from '../core/types.js';
-import { Analyzer, YAML_EXT, compileIgnore, type ForewarnConfig } from '../engine/index.js';
+import { Analyzer, YAML_EXT, compileIgnore, tooLarge, type ForewarnConfig } from '../engine/index.js';
 import { decodeText } from './decode.js';
 import { isDirectory, walkFiles } from './walk.js';
 
@@ -99,7 +99,7 @@ function scanFile(abs: string, shown: string, relPath: string, pathKind: FileKin
     // Cheap pre-check before reading; the engine applies the same limit to the decoded text.
     if (fstatSync(fd).size > config.maxFileSize) {
       // A large YAML file that no path glob claims (a lock file, an API spec) is not worth a message.
-      if (pathKind) report.errors.push({ path: shown, type: 'skipped', message: `Skipped: larger than the ${config.maxFileSize}-byte limit (maxFileSize).` });
+      if (pathKind) report.errors.push({ path: shown, type: 'skipped', message: tooLarge(config.maxFileSize).message });
       return;
     }
     text = decodeText(readFileSync(fd));
