@@ -25,6 +25,13 @@ describe('rule conformance', () => {
         const headings = [...readFileSync(page, 'utf8').matchAll(/^## (.+)$/gm)].map((m) => m[1]!.trim());
         assert.deepEqual(headings, DOC_HEADINGS);
       });
+      it('declares CWE ids, and its doc page references exactly those', () => {
+        assert.ok(rule.cwe.length > 0, 'no CWE id declared');
+        const text = readFileSync(join(REPO, 'docs/rules', `${rule.id}.md`), 'utf8');
+        const references = text.slice(text.indexOf('## References'));
+        const cited = [...new Set([...references.matchAll(/\bCWE-(\d+)/g)].map((m) => Number(m[1])))];
+        assert.deepEqual(cited.sort((a, b) => a - b), [...rule.cwe].sort((a, b) => a - b));
+      });
     });
   }
 

@@ -15,6 +15,7 @@ const throwing = defineRule({
   kinds: ['github-workflow'],
   severity: 'low',
   description: 'test rule that throws',
+  cwe: [710],
   fix: 'none',
   check() {
     throw new Error('boom');
@@ -27,6 +28,7 @@ const undeclaredFix = defineRule({
   kinds: ['github-workflow'],
   severity: 'low',
   description: 'test rule whose fix is not declared',
+  cwe: [710],
   fix: 'none',
   check(ctx) {
     ctx.report({ range: { start: 0, end: 1 }, message: 'm', fixes: [{ title: 't', safety: 'safe', edits: [] }] });
@@ -39,6 +41,7 @@ const outOfRange = defineRule({
   kinds: ['github-workflow'],
   severity: 'low',
   description: 'test rule reporting past the end',
+  cwe: [710],
   fix: 'none',
   check(ctx) {
     ctx.report({ range: { start: 0, end: ctx.file.text.length + 5 }, message: 'm' });
@@ -51,6 +54,7 @@ const safeUpper = defineRule({
   kinds: ['github-workflow'],
   severity: 'low',
   description: 'test rule with a safe fix: upper-cases `todo`',
+  cwe: [710],
   fix: 'safe',
   check(ctx) {
     for (const m of ctx.file.text.matchAll(/todo/g)) {

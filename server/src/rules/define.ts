@@ -30,6 +30,8 @@ export interface RuleMeta {
   readonly severity: Severity;
   /** one line, shown in rule lists and SARIF. */
   readonly description: string;
+  /** CWE ids (numbers) the hazard maps to; SARIF tags and the doc page's References list them. */
+  readonly cwe: readonly number[];
   /** the strongest fix the rule emits: `needs-network` and `unsafe` may come with `safe` fixes too. */
   readonly fix: FixKind;
 }

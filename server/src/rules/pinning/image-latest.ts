@@ -8,6 +8,7 @@ export default defineRule({
   kinds: ['dockerfile'],
   severity: 'medium',
   description: 'Base image has no tag or uses the mutable `latest` tag',
+  cwe: [1357, 494],
   fix: 'none',
   check(ctx) {
     for (const img of ctx.file.facets.images) {

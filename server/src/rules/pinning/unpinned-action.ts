@@ -34,6 +34,7 @@ export default defineRule({
   kinds: ['github-workflow', 'github-action'],
   severity: 'high',
   description: 'Action or reusable workflow is not pinned to a full commit SHA (or docker:// image to a digest)',
+  cwe: [829, 494],
   fix: 'needs-network',
   check(ctx) {
     for (const ref of ctx.file.facets.remoteRefs) {

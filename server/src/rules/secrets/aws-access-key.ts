@@ -36,6 +36,7 @@ export default defineRule({
   kinds: FILE_KINDS,
   severity: 'critical',
   description: 'AWS access key id hardcoded in the file',
+  cwe: [798],
   fix: 'unsafe',
   check(ctx) {
     const { text } = ctx.file;
