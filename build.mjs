@@ -19,6 +19,8 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  // The workspace scan's worker threads (dist/server.js starts them from its own folder).
+  build({ ...common, entryPoints: ['server/src/lsp/scan-worker.ts'], outfile: 'dist/scan-worker.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 

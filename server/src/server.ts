@@ -7,6 +7,7 @@ import {
   CodeActionKind,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
+  FileChangeType,
   ProposedFeatures,
   TextDocumentEdit,
   TextDocumentSyncKind,
@@ -19,6 +20,7 @@ import {
   type TextEdit as LspTextEdit,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
+import { SEVERITIES } from './core/types.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileKind, TextEdit } from './core/types.js';
 import {
@@ -39,11 +41,29 @@ import {
   type Rule,
 } from './engine/index.js';
 import { SOURCE, isDiagnosticData, toDiagnostic, toLspRange } from './lsp/convert.js';
+import { addCounts, zeroCounts, type SeverityCounts } from './lsp/disk-analysis.js';
+import { loadExtraRules } from './lsp/extra-rules.js';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './lsp/settings.js';
+import { WorkspaceScanner, type FileConfig, type FolderScan, type ScanSummary } from './lsp/workspace-scan.js';
 import { findConfigFile, loadConfigFile, type ConfigFile } from './workspace/config-files.js';
 import { LineIndex } from './core/text.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.forewarn`;
+export const SCAN_COMMAND = 'forewarn.scanWorkspace';
+/** Server → client: what the status bar shows. */
+export const STATUS_NOTIFICATION = 'forewarn/status';
+
+export interface StatusParams {
+  readonly scanning: boolean;
+  /** 0–100 while scanning. */
+  readonly percentage: number | undefined;
+  /** findings per severity over open documents and scanned files. */
+  readonly counts: SeverityCounts;
+  /** files with at least one finding. */
+  readonly files: number;
+  /** the last finished scan. */
+  readonly lastScan: ScanSummary | undefined;
+}
 /** Delay after the last keystroke before re-analysing; a new change restarts it. */
 const DEBOUNCE_MS = 150;
 
@@ -88,15 +108,35 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   const compiledIgnores = new WeakMap<readonly string[], (path: string) => boolean>();
   let folders: WorkspaceFolder[] = [];
   let hasConfigurationCapability = false;
+  let hasWorkspaceFoldersCapability = false;
   let globalSettings = DEFAULT_SETTINGS;
+  /** finding counts per document (open or scanned), and their sum, for the status bar. */
+  const countsByUri = new Map<string, SeverityCounts>();
+  const totals = zeroCounts();
+  let statusTimer: NodeJS.Timeout | undefined;
+  let scanning: { cancel: () => void; percentage: number } | undefined;
+  let lastScan: ScanSummary | undefined;
+  /** a scan has run or is running: files on disk are the workspace's business, so closing one hands it back. */
+  let workspaceScanned = false;
+  const scanConfigs = new Map<string, ForewarnConfig>();
+  let scanSettings = new Map<string, Settings>();
+  const scanner = new WorkspaceScanner({
+    analyzer,
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    setCounts,
+    configFor: scanConfigFor,
+  });
 
   connection.onInitialize((params) => {
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    hasWorkspaceFoldersCapability = !!params.capabilities.workspace?.workspaceFolders;
     folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        executeCommandProvider: { commands: [SCAN_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'forewarn' },
@@ -107,20 +147,51 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     if (hasConfigurationCapability) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'forewarn' });
     }
-    connection.workspace.onDidChangeWorkspaceFolders((e) => {
-      folders = folders.filter((f) => !e.removed.some((r) => r.uri === f.uri)).concat(e.added);
-      invalidateConfigs();
-    });
+    if (hasWorkspaceFoldersCapability) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        folders = folders.filter((f) => !e.removed.some((r) => r.uri === f.uri)).concat(e.added);
+        for (const removed of e.removed) forgetBelow(removed.uri);
+        invalidateConfigs();
+        rescanAfterChange();
+      });
+    }
+    void autoScan();
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command === SCAN_COMMAND) return startScan();
+    return undefined;
   });
 
   connection.onDidChangeConfiguration((change) => {
     settingsCache.clear();
     if (!hasConfigurationCapability) globalSettings = readSettings((change.settings as { forewarn?: unknown } | undefined)?.forewarn);
     reanalyzeAll();
+    rescanAfterChange();
   });
 
   connection.onDidChangeWatchedFiles((e) => {
-    if (e.changes.some((c) => isConfigUri(c.uri))) invalidateConfigs();
+    if (e.changes.some((c) => isConfigUri(c.uri) || c.uri.endsWith('/.gitignore'))) {
+      invalidateConfigs();
+      rescanAfterChange();
+      return;
+    }
+    void (async () => {
+      for (const c of e.changes) {
+        const path = fsPathOf(c.uri);
+        if (!path) continue;
+        if (c.type === FileChangeType.Deleted) {
+          scanner.remove(c.uri);
+          // A deleted folder comes as one event: everything below it goes too.
+          forgetBelow(c.uri);
+          continue;
+        }
+        const settings = await settingsFor(c.uri);
+        if (!workspaceScanned || !settings.enable || !settings.scanOnSave || !folderOf(path)) continue;
+        await prepareScanSettings();
+        scanner.refresh(path);
+      }
+    })().catch((err: unknown) => reportInternal('handling file changes', err));
   });
 
   // TextDocuments reports an open as a content change too: only real edits are debounced.
@@ -134,9 +205,19 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     published.delete(uri);
     settingsCache.delete(uri);
     analyzer.forget(uri);
+    setCounts(uri, undefined);
     // A config file's problems stay visible while the file is broken on disk.
     if (isConfigUri(uri)) publishConfigProblems(uri);
-    else void connection.sendDiagnostics({ uri, diagnostics: [] });
+    else {
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      // A file of the scanned workspace keeps showing its problems as they are on disk.
+      const path = fsPathOf(uri);
+      if (workspaceScanned && path && folderOf(path)) {
+        void prepareScanSettings()
+          .then(() => scanner.refresh(path, true))
+          .catch((err: unknown) => reportInternal(`re-analysing ${uri} from disk`, err));
+      }
+    }
   });
 
   connection.onCodeAction(async (params) => {
@@ -190,6 +271,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     }
     if (!settings.enable) {
       published.delete(uri);
+      setCounts(uri, undefined);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
@@ -200,6 +282,9 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   function publish(doc: TextDocument, settings: Settings): Published {
     const current: Published = { version: doc.version, analysis: ++analysisCount, settings, configGeneration, result: analyzeDocument(doc, settings) };
     published.set(doc.uri, current);
+    const counts = zeroCounts();
+    for (const f of current.result.findings) counts[f.severity]++;
+    setCounts(doc.uri, counts);
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnosticsOf(current) });
     return current;
   }
@@ -308,6 +393,113 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     publishConfigText(uri, loaded.text);
   }
 
+  function forgetBelow(folderUri: string): void {
+    for (const uri of scanner.urisBelow(folderUri)) scanner.remove(uri);
+  }
+
+  function setCounts(uri: string, counts: SeverityCounts | undefined): void {
+    const old = countsByUri.get(uri);
+    if (old) addCounts(totals, old, -1);
+    if (counts && SEVERITIES.some((s) => counts[s] > 0)) {
+      countsByUri.set(uri, counts);
+      addCounts(totals, counts, 1);
+    } else countsByUri.delete(uri);
+    sendStatusSoon();
+  }
+
+  /** The status bar follows at most five times a second, however many files a scan publishes. */
+  function sendStatusSoon(): void {
+    statusTimer ??= setTimeout(() => {
+      statusTimer = undefined;
+      const params: StatusParams = { scanning: scanning !== undefined, percentage: scanning?.percentage, counts: { ...totals }, files: countsByUri.size, lastScan };
+      void connection.sendNotification(STATUS_NOTIFICATION, params);
+    }, 200);
+  }
+
+  async function autoScan(): Promise<void> {
+    const roots = folderRoots();
+    if (roots.length === 0) return;
+    const settings = await Promise.all(roots.map((r) => settingsFor(pathToFileURL(r).toString())));
+    if (settings.some((s) => s.enable && s.scanOnOpen)) await startScan();
+  }
+
+  function rescanAfterChange(): void {
+    scanner.invalidate();
+    scanConfigs.clear();
+    if (workspaceScanned) void startScan();
+  }
+
+  function folderRoots(): string[] {
+    return folders.map((f) => fsPathOf(f.uri)).filter((p): p is string => p !== undefined);
+  }
+
+  /** Settings per workspace folder, read before a scan: the scan itself looks them up synchronously. */
+  async function prepareScanSettings(): Promise<void> {
+    const roots = folderRoots();
+    const next = new Map<string, Settings>();
+    for (const root of roots) next.set(root, await settingsFor(pathToFileURL(root).toString()));
+    if ([...next].some(([root, s]) => scanSettings.get(root) !== s)) scanConfigs.clear();
+    scanSettings = next;
+  }
+
+  function scanConfigFor(fsPath: string): FileConfig {
+    const cfg = configFor(fsPath);
+    const folder = folderOf(fsPath);
+    const root = cfg.path ? dirname(cfg.path) : (folder ?? dirname(fsPath));
+    const key = `${cfg.path ?? ''}\0${folder ?? ''}`;
+    let config = scanConfigs.get(key);
+    if (!config) {
+      const settings = (folder && scanSettings.get(folder)) || DEFAULT_SETTINGS;
+      config = withRuleOverrides(cfg.config, settings.rules);
+      if (settings.maxFileSize !== undefined) config = { ...config, maxFileSize: settings.maxFileSize };
+      scanConfigs.set(key, config);
+    }
+    return { config, root };
+  }
+
+  /** Scans every workspace folder; a scan already running is cancelled first. Resolves with its summary. */
+  async function startScan(): Promise<ScanSummary | undefined> {
+    scanning?.cancel();
+    const roots = folderRoots();
+    if (roots.length === 0) return undefined;
+    workspaceScanned = true;
+    await prepareScanSettings();
+    const scans: FolderScan[] = [];
+    for (const root of roots) {
+      const settings = scanSettings.get(root) ?? DEFAULT_SETTINGS;
+      if (!settings.enable) continue;
+      const filesExclude = await connection.workspace
+        .getConfiguration({ scopeUri: pathToFileURL(root).toString(), section: 'files.exclude' })
+        .then((v: unknown) => Object.entries((v ?? {}) as Record<string, unknown>).filter(([, on]) => on === true).map(([g]) => g), () => [] as string[]);
+      scans.push({ root, exclude: [...(hasConfigurationCapability ? filesExclude : []), ...settings.exclude] });
+    }
+    let cancelled = false;
+    const me = { cancel: () => void (cancelled = true), percentage: 0 };
+    scanning = me;
+    const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+    progress?.begin('Forewarn', 0, 'Scanning workspace', true);
+    sendStatusSoon();
+    try {
+      const summary = await scanner.scan(scans, {
+        cancelled: () => cancelled || (progress?.token.isCancellationRequested ?? false),
+        report: (percentage, message) => {
+          me.percentage = percentage;
+          progress?.report(percentage, message);
+          sendStatusSoon();
+        },
+      });
+      if (!summary.cancelled) lastScan = summary;
+      connection.console.info(
+        `Workspace scan ${summary.cancelled ? 'cancelled' : 'done'}: ${summary.files} files (${summary.analyzed} analysed, ${summary.unchanged} unchanged) in ${summary.ms} ms${summary.workers ? ` on ${summary.workers} worker threads` : ''}.`,
+      );
+      return summary;
+    } finally {
+      progress?.done();
+      if (scanning === me) scanning = undefined;
+      sendStatusSoon();
+    }
+  }
+
   async function codeActions(params: CodeActionParams): Promise<CodeAction[]> {
     const uri = params.textDocument.uri;
     const only = params.context.only;
@@ -398,15 +590,6 @@ function fsPathOf(uri: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Rules injected for tests (FOREWARN_TEST_RULES=<module exporting `rules`>); never set in normal use. */
-function loadExtraRules(): Rule[] {
-  const path = process.env.FOREWARN_TEST_RULES;
-  if (!path) return [];
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require(path) as { rules?: Rule[] };
-  return mod.rules ?? [];
 }
 
 if (require.main === module) {

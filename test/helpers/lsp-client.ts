@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
+import type { StatusParams } from '../../server/src/server.js';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -20,6 +21,14 @@ export class TestClient {
   readonly logs: string[] = [];
   /** what the client answers to workspace/configuration for section `forewarn`. */
   settings: Record<string, unknown> = {};
+  /** what it answers for section `files.exclude`. */
+  filesExclude: Record<string, boolean> = {};
+  /** `forewarn/status` notifications, in order. */
+  readonly statuses: StatusParams[] = [];
+  /** tokens of `window/workDoneProgress/create` requests, in order. */
+  readonly progressTokens: (string | number)[] = [];
+  /** `$/progress` values, in order. */
+  readonly progress: { kind: string; percentage?: number; message?: string; cancellable?: boolean }[] = [];
   private waiters: (() => void)[] = [];
 
   private constructor(
@@ -27,7 +36,7 @@ export class TestClient {
     readonly conn: ProtocolConnection,
   ) {}
 
-  static async start(opts: { rootUri?: string; env?: Record<string, string> } = {}): Promise<TestClient> {
+  static async start(opts: { rootUri?: string; folders?: string[]; env?: Record<string, string>; settings?: Record<string, unknown> } = {}): Promise<TestClient> {
     const proc = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new TestClient(proc, conn);
@@ -39,15 +48,36 @@ export class TestClient {
       client.logs.push(p.message);
       client.notify();
     });
-    conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => client.settings));
+    if (opts.settings) client.settings = opts.settings;
+    conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+      p.items.map((i) => (i.section === 'files.exclude' ? client.filesExclude : client.settings)),
+    );
+    conn.onNotification('forewarn/status', (p: StatusParams) => {
+      client.statuses.push(p);
+      client.notify();
+    });
+    conn.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+      client.progressTokens.push(p.token);
+      client.notify();
+      return null;
+    });
+    conn.onNotification('$/progress', (p: { value: TestClient['progress'][number] }) => {
+      client.progress.push(p.value);
+      client.notify();
+    });
     conn.onRequest('client/registerCapability', () => null);
     conn.listen();
     await conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: opts.rootUri ?? null,
-      workspaceFolders: opts.rootUri ? [{ uri: opts.rootUri, name: 'ws' }] : null,
+      workspaceFolders: opts.folders
+        ? opts.folders.map((uri, i) => ({ uri, name: `ws${i}` }))
+        : opts.rootUri
+          ? [{ uri: opts.rootUri, name: 'ws' }]
+          : null,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
+        window: { workDoneProgress: true },
+        workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
         textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { dataSupport: true } },
       },
     });
@@ -95,6 +125,19 @@ export class TestClient {
 
   changeFull(uri: string, version: number, text: string): Promise<void> {
     return this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** `workspace/didChangeWatchedFiles`: 1 created, 2 changed, 3 deleted. */
+  watched(...changes: [uri: string, type: 1 | 2 | 3][]): Promise<void> {
+    return this.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: changes.map(([uri, type]) => ({ uri, type })) });
+  }
+
+  executeCommand<T>(command: string, ...args: unknown[]): Promise<T> {
+    return this.conn.sendRequest('workspace/executeCommand', { command, arguments: args });
   }
 
   async stop(): Promise<number | null> {

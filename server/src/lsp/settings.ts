@@ -8,9 +8,15 @@ export interface Settings {
   /** per-rule severity overrides, layered over `.forewarn.yml`. */
   readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly maxFileSize: number | undefined;
+  /** scan the whole workspace in the background when it opens. */
+  readonly scanOnOpen: boolean;
+  /** re-analyse files saved or changed on disk (and rescan when `.forewarn.yml` or a `.gitignore` changes). */
+  readonly scanOnSave: boolean;
+  /** VS Code glob patterns of files and folders the workspace scan skips. */
+  readonly exclude: readonly string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, maxFileSize: undefined };
+export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, maxFileSize: undefined, scanOnOpen: true, scanOnSave: true, exclude: [] };
 
 /** Accepts whatever the client sends and keeps only well-formed values. */
 export function readSettings(raw: unknown): Settings {
@@ -26,5 +32,8 @@ export function readSettings(raw: unknown): Settings {
     enable: o.enable !== false,
     rules,
     maxFileSize: typeof max === 'number' && Number.isFinite(max) && max > 0 ? max : undefined,
+    scanOnOpen: o.scanOnOpen !== false,
+    scanOnSave: o.scanOnSave !== false,
+    exclude: Array.isArray(o.exclude) ? o.exclude.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [],
   };
 }

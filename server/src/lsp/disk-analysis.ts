@@ -1,0 +1,92 @@
+// Analysing one file as it is on disk, for the workspace scan: read, hash, skip when unchanged, analyse, convert.
+// Runs in the server process or in a scan worker thread; everything it returns is structured-cloneable.
+
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { SEVERITIES, type FileKind, type Severity } from '../core/types.js';
+import { tooLarge, type Analyzer, type ForewarnConfig } from '../engine/index.js';
+import { decodeText } from '../workspace/decode.js';
+import { SOURCE, toDiagnostic } from './convert.js';
+
+export type SeverityCounts = Record<Severity, number>;
+
+export function zeroCounts(): SeverityCounts {
+  return { info: 0, low: 0, medium: 0, high: 0, critical: 0 };
+}
+
+export interface DiskJob {
+  /** absolute path. */
+  readonly path: string;
+  /** path relative to the config's folder (or the workspace folder), for globs and kind detection. */
+  readonly rel: string;
+  /** the kind its path says, if any (YAML is sniffed from its content otherwise). */
+  readonly kind: FileKind | undefined;
+  readonly configIndex: number;
+  /** hash of the content last analysed: when it still matches, the file is not analysed again. */
+  readonly knownHash: string | undefined;
+}
+
+export type DiskResult =
+  | { readonly path: string; readonly status: 'unchanged'; readonly hash: string }
+  | {
+      readonly path: string;
+      readonly status: 'analyzed';
+      readonly hash: string;
+      /** whether the file is one Forewarn analyses at all (a YAML file of no known kind is not). */
+      readonly supported: boolean;
+      readonly diagnostics: Diagnostic[];
+      readonly counts: SeverityCounts;
+    }
+  | { readonly path: string; readonly status: 'unreadable'; readonly message: string };
+
+/** Diagnostics of files analysed from disk carry no analysis number: code actions re-analyse when the file opens. */
+export const DISK_ANALYSIS = -1;
+
+export function analyzeOnDisk(job: DiskJob, config: ForewarnConfig, analyzer: Analyzer): DiskResult {
+  let bytes: Buffer;
+  let fd: number | undefined;
+  try {
+    fd = openSync(job.path, 'r');
+    const size = fstatSync(fd).size;
+    if (size > config.maxFileSize) {
+      const hash = `size:${size}`;
+      if (job.knownHash === hash) return { path: job.path, status: 'unchanged', hash };
+      // A large YAML file no glob claims (a lock file, an API spec) is not worth a message.
+      const diagnostics: Diagnostic[] = job.kind
+        ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: SOURCE, message: tooLarge(config.maxFileSize).message }]
+        : [];
+      return { path: job.path, status: 'analyzed', hash, supported: job.kind !== undefined, diagnostics, counts: zeroCounts() };
+    }
+    bytes = readFileSync(fd);
+  } catch (e) {
+    return { path: job.path, status: 'unreadable', message: (e as Error).message };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  const hash = createHash('sha1').update(bytes).digest('base64');
+  if (job.knownHash === hash) return { path: job.path, status: 'unchanged', hash };
+  const text = decodeText(bytes);
+  const result = analyzer.analyze(job.kind ? { path: job.rel, text, kind: job.kind } : { path: job.rel, text, fullPath: job.path }, config);
+  analyzer.forget(job.rel);
+  const counts = zeroCounts();
+  if (!result.kind) return { path: job.path, status: 'analyzed', hash, supported: false, diagnostics: [], counts };
+  if (result.skipped) {
+    return {
+      path: job.path,
+      status: 'analyzed',
+      hash,
+      supported: true,
+      diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: SOURCE, message: result.skipped.message }],
+      counts,
+    };
+  }
+  const lines = result.file?.lines;
+  const diagnostics = lines ? result.findings.map((f, i) => toDiagnostic(f, i, DISK_ANALYSIS, DISK_ANALYSIS, lines)) : [];
+  for (const f of result.findings) counts[f.severity]++;
+  return { path: job.path, status: 'analyzed', hash, supported: true, diagnostics, counts };
+}
+
+export function addCounts(into: SeverityCounts, from: SeverityCounts, sign: 1 | -1): void {
+  for (const s of SEVERITIES) into[s] += sign * from[s];
+}

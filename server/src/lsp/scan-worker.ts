@@ -1,0 +1,32 @@
+// A workspace-scan worker thread: analyses batches of files from disk with its own engine and posts the results.
+
+import { parentPort } from 'node:worker_threads';
+import { Analyzer, RULES, type ForewarnConfig } from '../engine/index.js';
+import { analyzeOnDisk, type DiskJob, type DiskResult } from './disk-analysis.js';
+import { loadExtraRules } from './extra-rules.js';
+
+export interface WorkerRequest {
+  readonly batch: number;
+  readonly jobs: readonly DiskJob[];
+  readonly configs: readonly ForewarnConfig[];
+}
+
+export interface WorkerResponse {
+  readonly batch: number;
+  readonly results: readonly DiskResult[];
+}
+
+if (parentPort) {
+  const port = parentPort;
+  const analyzer = new Analyzer([...RULES, ...loadExtraRules()]);
+  port.on('message', (req: WorkerRequest) => {
+    const results = req.jobs.map((job): DiskResult => {
+      try {
+        return analyzeOnDisk(job, req.configs[job.configIndex]!, analyzer);
+      } catch (e) {
+        return { path: job.path, status: 'unreadable', message: `internal error: ${(e as Error).message}` };
+      }
+    });
+    port.postMessage({ batch: req.batch, results } satisfies WorkerResponse);
+  });
+}
