@@ -5,22 +5,29 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { RULES } from '../server/src/engine/index.js';
 import { REPO } from './helpers/lsp-client.js';
 
 describe('extension package', () => {
-  it('holds only the bundles, the grammar, the schema, the icon and the docs', () => {
+  it('holds only the bundles, the grammar, the schema, the icon, the README and the rule pages', () => {
     const out = execFileSync(process.execPath, [join(REPO, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: REPO, encoding: 'utf8' });
-    assert.deepEqual(out.trim().split('\n').sort(), [
-      'CHANGELOG.md',
-      'LICENSE',
-      'README.md',
-      'dist/extension.js',
-      'dist/forewarn.schema.json',
-      'dist/server.js',
-      'images/icon.png',
-      'package.json',
-      'syntaxes/forewarn-suppression.injection.json',
-    ]);
+    assert.deepEqual(
+      out.trim().split('\n').sort(),
+      [
+        'CHANGELOG.md',
+        'LICENSE',
+        'README.md',
+        'dist/extension.js',
+        'dist/forewarn.schema.json',
+        'dist/scan-worker.js',
+        'dist/server.js',
+        'images/icon.png',
+        'package.json',
+        'syntaxes/forewarn-suppression.injection.json',
+        // "Show Rule Documentation" renders these inside the editor.
+        ...RULES.map((r) => `docs/rules/${r.id}.md`),
+      ].sort(),
+    );
   });
 
   it('targets VS Code 1.100 and declares what vsce needs', () => {

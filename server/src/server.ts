@@ -30,6 +30,7 @@ import {
   NO_RESULT,
   RULES,
   compileIgnore,
+  configTemplate,
   parseConfig,
   safeFixEdits,
   suppressFileEdit,
@@ -50,6 +51,10 @@ import { LineIndex } from './core/text.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.forewarn`;
 export const SCAN_COMMAND = 'forewarn.scanWorkspace';
+/** A client command (the rule's page inside the editor); code actions name it. */
+export const SHOW_DOCS_COMMAND = 'forewarn.showRuleDocumentation';
+/** Client → server: the text of a new, commented `.forewarn.yml`. */
+export const CONFIG_TEMPLATE_REQUEST = 'forewarn/configTemplate';
 /** Server → client: what the status bar shows. */
 export const STATUS_NOTIFICATION = 'forewarn/status';
 
@@ -157,6 +162,8 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     }
     void autoScan();
   });
+
+  connection.onRequest(CONFIG_TEMPLATE_REQUEST, () => configTemplate(analyzer.rules));
 
   connection.onExecuteCommand(async (params) => {
     if (params.command === SCAN_COMMAND) return startScan();
@@ -533,6 +540,8 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     const actions: CodeAction[] = [];
     const seenIgnore = new Set<string>();
     const ignores: CodeAction[] = [];
+    const seenDocs = new Set<string>();
+    const docs: CodeAction[] = [];
     for (const diag of params.context.diagnostics) {
       if (diag.source !== SOURCE || !isDiagnosticData(diag.data) || diag.data.analysis !== current.analysis) continue;
       const finding = result.findings[diag.data.index];
@@ -545,6 +554,15 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
           diagnostics: [diag],
           isPreferred: fix.safety === 'safe',
           edit: editFor(doc, file.lines, fix.edits),
+        });
+      }
+      if (!seenDocs.has(finding.ruleId)) {
+        seenDocs.add(finding.ruleId);
+        docs.push({
+          title: `Show documentation for ${finding.ruleId}`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diag],
+          command: { title: `Show documentation for ${finding.ruleId}`, command: SHOW_DOCS_COMMAND, arguments: [finding.ruleId] },
         });
       }
       const line = suppressionLine(file, finding.range.start);
@@ -568,9 +586,9 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
         });
       }
     }
-    // Fixes first, then the "Ignore on this line" actions, then "Ignore in this file".
+    // Fixes first, then the "Ignore on this line" actions, then "Ignore in this file", then the rules' pages.
     ignores.sort((a, b) => Number(a.title.endsWith('in this file')) - Number(b.title.endsWith('in this file')));
-    return [...actions, ...ignores];
+    return [...actions, ...ignores, ...docs];
   }
 
   function editFor(doc: TextDocument, lines: LineIndex, edits: readonly TextEdit[]): { documentChanges: TextDocumentEdit[] } {

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Analyzer, DEFAULT_CONFIG, parseConfig, withRuleOverrides } from '../../server/src/engine/index.js';
+import { Analyzer, DEFAULT_CONFIG, RULES, configTemplate, parseConfig, withRuleOverrides } from '../../server/src/engine/index.js';
 
 const WF = '.github/workflows/ci.yml';
 const WORKFLOW = 'on: push\njobs:\n  a:\n    steps:\n      - uses: actions/checkout@v4\n';
@@ -63,5 +63,25 @@ describe('configuration', () => {
     const r = new Analyzer().analyze({ path: 'ci/workflows/x.yml', text: WORKFLOW }, config);
     assert.equal(r.kind, 'github-workflow');
     assert.equal(r.findings.length, 1);
+  });
+});
+
+describe('configTemplate', () => {
+  it('is a valid configuration that changes nothing, and lists every rule with its default severity', () => {
+    const text = configTemplate(RULES);
+    const loaded = parseConfig(text);
+    assert.deepEqual(loaded.errors, []);
+    assert.deepEqual(loaded.config, DEFAULT_CONFIG);
+    for (const rule of RULES) assert.match(text, new RegExp(`^# {3}${rule.id}: +${rule.severity} `, 'm'));
+  });
+
+  it('uncommented, its rules section is valid too', () => {
+    const text = configTemplate(RULES)
+      .split('\n')
+      .map((l) => (/^#( rules:|   [a-z0-9-]+: )/.test(l) ? l.slice(2) : l))
+      .join('\n');
+    const loaded = parseConfig(text);
+    assert.deepEqual(loaded.errors, []);
+    assert.deepEqual(Object.keys(loaded.config.rules).sort(), RULES.map((r) => r.id).sort());
   });
 });

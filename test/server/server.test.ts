@@ -89,8 +89,10 @@ describe('language server', () => {
         'Replace the key with ${{ secrets.AWS_ACCESS_KEY_ID }} (create that repository secret first)',
         'Ignore aws-access-key on this line',
         'Ignore aws-access-key in this file',
+        'Show documentation for aws-access-key',
       ],
     );
+    assert.deepEqual(actions[3]!.command, { title: 'Show documentation for aws-access-key', command: 'forewarn.showRuleDocumentation', arguments: ['aws-access-key'] });
     assert.notEqual(actions[0]!.isPreferred, true, 'an unsafe fix is never preferred');
     const fixed = applyAction(WORKFLOW, actions[0]!, 1);
     assert.match(fixed, /AWS_ACCESS_KEY_ID: \$\{\{ secrets\.AWS_ACCESS_KEY_ID \}\}/);

@@ -110,6 +110,12 @@ describe('workspace scan', () => {
     assert.equal(client.published.get(u)?.version, undefined, 'disk diagnostics carry no document version');
   });
 
+  it('serves the commented configuration template', async () => {
+    const text = await client.conn.sendRequest<string>('forewarn/configTemplate');
+    assert.match(text, /^# rules:$/m);
+    assert.match(text, /^# {3}unpinned-action: +high /m);
+  });
+
   it('a .gitignore change rescans everything with the new rules', async () => {
     write(ws, '.gitignore', 'build/\nsub/\n');
     await client.watched([uri('.gitignore'), 2]);

@@ -43,7 +43,7 @@ export class Analyzer {
   private detectorFor: ForewarnConfig['kinds'];
   private readonly lastParse = new Map<string, SourceFile>();
 
-  constructor(private readonly rules: readonly Rule[] = RULES) {
+  constructor(readonly rules: readonly Rule[] = RULES) {
     this.detectorFor = DEFAULT_CONFIG.kinds;
     this.detector = createDetector(this.detectorFor);
   }

@@ -146,3 +146,38 @@ export function withRuleOverrides(config: ForewarnConfig, overrides: Readonly<Re
   if (Object.keys(overrides).length === 0) return config;
   return { ...config, rules: { ...config.rules, ...overrides } };
 }
+
+/**
+ * A commented `.forewarn.yml` for "Create Configuration File": every key with its default, and every rule
+ * with its default severity, commented out so the file changes nothing until the user edits it.
+ */
+export function configTemplate(rules: readonly { id: string; severity: string; description: string }[]): string {
+  const width = Math.max(...rules.map((r) => r.id.length)) + 1;
+  return [
+    '# Forewarn configuration: https://github.com/forewarn/forewarn/blob/main/docs/configuration.md',
+    '# Every line below is a default, commented out. Uncomment and edit what you want to change.',
+    '',
+    '# Severity per rule (info, low, medium, high, critical) or off.',
+    '# rules:',
+    ...rules.map((r) => `#   ${`${r.id}:`.padEnd(width + 1)} ${r.severity.padEnd(8)} # ${r.description}`),
+    '',
+    '# Paths never analysed, in .gitignore syntax, relative to this file.',
+    '# ignore:',
+    '#   - test/fixtures/',
+    '',
+    '# Extra globs mapped to a file kind (github-workflow, github-action, gitlab-ci, azure-pipelines,',
+    '# bitbucket-pipelines, circleci, dockerfile, compose, kubernetes, terraform).',
+    '# kinds:',
+    '#   gitlab-ci:',
+    '#     - ci/templates/*.yml',
+    '',
+    '# Actions that need not be pinned to a commit SHA (owner/repo globs).',
+    '# allow:',
+    '#   actions:',
+    '#     - my-org/*',
+    '',
+    `# Files larger than this many bytes are skipped.`,
+    `# maxFileSize: ${DEFAULT_MAX_FILE_SIZE}`,
+    '',
+  ].join('\n');
+}

@@ -6,6 +6,7 @@ export {
   CONFIG_SCHEMA,
   DEFAULT_CONFIG,
   DEFAULT_MAX_FILE_SIZE,
+  configTemplate,
   parseConfig,
   withRuleOverrides,
   type ForewarnConfig,
