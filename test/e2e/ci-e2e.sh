@@ -58,6 +58,8 @@ if WS=$R/ws-ui SHOTS=$ROOT/shots node "$ROOT/driver/ui-test.mjs"; then passed=$(
 step "ui test done (screenshots in $ROOT/shots)"
 if WS=$R/ws-api DEV=$ROOT/vsix/extension TESTS=$HERE/suite.js node "$ROOT/driver/exthost-test.mjs"; then passed=$((passed+1)); else failed=$((failed+1)); fi
 step "exthost test done"
+if bash "$HERE/nvim-test.sh"; then passed=$((passed+1)); else failed=$((failed+1)); fi
+step "neovim test done"
 [ "$failed" -eq 0 ] || echo "logs: $R/code-server.log, $R/install-ext.log"
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -53,5 +53,27 @@ exports.run = async function run() {
   await vscode.window.showTextDocument(composeDoc);
   console.log(`[suite] compose language: ${composeDoc.languageId}`);
   await until(() => forewarn(compose).some((d) => codeOf(d) === 'aws-access-key'), 'diagnostics on the Compose file');
+
+  // The workspace scan published the unopened Dockerfile's problems; the command rescans on demand.
+  const dockerfile = vscode.Uri.joinPath(folder, 'Dockerfile');
+  await until(() => forewarn(dockerfile).some((d) => codeOf(d) === 'image-latest'), 'scan results for the unopened Dockerfile');
+  const summary = await vscode.commands.executeCommand('forewarn.scanWorkspace');
+  console.log(`[suite] scan: ${JSON.stringify(summary)}`);
+  assert.ok(summary && summary.files > 0 && summary.cancelled === false, 'Scan Workspace returns its summary');
+
+  // Create Configuration File writes a commented .forewarn.yml and opens it.
+  await vscode.commands.executeCommand('forewarn.createConfiguration');
+  const config = vscode.Uri.joinPath(folder, '.forewarn.yml');
+  const configText = new TextDecoder().decode(await vscode.workspace.fs.readFile(config));
+  assert.match(configText, /^# {3}unpinned-action: +high /m);
+  await until(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/.forewarn.yml'), 'the new config file in the editor');
+
+  // Show Rule Documentation renders the rule's page in a Markdown preview.
+  await vscode.commands.executeCommand('forewarn.showRuleDocumentation', 'image-latest');
+  const tab = await until(() => {
+    const t = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((x) => /image-latest/.test(x.label));
+    return t;
+  }, 'the rule page preview');
+  console.log(`[suite] docs tab: ${tab.label}`);
   console.log(`[suite] PASS in ${Date.now() - t0} ms`);
 };

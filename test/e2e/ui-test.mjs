@@ -1,5 +1,7 @@
-// Drives a real VS Code workbench (code-server) like a person: open the example workflow, see Forewarn's squiggles
-// and Problems rows, apply the AWS-key quick fix with Ctrl+. and Enter, save, and check the file on disk.
+// Drives a real VS Code workbench (code-server) like a person: the workspace scan fills the Problems panel and the
+// status bar before anything is opened; open the example workflow, see Forewarn's squiggles and Problems rows, apply
+// the AWS-key quick fix with Ctrl+. and Enter, save, check the file on disk and the status bar count; then a file
+// created behind the editor's back (scanOnSave is off in these settings) shows up after "Forewarn: Scan Workspace".
 // env: CS_URL, WS (workspace folder: a copy of examples/), SHOTS (screenshot folder)
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
@@ -33,6 +35,21 @@ try {
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: '.github' }).waitFor({ timeout: 60_000 });
   log('workbench ready');
 
+  // The background scan: the status bar counts findings, and an unopened file's problems are listed.
+  const status = page.locator('.statusbar-item', { hasText: /\d+ critical/ });
+  await status.first().waitFor({ timeout: 60_000 });
+  const statusBefore = (await status.first().innerText()).trim();
+  log('status bar:', statusBefore);
+  await page.keyboard.press('Control+Shift+M');
+  await page.locator('.markers-panel .monaco-list-row', { hasText: 'aws-access-key' }).first().waitFor({ timeout: 30_000 });
+  await shot('workspace-scan');
+  // The list is virtualised: filter it to the unopened Dockerfile's finding, then clear the filter.
+  const filter = page.getByPlaceholder(/^Filter/).first();
+  await filter.fill('image-latest');
+  await page.locator('.markers-panel .monaco-list-row', { hasText: 'image-latest' }).first().waitFor({ timeout: 30_000 });
+  log('Problems panel lists image-latest of the unopened Dockerfile');
+  await filter.fill('');
+
   // Quick Open the workflow.
   await page.keyboard.press('Control+P');
   await page.keyboard.type('ci.yml');
@@ -45,8 +62,10 @@ try {
   log(`squiggles visible ${Date.now() - tOpen} ms after the editor opened`);
   await shot('squiggles');
 
-  await page.keyboard.press('Control+Shift+M');
-  const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'aws-access-key' });
+  // The panel is open since the scan step; Ctrl+Shift+M would toggle it closed.
+  if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
+  // Other files of the scanned workspace have AWS keys too: this is the workflow's (redacted AKIA…BX4D).
+  const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'aws-access-key' }).filter({ hasText: 'BX4D' });
   await row.first().waitFor({ timeout: 30_000 });
   await page.locator('.markers-panel .monaco-list-row', { hasText: 'unpinned-action' }).first().waitFor({ timeout: 30_000 });
   const rowText = (await row.first().innerText()).replace(/\s+/g, ' ');
@@ -79,7 +98,22 @@ try {
   log('file on disk fixed');
   await row.first().waitFor({ state: 'detached', timeout: 15_000 });
   log('aws-access-key row gone from the Problems panel');
+  await page.locator('.statusbar-item', { hasText: /critical|high|medium|no problems/ }).filter({ hasNotText: statusBefore }).first().waitFor({ timeout: 15_000 });
+  log('status bar now:', (await page.locator('.statusbar-item', { hasText: /critical|high|medium|no problems/ }).first().innerText()).trim());
   await shot('fixed');
+
+  // A file written on disk outside the editor; with scanOnSave off only a scan finds it.
+  fs.mkdirSync(path.join(WS, 'zz-late-arrival'), { recursive: true });
+  fs.writeFileSync(path.join(WS, 'zz-late-arrival', 'Dockerfile'), 'FROM ubuntu\nRUN echo late\n');
+  await page.keyboard.press('F1');
+  await page.keyboard.type('Forewarn: Scan Workspace');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Forewarn: Scan Workspace' }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await filter.fill("'ubuntu'");
+  await page.locator('.markers-panel .monaco-list-row', { hasText: "Base image 'ubuntu'" }).first().waitFor({ timeout: 30_000 });
+  await page.locator('.markers-panel .monaco-list-row', { hasText: 'zz-late-arrival' }).first().waitFor({ timeout: 5_000 });
+  log('Scan Workspace listed the new, unopened zz-late-arrival/Dockerfile');
+  await shot('scan-command');
   ok = true;
 } catch (e) {
   log('FAIL', e.message);
