@@ -31,7 +31,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
-    synchronize: { fileEvents: workspace.createFileSystemWatcher('**/.forewarn.{yml,yaml}') },
+    synchronize: { fileEvents: workspace.createFileSystemWatcher('**/{.forewarn.yml,.forewarn.yaml,.forewarn-baseline.json}') },
   };
   client = new LanguageClient('forewarn', 'Forewarn', serverOptions, clientOptions);
   await client.start();

@@ -38,7 +38,9 @@ import {
   type ForewarnConfig,
   type Rule,
 } from './engine/index.js';
-import { SOURCE, isDiagnosticData, toDiagnostic, toLspRange } from './lsp/convert.js';
+import { SOURCE, asBaselined, isDiagnosticData, toDiagnostic, toLspRange } from './lsp/convert.js';
+import { BASELINE_FILE_NAME, BaselineMatcher } from './engine/baseline.js';
+import { BaselineStore, fingerprintAt } from './workspace/baseline-file.js';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './lsp/settings.js';
 import { findConfigFile, loadConfigFile, type ConfigFile } from './workspace/config-files.js';
 import { LineIndex } from './core/text.js';
@@ -89,6 +91,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   let folders: WorkspaceFolder[] = [];
   let hasConfigurationCapability = false;
   let globalSettings = DEFAULT_SETTINGS;
+  const baselines = new BaselineStore((file, message) => connection.console.warn(`Ignoring the baseline ${file}: ${message}`));
 
   connection.onInitialize((params) => {
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
@@ -121,6 +124,10 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
 
   connection.onDidChangeWatchedFiles((e) => {
     if (e.changes.some((c) => isConfigUri(c.uri))) invalidateConfigs();
+    if (e.changes.some((c) => c.uri.endsWith(`/${BASELINE_FILE_NAME}`))) {
+      baselines.clear();
+      reanalyzeAll();
+    }
   });
 
   // TextDocuments reports an open as a content change too: only real edits are debounced.
@@ -200,7 +207,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   function publish(doc: TextDocument, settings: Settings): Published {
     const current: Published = { version: doc.version, analysis: ++analysisCount, settings, configGeneration, result: analyzeDocument(doc, settings) };
     published.set(doc.uri, current);
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnosticsOf(current) });
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnosticsOf(current, doc.uri) });
     return current;
   }
 
@@ -231,13 +238,36 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     return test;
   }
 
-  function diagnosticsOf({ result, version, analysis }: Published): Diagnostic[] {
+  function diagnosticsOf({ result, version, analysis, settings }: Published, uri: string): Diagnostic[] {
     const file = result.file;
     if (result.skipped) {
       return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: SOURCE, message: result.skipped.message }];
     }
     if (!file) return [];
-    return result.findings.map((f, i) => toDiagnostic(f, i, version, analysis, file.lines));
+    const known = settings.baselineDisplay === 'normal' ? new Set<number>() : baselined(uri, result);
+    const diagnostics: Diagnostic[] = [];
+    result.findings.forEach((f, i) => {
+      const d = toDiagnostic(f, i, version, analysis, file.lines);
+      if (!known.has(i)) diagnostics.push(d);
+      else if (settings.baselineDisplay === 'dimmed') diagnostics.push(asBaselined(d));
+    });
+    return diagnostics;
+  }
+
+  /** Indices of the findings the baseline at the workspace folder's root records. */
+  function baselined(uri: string, result: AnalysisResult): Set<number> {
+    const known = new Set<number>();
+    const fsPath = fsPathOf(uri);
+    const root = fsPath ? folderOf(fsPath) : undefined;
+    const entries = root && fsPath ? baselines.entriesFor(root, fsPath) : undefined;
+    if (!entries || !fsPath || !root || !result.file) return known;
+    const matcher = new BaselineMatcher({ version: 1, findings: entries });
+    const text = result.file.text;
+    result.findings.forEach((f, i) => {
+      const fp = fingerprintAt(root, fsPath, f.ruleId, text, f.range);
+      if (matcher.take(f.ruleId, entries[0]!.path, fp)) known.add(i);
+    });
+    return known;
   }
 
   function settingsFor(uri: string): Promise<Settings> {

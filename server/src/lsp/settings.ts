@@ -8,9 +8,14 @@ export interface Settings {
   /** per-rule severity overrides, layered over `.forewarn.yml`. */
   readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly maxFileSize: number | undefined;
+  /** how findings recorded in the workspace's baseline file are shown. */
+  readonly baselineDisplay: BaselineDisplay;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, maxFileSize: undefined };
+export const BASELINE_DISPLAYS = ['dimmed', 'hidden', 'normal'] as const;
+export type BaselineDisplay = (typeof BASELINE_DISPLAYS)[number];
+
+export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, maxFileSize: undefined, baselineDisplay: 'dimmed' };
 
 /** Accepts whatever the client sends and keeps only well-formed values. */
 export function readSettings(raw: unknown): Settings {
@@ -26,5 +31,12 @@ export function readSettings(raw: unknown): Settings {
     enable: o.enable !== false,
     rules,
     maxFileSize: typeof max === 'number' && Number.isFinite(max) && max > 0 ? max : undefined,
+    baselineDisplay: baselineDisplay(o.baseline),
   };
+}
+
+/** `forewarn.baseline.display`; VS Code sends dotted settings as nested objects. */
+function baselineDisplay(raw: unknown): BaselineDisplay {
+  const v = raw && typeof raw === 'object' ? (raw as { display?: unknown }).display : undefined;
+  return (BASELINE_DISPLAYS as readonly unknown[]).includes(v) ? (v as BaselineDisplay) : 'dimmed';
 }

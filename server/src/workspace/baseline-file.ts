@@ -1,10 +1,10 @@
 // Baseline files on disk and the hash behind fingerprints (SHA-256, from Node: the engine imports no Node modules).
 
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Range } from '../core/types.js';
-import { fingerprint, parseBaseline, type Baseline, type ParsedBaseline } from '../engine/baseline.js';
+import { BASELINE_FILE_NAME, fingerprint, parseBaseline, type Baseline, type BaselineEntry, type ParsedBaseline } from '../engine/baseline.js';
 
 /** 128 bits of SHA-256 in hex: a fingerprint, not a secret's stand-in that could be reversed. */
 export function sha256Fingerprint(material: string): string {
@@ -38,4 +38,41 @@ export function writeBaselineFile(path: string, baseline: Baseline): void {
 
 export function baselineRoot(baselineFile: string): string {
   return dirname(baselineFile);
+}
+
+/**
+ * Baselines at workspace-folder roots for the language server, read once and kept until a baseline file
+ * changes; entries grouped by path so a keystroke looks at one file's entries only.
+ */
+export class BaselineStore {
+  private readonly byRoot = new Map<string, ReadonlyMap<string, readonly BaselineEntry[]> | undefined>();
+
+  constructor(private readonly onError: (file: string, message: string) => void = () => {}) {}
+
+  /** The baseline entries for `absPath` from the baseline at `root`, if there is one. */
+  entriesFor(root: string, absPath: string): readonly BaselineEntry[] | undefined {
+    if (!this.byRoot.has(root)) this.byRoot.set(root, this.load(root));
+    return this.byRoot.get(root)?.get(baselinePath(root, absPath));
+  }
+
+  clear(): void {
+    this.byRoot.clear();
+  }
+
+  private load(root: string): ReadonlyMap<string, readonly BaselineEntry[]> | undefined {
+    const file = join(root, BASELINE_FILE_NAME);
+    if (!existsSync(file)) return undefined;
+    const parsed = readBaselineFile(file);
+    if (parsed.error !== undefined) {
+      this.onError(file, parsed.error);
+      return undefined;
+    }
+    const map = new Map<string, BaselineEntry[]>();
+    for (const e of parsed.baseline.findings) {
+      const list = map.get(e.path);
+      if (list) list.push(e);
+      else map.set(e.path, [e]);
+    }
+    return map;
+  }
 }
