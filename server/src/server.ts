@@ -40,7 +40,7 @@ import {
 } from './engine/index.js';
 import { SOURCE, asBaselined, isDiagnosticData, toDiagnostic, toLspRange } from './lsp/convert.js';
 import { BASELINE_FILE_NAME, BaselineMatcher } from './engine/baseline.js';
-import { BaselineStore, fingerprintAt } from './workspace/baseline-file.js';
+import { BaselineStore, baselinePath, fingerprintAt } from './workspace/baseline-file.js';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './lsp/settings.js';
 import { findConfigFile, loadConfigFile, type ConfigFile } from './workspace/config-files.js';
 import { LineIndex } from './core/text.js';
@@ -259,13 +259,14 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     const known = new Set<number>();
     const fsPath = fsPathOf(uri);
     const root = fsPath ? folderOf(fsPath) : undefined;
-    const entries = root && fsPath ? baselines.entriesFor(root, fsPath) : undefined;
-    if (!entries || !fsPath || !root || !result.file) return known;
+    if (!fsPath || !root || !result.file) return known;
+    const path = baselinePath(root, fsPath);
+    const entries = baselines.entriesFor(root, path);
+    if (!entries) return known;
     const matcher = new BaselineMatcher({ version: 1, findings: entries });
     const text = result.file.text;
     result.findings.forEach((f, i) => {
-      const fp = fingerprintAt(root, fsPath, f.ruleId, text, f.range);
-      if (matcher.take(f.ruleId, entries[0]!.path, fp)) known.add(i);
+      if (matcher.take(f.ruleId, path, fingerprintAt(root, fsPath, f.ruleId, text, f.range))) known.add(i);
     });
     return known;
   }

@@ -2,6 +2,7 @@
 // GitHub workflow commands.
 
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -11,7 +12,7 @@ import addFormats from 'ajv-formats';
 import { annotationCommand, escapeData, escapeProperty, formatGithub } from '../../server/src/cli/formats/github.js';
 import { GITLAB_SEVERITY } from '../../server/src/cli/formats/gitlab.js';
 import type { FormatInput } from '../../server/src/cli/formats/index.js';
-import { FINGERPRINT_KEY, formatSarif } from '../../server/src/cli/formats/sarif.js';
+import { FINGERPRINT_KEY, formatSarif, whatItFlags } from '../../server/src/cli/formats/sarif.js';
 import { run } from '../../server/src/cli/main.js';
 import { LineIndex } from '../../server/src/core/text.js';
 import { RULES } from '../../server/src/engine/index.js';
@@ -125,6 +126,19 @@ describe('SARIF output', () => {
       assert.equal(driver.rules[x.ruleIndex]!.id, x.ruleId);
       assert.match(x.partialFingerprints[FINGERPRINT_KEY]!, /^[0-9a-f]{32}$/);
     }
+  });
+
+  it('the bundled CLI embeds each rule page as help (absolute links) and still validates', () => {
+    const r = spawnSync(process.execPath, [join(REPO, 'dist/cli.js'), 'scan', '--format', 'sarif'], { cwd: ws, encoding: 'utf8' });
+    const log = JSON.parse(r.stdout) as Sarif & { runs: { tool: { driver: { rules: { id: string; help: { markdown: string }; fullDescription: { text: string } }[] } } }[] };
+    assertValid(sarifValidator(), log);
+    for (const rule of log.runs[0]!.tool.driver.rules) {
+      assert.match(rule.help.markdown, /^## What it flags$/m, `${rule.id} help is its page`);
+      assert.match(rule.help.markdown, /^## Fix$/m);
+      for (const m of rule.help.markdown.matchAll(/\]\(([^)\s]+)\)/g)) assert.match(m[1]!, /^(https?:|#)/, `${rule.id}: ${m[1]} is absolute`);
+      assert.ok(!rule.fullDescription.text.includes('\n'));
+    }
+    assert.equal(whatItFlags('# x\n\n## What it flags\n\nA line\nwrapped.\n\nMore.\n'), 'A line wrapped.');
   });
 
   it('never contains a secret: messages are redacted and no source text is copied', () => {

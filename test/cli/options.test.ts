@@ -3,10 +3,12 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { run, type Io } from '../../server/src/cli/main.js';
 import { parseScanOptions, useColor, UsageError } from '../../server/src/cli/options.js';
+import { REPO } from '../helpers/lsp-client.js';
 
 const KEY = 'AKIAZ7VRSQ5TJHNLBX4D';
 const RULE_IDS = ['aws-access-key', 'image-latest', 'unpinned-action'];
@@ -60,6 +62,17 @@ describe('scan options', () => {
     const other = forewarn(['scan', '--stdin', '--stdin-filename', 'notes.txt'], ws, { stdin: () => text });
     assert.equal(other.code, 0);
     assert.match(other.err, /not a kind of file Forewarn analyzes/);
+  });
+
+  it('the installed command reads standard input (byte order mark dropped)', () => {
+    const r = spawnSync(process.execPath, [resolve(REPO, 'dist/cli.js'), 'scan', '--stdin', '--stdin-filename', 'Dockerfile', '--format', 'json'], {
+      cwd: ws,
+      input: '\uFEFFFROM node:latest\n',
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 0, r.stderr);
+    const json = JSON.parse(r.stdout) as { findings: { path: string; column: number }[] };
+    assert.deepEqual(json.findings.map((f) => [f.path, f.column]), [['Dockerfile', 6]]);
   });
 
   it('--stdin needs --stdin-filename and no paths', () => {

@@ -49,10 +49,10 @@ export class BaselineStore {
 
   constructor(private readonly onError: (file: string, message: string) => void = () => {}) {}
 
-  /** The baseline entries for `absPath` from the baseline at `root`, if there is one. */
-  entriesFor(root: string, absPath: string): readonly BaselineEntry[] | undefined {
+  /** The baseline entries for `path` (as a baseline at `root` stores it), if there is a baseline there. */
+  entriesFor(root: string, path: string): readonly BaselineEntry[] | undefined {
     if (!this.byRoot.has(root)) this.byRoot.set(root, this.load(root));
-    return this.byRoot.get(root)?.get(baselinePath(root, absPath));
+    return this.byRoot.get(root)?.get(path);
   }
 
   clear(): void {

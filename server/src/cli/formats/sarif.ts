@@ -8,6 +8,10 @@ import type { LineIndex } from '../../core/text.js';
 import type { Fix, Range, Severity } from '../../core/types.js';
 import type { FormatInput, ReportedFinding } from './index.js';
 
+declare const FOREWARN_RULE_DOCS: Readonly<Record<string, string>> | undefined;
+/** docs/rules/<id>.md, embedded by the build (absent when running unbundled, as in unit tests). */
+const RULE_DOCS: Readonly<Record<string, string>> = typeof FOREWARN_RULE_DOCS === 'object' ? FOREWARN_RULE_DOCS : {};
+
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The key under `partialFingerprints`; the version changes if the fingerprint's recipe does. */
 export const FINGERPRINT_KEY = 'forewarn/v1';
@@ -41,9 +45,12 @@ export function formatSarif(input: FormatInput): string {
           id: r.id,
           name: pascal(r.id),
           shortDescription: { text: r.description },
-          fullDescription: { text: `${sentence(r.description)} Family: ${r.family}. Fix: ${r.fix}.` },
+          fullDescription: { text: whatItFlags(RULE_DOCS[r.id]) ?? sentence(r.description) },
           helpUri: ruleDocsUrl(r.id),
-          help: { text: `${sentence(r.description)} Documentation: ${ruleDocsUrl(r.id)}`, markdown: `${sentence(r.description)} [Documentation](${ruleDocsUrl(r.id)})` },
+          help: {
+            text: `${sentence(r.description)} Documentation: ${ruleDocsUrl(r.id)}`,
+            markdown: RULE_DOCS[r.id] ? docBody(RULE_DOCS[r.id]!, ruleDocsUrl(r.id)) : `${sentence(r.description)} [Documentation](${ruleDocsUrl(r.id)})`,
+          },
           defaultConfiguration: { level: sarifLevel(r.effectiveSeverity) },
           properties: {
             tags: ['security', r.family, ...r.cwe.map((n) => `external/cwe/cwe-${n}`)],
@@ -132,6 +139,20 @@ function dirUri(dir: string): string {
   const abs = p.startsWith('/') ? p : `/${p}`;
   const uri = `file://${abs.split('/').map((s, i) => (i === 1 && /^[A-Za-z]:$/.test(s) ? s : encodeURIComponent(s))).join('/')}`;
   return uri.endsWith('/') ? uri : `${uri}/`;
+}
+
+/** The first paragraph under "What it flags", as one line. */
+export function whatItFlags(doc: string | undefined): string | undefined {
+  const m = doc === undefined ? null : /(?:^|\n)## What it flags\r?\n\r?\n([\s\S]*?)(?:\r?\n\r?\n|$)/.exec(doc);
+  return m ? m[1]!.replace(/\s*\r?\n\s*/g, ' ').trim() : undefined;
+}
+
+/** The page without its title; links relative to the page point at the published page's folder. */
+function docBody(doc: string, url: string): string {
+  const base = url.slice(0, url.lastIndexOf('/') + 1);
+  return doc
+    .replace(/^# .*\r?\n+/, '')
+    .replace(/\]\((?![a-z]+:|#)([^)\s]+)\)/g, (_, target: string) => `](${new URL(target, base).toString()})`);
 }
 
 function pascal(id: string): string {
