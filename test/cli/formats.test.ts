@@ -12,7 +12,7 @@ import addFormats from 'ajv-formats';
 import { annotationCommand, escapeData, escapeProperty, formatGithub } from '../../server/src/cli/formats/github.js';
 import { GITLAB_SEVERITY } from '../../server/src/cli/formats/gitlab.js';
 import type { FormatInput } from '../../server/src/cli/formats/index.js';
-import { FINGERPRINT_KEY, formatSarif, whatItFlags } from '../../server/src/cli/formats/sarif.js';
+import { FINGERPRINT_KEY, formatSarif, pathUri, whatItFlags } from '../../server/src/cli/formats/sarif.js';
 import { run } from '../../server/src/cli/main.js';
 import { LineIndex } from '../../server/src/core/text.js';
 import { RULES } from '../../server/src/engine/index.js';
@@ -21,10 +21,10 @@ import { REPO } from '../helpers/lsp-client.js';
 const SCHEMA = join(REPO, 'test/fixtures/sarif-schema-2.1.0.json');
 const KEY = 'AKIAZ7VRSQ5TJHNLBX4D';
 
-function forewarn(args: string[], cwd: string): { code: number; out: string; err: string } {
+function forewarn(args: string[], cwd: string, stdin?: string): { code: number; out: string; err: string } {
   let out = '';
   let err = '';
-  const code = run(args, { out: (s) => (out += s), err: (s) => (err += s), cwd });
+  const code = run(args, { out: (s) => (out += s), err: (s) => (err += s), cwd, ...(stdin !== undefined ? { stdin: () => stdin } : {}) });
   return { code, out, err };
 }
 
@@ -184,6 +184,15 @@ describe('SARIF output', () => {
       { deletedRegion: { startLine: 2, startColumn: 9, endLine: 2, endColumn: 13 }, insertedContent: { text: 'TODO' } },
     ]);
     assert.equal(unsafe!.fixes, undefined);
+  });
+
+  it('paths become URI references: relative to %SRCROOT% (also above it), absolute ones as file URIs', () => {
+    const r = forewarn(['scan', '--stdin', '--stdin-filename', '../elsewhere/Dockerfile', '--format', 'sarif'], ws, 'FROM node\n');
+    const log = JSON.parse(r.out) as Sarif;
+    assertValid(sarifValidator(), log);
+    assert.deepEqual(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation, { uri: '../elsewhere/Dockerfile', uriBaseId: '%SRCROOT%' });
+    assert.equal(pathUri('/a b/c#1.yml'), 'file:///a%20b/c%231.yml');
+    assert.equal(pathUri('C:\\x y\\Dockerfile'), 'file:///C:/x%20y/Dockerfile');
   });
 
   it('the invocation records the exit code; parse errors become notifications', () => {

@@ -76,7 +76,7 @@ export function formatSarif(input: FormatInput): string {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: pathUri(e.path), uriBaseId: '%SRCROOT%' },
+                artifactLocation: artifactLocation(e.path),
                 ...(e.line !== undefined ? { region: { startLine: e.line, startColumn: e.column ?? 1 } } : {}),
               },
             },
@@ -94,14 +94,14 @@ export function formatSarif(input: FormatInput): string {
 
 function result(sf: ReportedFinding, ruleIndex: number | undefined): object {
   const f = sf.finding;
-  const uri = pathUri(sf.path);
+  const location = artifactLocation(sf.path);
   const safe = f.fixes.filter((x): x is Exclude<Fix, { safety: 'needs-network' }> => x.safety === 'safe');
   return {
     ruleId: f.ruleId,
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
     level: sarifLevel(f.severity),
     message: { text: f.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region: region(sf.lines, f.range) } }],
+    locations: [{ physicalLocation: { artifactLocation: location, region: region(sf.lines, f.range) } }],
     partialFingerprints: { [FINGERPRINT_KEY]: sf.fingerprint },
     ...(safe.length > 0
       ? {
@@ -109,7 +109,7 @@ function result(sf: ReportedFinding, ruleIndex: number | undefined): object {
             description: { text: fix.title },
             artifactChanges: [
               {
-                artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+                artifactLocation: location,
                 replacements: fix.edits.map((e) => ({ deletedRegion: region(sf.lines, e.range), insertedContent: { text: e.newText } })),
               },
             ],
@@ -125,6 +125,12 @@ function region(lines: LineIndex, r: Range): object {
   const s = lines.positionAt(r.start);
   const e = lines.positionAt(r.end);
   return { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}
+
+/** Paths inside the scanned tree are relative to %SRCROOT%; an absolute URI must not name a base. */
+function artifactLocation(path: string): { uri: string; uriBaseId?: string } {
+  const uri = pathUri(path);
+  return uri.startsWith('file:') ? { uri } : { uri, uriBaseId: '%SRCROOT%' };
 }
 
 /** A relative path as a URI reference: each segment percent-encoded, `/` kept. */
