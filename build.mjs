@@ -1,7 +1,7 @@
 // Bundles the client, the server and the CLI into dist/ with esbuild (one file each, Node 20, CommonJS).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
@@ -16,12 +16,25 @@ const common = {
   define: { FOREWARN_VERSION: JSON.stringify(version) },
 };
 
+// SARIF carries each rule's documentation page as its help text (code scanning shows it beside the alert).
+const ruleDocs = Object.fromEntries(
+  readdirSync('docs/rules')
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => [f.slice(0, -3), readFileSync(`docs/rules/${f}`, 'utf8')]),
+);
+
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   // The workspace scan's worker threads (dist/server.js starts them from its own folder).
   build({ ...common, entryPoints: ['server/src/lsp/scan-worker.ts'], outfile: 'dist/scan-worker.js' }),
-  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({
+    ...common,
+    entryPoints: ['server/src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { ...common.define, FOREWARN_RULE_DOCS: JSON.stringify(ruleDocs) },
+  }),
 ]);
 
 // The editor validates .forewarn.yml with the same schema the engine uses (contributes.yamlValidation).

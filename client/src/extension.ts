@@ -75,7 +75,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     outputChannel: output,
     synchronize: {
       fileEvents: [
-        workspace.createFileSystemWatcher('**/.forewarn.{yml,yaml}'),
+        workspace.createFileSystemWatcher('**/{.forewarn.yml,.forewarn.yaml,.forewarn-baseline.json}'),
         workspace.createFileSystemWatcher(WATCHED),
         // Deleting a folder reports the folder only: its scanned files go with it.
         workspace.createFileSystemWatcher('**/*', true, true, false),

@@ -41,7 +41,9 @@ import {
   type ForewarnConfig,
   type Rule,
 } from './engine/index.js';
-import { SOURCE, isDiagnosticData, toDiagnostic, toLspRange } from './lsp/convert.js';
+import { SOURCE, asBaselined, isDiagnosticData, toDiagnostic, toLspRange } from './lsp/convert.js';
+import { BASELINE_FILE_NAME, BaselineMatcher } from './engine/baseline.js';
+import { BaselineStore, baselinePath, fingerprintAt } from './workspace/baseline-file.js';
 import { addCounts, zeroCounts, type SeverityCounts } from './lsp/disk-analysis.js';
 import { loadExtraRules } from './lsp/extra-rules.js';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './lsp/settings.js';
@@ -131,7 +133,16 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
     setCounts,
     configFor: scanConfigFor,
+    baselineFor: (fsPath) => {
+      const root = folderOf(fsPath);
+      const display = (root && scanSettings.get(root)?.baselineDisplay) || 'dimmed';
+      if (!root || display === 'normal') return undefined;
+      const path = baselinePath(root, fsPath);
+      const entries = baselines.entriesFor(root, path);
+      return entries ? { root, path, entries, display } : undefined;
+    },
   });
+  const baselines = new BaselineStore((file, message) => connection.console.warn(`Ignoring the baseline ${file}: ${message}`));
 
   connection.onInitialize((params) => {
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
@@ -178,6 +189,11 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   });
 
   connection.onDidChangeWatchedFiles((e) => {
+    if (e.changes.some((c) => c.uri.endsWith(`/${BASELINE_FILE_NAME}`))) {
+      baselines.clear();
+      reanalyzeAll();
+      rescanAfterChange();
+    }
     if (e.changes.some((c) => isConfigUri(c.uri) || c.uri.endsWith('/.gitignore'))) {
       invalidateConfigs();
       rescanAfterChange();
@@ -292,7 +308,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     const counts = zeroCounts();
     for (const f of current.result.findings) counts[f.severity]++;
     setCounts(doc.uri, counts);
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnosticsOf(current) });
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnosticsOf(current, doc.uri) });
     return current;
   }
 
@@ -323,13 +339,37 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     return test;
   }
 
-  function diagnosticsOf({ result, version, analysis }: Published): Diagnostic[] {
+  function diagnosticsOf({ result, version, analysis, settings }: Published, uri: string): Diagnostic[] {
     const file = result.file;
     if (result.skipped) {
       return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: SOURCE, message: result.skipped.message }];
     }
     if (!file) return [];
-    return result.findings.map((f, i) => toDiagnostic(f, i, version, analysis, file.lines));
+    const known = settings.baselineDisplay === 'normal' ? new Set<number>() : baselined(uri, result);
+    const diagnostics: Diagnostic[] = [];
+    result.findings.forEach((f, i) => {
+      const d = toDiagnostic(f, i, version, analysis, file.lines);
+      if (!known.has(i)) diagnostics.push(d);
+      else if (settings.baselineDisplay === 'dimmed') diagnostics.push(asBaselined(d));
+    });
+    return diagnostics;
+  }
+
+  /** Indices of the findings the baseline at the workspace folder's root records. */
+  function baselined(uri: string, result: AnalysisResult): Set<number> {
+    const known = new Set<number>();
+    const fsPath = fsPathOf(uri);
+    const root = fsPath ? folderOf(fsPath) : undefined;
+    if (!fsPath || !root || !result.file) return known;
+    const path = baselinePath(root, fsPath);
+    const entries = baselines.entriesFor(root, path);
+    if (!entries) return known;
+    const matcher = new BaselineMatcher({ version: 1, findings: entries });
+    const text = result.file.text;
+    result.findings.forEach((f, i) => {
+      if (matcher.take(f.ruleId, path, fingerprintAt(root, fsPath, f.ruleId, text, f.range))) known.add(i);
+    });
+    return known;
   }
 
   function settingsFor(uri: string): Promise<Settings> {

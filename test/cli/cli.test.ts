@@ -100,7 +100,9 @@ describe('forewarn CLI', () => {
       endColumn: 30,
       message: json.findings[0]!.message,
       fixable: true,
+      fingerprint: json.findings[0]!.fingerprint,
     });
+    assert.match(String(json.findings[0]!.fingerprint), /^[0-9a-f]{32}$/);
     assert.deepEqual(
       json.findings.map((f) => [f.ruleId, f.family, f.fixable]),
       [
@@ -146,7 +148,7 @@ describe('forewarn CLI', () => {
   it('exit 2 with a clear message on usage and configuration errors', () => {
     const bad = cli(['scan', '--format', 'xml'], ws);
     assert.equal(bad.code, 2);
-    assert.match(bad.err, /--format must be text or json/);
+    assert.match(bad.err, /--format must be one of text, json, sarif, gitlab, github/);
     assert.equal(cli(['scan', '--fail-on', 'severe'], ws).code, 2);
     assert.equal(cli(['scan', '--nope'], ws).code, 2);
     assert.equal(cli(['frobnicate'], ws).code, 2);

@@ -1,6 +1,7 @@
 // The workspace scan through the bundled server: files nobody opened show their problems, and follow the disk.
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -8,7 +9,9 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { ScanSummary } from '../../server/src/lsp/workspace-scan.js';
-import { TestClient } from '../helpers/lsp-client.js';
+import { REPO, TestClient } from '../helpers/lsp-client.js';
+
+const CLI = join(REPO, 'dist/cli.js');
 
 const SHA = 'b4ffde65f46336ab88eb53be808477a3936bae11';
 const WORKFLOW = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n';
@@ -172,6 +175,27 @@ describe('workspace scan: settings, folders, size', () => {
       const summary = await done;
       assert.equal(summary.cancelled, true);
       assert.ok(client.published.size < 300, `cancelled before the end (${client.published.size} published)`);
+    } finally {
+      await client.stop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('workspace scan: baseline', () => {
+  it('findings the baseline records are dimmed in unopened files and not counted', async () => {
+    const root = workspace({ 'Dockerfile': LATEST, 'other/Dockerfile': LATEST });
+    // Record only the root Dockerfile's finding.
+    execFileSync(process.execPath, [CLI, 'baseline', 'Dockerfile', '-o', '.forewarn-baseline.json'], { cwd: root });
+    const client = await TestClient.start({ rootUri: pathToFileURL(root).toString() });
+    try {
+      const known = await client.diagnostics(pathToFileURL(join(root, 'Dockerfile')).toString(), (d) => d.length === 1);
+      assert.equal(known[0]!.severity, 3, 'shown as information');
+      assert.deepEqual(known[0]!.tags, [1], 'and dimmed');
+      const fresh = await client.diagnostics(pathToFileURL(join(root, 'other/Dockerfile')).toString(), (d) => d.length === 1);
+      assert.equal(fresh[0]!.severity, 2);
+      const status = await client.until(() => client.statuses.findLast((s) => !s.scanning && s.lastScan), 'scan done');
+      assert.deepEqual(status.counts, { info: 0, low: 0, medium: 1, high: 0, critical: 0 });
     } finally {
       await client.stop();
       rmSync(root, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // Engine results → LSP shapes: diagnostics keyed for code actions, ranges, severities.
 
-import { DiagnosticSeverity, type Diagnostic, type Range as LspRange } from 'vscode-languageserver';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range as LspRange } from 'vscode-languageserver';
 import { ruleDocsUrl } from '../core/meta.js';
 import type { LineIndex } from '../core/text.js';
 import type { Finding, Range, Severity } from '../core/types.js';
@@ -52,4 +52,9 @@ export function toDiagnostic(f: Finding, index: number, version: number, analysi
 export function isDiagnosticData(d: unknown): d is DiagnosticData {
   const o = d as Partial<DiagnosticData> | null;
   return !!o && typeof o.index === 'number' && typeof o.ruleId === 'string' && typeof o.version === 'number' && typeof o.analysis === 'number';
+}
+
+/** A finding the workspace's baseline already records: still visible, but as dimmed information. */
+export function asBaselined(d: Diagnostic): Diagnostic {
+  return { ...d, severity: DiagnosticSeverity.Information, tags: [DiagnosticTag.Unnecessary], message: `${d.message} (Known: recorded in the baseline file.)` };
 }

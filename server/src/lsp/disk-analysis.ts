@@ -5,9 +5,11 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { SEVERITIES, type FileKind, type Severity } from '../core/types.js';
+import { BaselineMatcher, type BaselineEntry } from '../engine/baseline.js';
 import { tooLarge, type Analyzer, type ForewarnConfig } from '../engine/index.js';
+import { fingerprintAt } from '../workspace/baseline-file.js';
 import { decodeText } from '../workspace/decode.js';
-import { SOURCE, toDiagnostic } from './convert.js';
+import { SOURCE, asBaselined, toDiagnostic } from './convert.js';
 
 export type SeverityCounts = Record<Severity, number>;
 
@@ -25,6 +27,17 @@ export interface DiskJob {
   readonly configIndex: number;
   /** hash of the content last analysed: when it still matches, the file is not analysed again. */
   readonly knownHash: string | undefined;
+  /** the workspace baseline's entries for this file, and how to show the findings they record. */
+  readonly baseline?: DiskBaseline;
+}
+
+export interface DiskBaseline {
+  /** the folder the baseline file sits in (its paths are relative to it). */
+  readonly root: string;
+  /** this file's path as the baseline stores it. */
+  readonly path: string;
+  readonly entries: readonly BaselineEntry[];
+  readonly display: 'dimmed' | 'hidden';
 }
 
 export type DiskResult =
@@ -82,8 +95,20 @@ export function analyzeOnDisk(job: DiskJob, config: ForewarnConfig, analyzer: An
     };
   }
   const lines = result.file?.lines;
-  const diagnostics = lines ? result.findings.map((f, i) => toDiagnostic(f, i, DISK_ANALYSIS, DISK_ANALYSIS, lines)) : [];
-  for (const f of result.findings) counts[f.severity]++;
+  const diagnostics: Diagnostic[] = [];
+  const matcher = job.baseline ? new BaselineMatcher({ version: 1, findings: job.baseline.entries }) : undefined;
+  if (lines) {
+    result.findings.forEach((f, i) => {
+      const d = toDiagnostic(f, i, DISK_ANALYSIS, DISK_ANALYSIS, lines);
+      // Findings the baseline records are shown dimmed (or not at all) and not counted.
+      if (matcher && job.baseline && matcher.take(f.ruleId, job.baseline.path, fingerprintAt(job.baseline.root, job.path, f.ruleId, text, f.range))) {
+        if (job.baseline.display === 'dimmed') diagnostics.push(asBaselined(d));
+        return;
+      }
+      diagnostics.push(d);
+      counts[f.severity]++;
+    });
+  }
   return { path: job.path, status: 'analyzed', hash, supported: true, diagnostics, counts };
 }
 

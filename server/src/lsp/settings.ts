@@ -14,9 +14,22 @@ export interface Settings {
   readonly scanOnSave: boolean;
   /** VS Code glob patterns of files and folders the workspace scan skips. */
   readonly exclude: readonly string[];
+  /** how findings recorded in the workspace's baseline file are shown. */
+  readonly baselineDisplay: BaselineDisplay;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, maxFileSize: undefined, scanOnOpen: true, scanOnSave: true, exclude: [] };
+export const BASELINE_DISPLAYS = ['dimmed', 'hidden', 'normal'] as const;
+export type BaselineDisplay = (typeof BASELINE_DISPLAYS)[number];
+
+export const DEFAULT_SETTINGS: Settings = {
+  enable: true,
+  rules: {},
+  maxFileSize: undefined,
+  scanOnOpen: true,
+  scanOnSave: true,
+  exclude: [],
+  baselineDisplay: 'dimmed',
+};
 
 /** Accepts whatever the client sends and keeps only well-formed values. */
 export function readSettings(raw: unknown): Settings {
@@ -35,5 +48,12 @@ export function readSettings(raw: unknown): Settings {
     scanOnOpen: o.scanOnOpen !== false,
     scanOnSave: o.scanOnSave !== false,
     exclude: Array.isArray(o.exclude) ? o.exclude.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [],
+    baselineDisplay: baselineDisplay(o.baseline),
   };
+}
+
+/** `forewarn.baseline.display`; VS Code sends dotted settings as nested objects. */
+function baselineDisplay(raw: unknown): BaselineDisplay {
+  const v = raw && typeof raw === 'object' ? (raw as { display?: unknown }).display : undefined;
+  return (BASELINE_DISPLAYS as readonly unknown[]).includes(v) ? (v as BaselineDisplay) : 'dimmed';
 }

@@ -11,7 +11,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { Analyzer} from '../engine/index.js';
 import { CONFIG_FILE_NAMES, YAML_EXT, compileIgnore, type ForewarnConfig } from '../engine/index.js';
 import { walkFiles } from '../workspace/walk.js';
-import { analyzeOnDisk, type DiskJob, type DiskResult, type SeverityCounts } from './disk-analysis.js';
+import { analyzeOnDisk, type DiskBaseline, type DiskJob, type DiskResult, type SeverityCounts } from './disk-analysis.js';
 import type { WorkerRequest, WorkerResponse } from './scan-worker.js';
 
 /** What the scan needs to know about one file's setting: its effective config and the folder its globs are relative to. */
@@ -28,6 +28,8 @@ export interface ScanHost {
   publish(uri: string, diagnostics: Diagnostic[]): void;
   /** the file's finding counts, or undefined when it has none to count (deleted, unsupported). */
   setCounts(uri: string, counts: SeverityCounts | undefined): void;
+  /** the baseline entries that apply to a file, if any. */
+  baselineFor(fsPath: string): DiskBaseline | undefined;
   readonly analyzer: Analyzer;
 }
 
@@ -117,7 +119,8 @@ export class WorkspaceScanner {
           configIndex.set(fc.config, index);
         }
         const uri = pathToFileURL(path).toString();
-        jobs.push({ path, rel, kind, configIndex: index, knownHash: this.entries.get(uri)?.hash });
+        const baseline = this.host.baselineFor(path);
+        jobs.push({ path, rel, kind, configIndex: index, knownHash: this.entries.get(uri)?.hash, ...(baseline ? { baseline } : {}) });
       }
     }
     const seen = new Set(jobs.map((j) => pathToFileURL(j.path).toString()));
@@ -156,7 +159,8 @@ export class WorkspaceScanner {
     const kind = this.host.analyzer.kindByPath(rel, fc.config, path);
     if (kind === undefined && !YAML_EXT.test(path)) return;
     const knownHash = force ? undefined : this.entries.get(uri)?.hash;
-    this.accept(analyzeOnDisk({ path, rel, kind, configIndex: 0, knownHash }, fc.config, this.host.analyzer));
+    const baseline = this.host.baselineFor(path);
+    this.accept(analyzeOnDisk({ path, rel, kind, configIndex: 0, knownHash, ...(baseline ? { baseline } : {}) }, fc.config, this.host.analyzer));
   }
 
   /** A file was deleted: its problems go with it. */

@@ -19,6 +19,10 @@ export interface ScanOptions {
 
 export interface ScannedFinding {
   readonly path: string;
+  /** the file's absolute path (for stdin, where it would be). */
+  readonly absPath: string;
+  /** the file's text and line table, for fingerprints and fix positions. */
+  readonly lines: LineIndex;
   readonly finding: Finding;
   /** 0-based positions of the finding's range. */
   readonly start: { line: number; character: number };
@@ -91,6 +95,18 @@ export function scan(targets: readonly string[], opts: ScanOptions): ScanReport 
   }
 }
 
+/** Analyzes text that is not read from disk (`--stdin`) as if it were the file at `path`. */
+export function scanText(path: string, text: string, opts: ScanOptions): ScanReport {
+  const analyzer = opts.analyzer ?? new Analyzer();
+  const cwd = opts.cwd ?? process.cwd();
+  const abs = resolve(cwd, path);
+  const r = relative(opts.root, abs);
+  const relPath = (r.startsWith('..') || isAbsolute(r) ? abs : r).split(sep).join('/');
+  const report: ScanReport = { files: 0, findings: [], errors: [] };
+  analyzeText(abs, displayPath(cwd, abs), relPath, analyzer.kindByPath(relPath, opts.config, abs), text, analyzer, opts.config, report);
+  return report;
+}
+
 function scanFile(abs: string, shown: string, relPath: string, pathKind: FileKind | undefined, analyzer: Analyzer, config: ForewarnConfig, report: ScanReport): void {
   let text: string;
   let fd: number | undefined;
@@ -109,6 +125,10 @@ function scanFile(abs: string, shown: string, relPath: string, pathKind: FileKin
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+  analyzeText(abs, shown, relPath, pathKind, text, analyzer, config, report);
+}
+
+function analyzeText(abs: string, shown: string, relPath: string, pathKind: FileKind | undefined, text: string, analyzer: Analyzer, config: ForewarnConfig, report: ScanReport): void {
   const result = analyzer.analyze(pathKind ? { path: relPath, text, kind: pathKind } : { path: relPath, text, fullPath: abs }, config);
   analyzer.forget(relPath);
   if (!result.kind) return;
@@ -125,7 +145,7 @@ function scanFile(abs: string, shown: string, relPath: string, pathKind: FileKin
   }
   for (const e of result.ruleErrors) report.errors.push({ path: shown, type: 'internal', message: e.message });
   for (const f of result.findings) {
-    report.findings.push({ path: shown, finding: f, start: lines.positionAt(f.range.start), end: lines.positionAt(f.range.end) });
+    report.findings.push({ path: shown, absPath: abs, lines, finding: f, start: lines.positionAt(f.range.start), end: lines.positionAt(f.range.end) });
   }
 }
 

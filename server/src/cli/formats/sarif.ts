@@ -1,0 +1,174 @@
+// `--format sarif`: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+//
+// No source text is copied into the log (no `snippet`, no `contextRegion` text), so a secret in a scanned file
+// cannot leak through it; messages carry secrets only in redacted form. Fixes are included for safe fixes only.
+
+import { ruleDocsUrl } from '../../core/meta.js';
+import type { LineIndex } from '../../core/text.js';
+import type { Fix, Range, Severity } from '../../core/types.js';
+import type { FormatInput, ReportedFinding } from './index.js';
+
+declare const FOREWARN_RULE_DOCS: Readonly<Record<string, string>> | undefined;
+/** docs/rules/<id>.md, embedded by the build (absent when running unbundled, as in unit tests). */
+const RULE_DOCS: Readonly<Record<string, string>> = typeof FOREWARN_RULE_DOCS === 'object' ? FOREWARN_RULE_DOCS : {};
+
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** The key under `partialFingerprints`; the version changes if the fingerprint's recipe does. */
+export const FINGERPRINT_KEY = 'forewarn/v1';
+
+type Level = 'error' | 'warning' | 'note';
+
+/** How a Forewarn severity maps to a SARIF level (documented in docs/cli.md). */
+export function sarifLevel(s: Severity): Level {
+  return s === 'critical' || s === 'high' ? 'error' : s === 'medium' ? 'warning' : 'note';
+}
+
+/** GitHub code scanning ranks by `security-severity`: >= 9 critical, >= 7 high, >= 4 medium, else low. */
+export const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '3.0',
+  info: '1.0',
+};
+
+export function formatSarif(input: FormatInput): string {
+  const ruleIndex = new Map(input.rules.map((r, i) => [r.id, i]));
+  const run = {
+    tool: {
+      driver: {
+        name: 'Forewarn',
+        semanticVersion: input.version,
+        version: input.version,
+        informationUri: 'https://github.com/forewarn/forewarn',
+        rules: input.rules.map((r) => ({
+          id: r.id,
+          name: pascal(r.id),
+          shortDescription: { text: r.description },
+          fullDescription: { text: whatItFlags(RULE_DOCS[r.id]) ?? sentence(r.description) },
+          helpUri: ruleDocsUrl(r.id),
+          help: {
+            text: `${sentence(r.description)} Documentation: ${ruleDocsUrl(r.id)}`,
+            markdown: RULE_DOCS[r.id] ? docBody(RULE_DOCS[r.id]!, ruleDocsUrl(r.id)) : `${sentence(r.description)} [Documentation](${ruleDocsUrl(r.id)})`,
+          },
+          defaultConfiguration: { level: sarifLevel(r.effectiveSeverity) },
+          properties: {
+            tags: ['security', r.family, ...r.cwe.map((n) => `external/cwe/cwe-${n}`)],
+            'security-severity': SECURITY_SEVERITY[r.effectiveSeverity],
+            precision: 'high',
+            'problem.severity': r.effectiveSeverity === 'critical' || r.effectiveSeverity === 'high' ? 'error' : r.effectiveSeverity === 'medium' ? 'warning' : 'recommendation',
+          },
+        })),
+      },
+    },
+    invocations: [
+      {
+        executionSuccessful: input.exitCode !== 2,
+        exitCode: input.exitCode,
+        commandLine: ['forewarn', ...input.argv].map(quoteArg).join(' '),
+        arguments: [...input.argv],
+        startTimeUtc: input.startTime.toISOString(),
+        endTimeUtc: input.endTime.toISOString(),
+        workingDirectory: { uri: dirUri(input.cwd) },
+        toolExecutionNotifications: input.errors.map((e) => ({
+          level: e.type === 'parse' || e.type === 'skipped' ? 'warning' : 'error',
+          message: { text: `${e.type}: ${e.message}` },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: artifactLocation(e.path),
+                ...(e.line !== undefined ? { region: { startLine: e.line, startColumn: e.column ?? 1 } } : {}),
+              },
+            },
+          ],
+          descriptor: { id: e.type },
+        })),
+      },
+    ],
+    originalUriBaseIds: { '%SRCROOT%': { uri: dirUri(input.cwd) } },
+    columnKind: 'utf16CodeUnits',
+    results: input.findings.map((f) => result(f, ruleIndex.get(f.finding.ruleId))),
+  };
+  return `${JSON.stringify({ $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] }, null, 2)}\n`;
+}
+
+function result(sf: ReportedFinding, ruleIndex: number | undefined): object {
+  const f = sf.finding;
+  const location = artifactLocation(sf.path);
+  const safe = f.fixes.filter((x): x is Exclude<Fix, { safety: 'needs-network' }> => x.safety === 'safe');
+  return {
+    ruleId: f.ruleId,
+    ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+    level: sarifLevel(f.severity),
+    message: { text: f.message },
+    locations: [{ physicalLocation: { artifactLocation: location, region: region(sf.lines, f.range) } }],
+    partialFingerprints: { [FINGERPRINT_KEY]: sf.fingerprint },
+    ...(safe.length > 0
+      ? {
+          fixes: safe.map((fix) => ({
+            description: { text: fix.title },
+            artifactChanges: [
+              {
+                artifactLocation: location,
+                replacements: fix.edits.map((e) => ({ deletedRegion: region(sf.lines, e.range), insertedContent: { text: e.newText } })),
+              },
+            ],
+          })),
+        }
+      : {}),
+    properties: { severity: f.severity, family: f.family },
+  };
+}
+
+/** 1-based lines and columns in UTF-16 code units (run.columnKind). An empty range is an insertion point. */
+function region(lines: LineIndex, r: Range): object {
+  const s = lines.positionAt(r.start);
+  const e = lines.positionAt(r.end);
+  return { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}
+
+/** Paths inside the scanned tree are relative to %SRCROOT%; an absolute URI must not name a base. */
+function artifactLocation(path: string): { uri: string; uriBaseId?: string } {
+  const uri = pathUri(path);
+  return uri.startsWith('file:') ? { uri } : { uri, uriBaseId: '%SRCROOT%' };
+}
+
+/** A relative path as a URI reference: each segment percent-encoded, `/` kept. */
+export function pathUri(path: string): string {
+  if (path.startsWith('/')) return `file://${path.split('/').map(encodeURIComponent).join('/')}`;
+  if (/^[A-Za-z]:[\\/]/.test(path)) return `file:///${path.replace(/\\/g, '/').split('/').map((s, i) => (i === 0 ? s : encodeURIComponent(s))).join('/')}`;
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+function dirUri(dir: string): string {
+  const p = dir.replace(/\\/g, '/');
+  const abs = p.startsWith('/') ? p : `/${p}`;
+  const uri = `file://${abs.split('/').map((s, i) => (i === 1 && /^[A-Za-z]:$/.test(s) ? s : encodeURIComponent(s))).join('/')}`;
+  return uri.endsWith('/') ? uri : `${uri}/`;
+}
+
+/** The first paragraph under "What it flags", as one line. */
+export function whatItFlags(doc: string | undefined): string | undefined {
+  const m = doc === undefined ? null : /(?:^|\n)## What it flags\r?\n\r?\n([\s\S]*?)(?:\r?\n\r?\n|$)/.exec(doc);
+  return m ? m[1]!.replace(/\s*\r?\n\s*/g, ' ').trim() : undefined;
+}
+
+/** The page without its title; links relative to the page point at the published page's folder. */
+function docBody(doc: string, url: string): string {
+  const base = url.slice(0, url.lastIndexOf('/') + 1);
+  return doc
+    .replace(/^# .*\r?\n+/, '')
+    .replace(/\]\((?![a-z]+:|#)([^)\s]+)\)/g, (_, target: string) => `](${new URL(target, base).toString()})`);
+}
+
+function pascal(id: string): string {
+  return id.replace(/(^|-)([a-z0-9])/g, (_, _d: string, c: string) => c.toUpperCase());
+}
+
+function sentence(s: string): string {
+  return /[.!?]$/.test(s) ? s : `${s}.`;
+}
+
+function quoteArg(a: string): string {
+  return /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,63 @@
+// The npm package as users get it: `npm pack`, install the tarball into an empty project (offline: it has no
+// dependencies), and run `npx forewarn scan`.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { REPO } from './helpers/lsp-client.js';
+
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const NPX = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+
+function sh(cmd: string, args: string[], cwd: string): { code: number | null; out: string; err: string } {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('npm package', () => {
+  let tmp: string;
+  let tarball: string;
+  before(() => {
+    tmp = mkdtempSync(join(tmpdir(), 'forewarn-npm-'));
+    // dist/ is built by `npm test`; scripts are skipped so packing never rebuilds it under running tests.
+    const pack = sh(NPM, ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], REPO);
+    assert.equal(pack.code, 0, pack.err);
+    const [info] = JSON.parse(pack.out) as { filename: string; files: { path: string }[] }[];
+    tarball = join(tmp, info!.filename);
+    writeFileSync(join(tmp, 'files.json'), JSON.stringify(info!.files.map((f) => f.path).sort()));
+  });
+  after(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('holds only the self-contained CLI bundle, with bin, engines and no dependencies', () => {
+    const files = JSON.parse(readFileSync(join(tmp, 'files.json'), 'utf8')) as string[];
+    assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/cli.js', 'package.json']);
+    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { bin: Record<string, string>; engines: { node: string }; dependencies?: Record<string, string> };
+    assert.equal(pkg.bin.forewarn, 'dist/cli.js');
+    assert.equal(pkg.engines.node, '>=20');
+    // Everything is bundled by esbuild: a runtime dependency would be installed for nothing (add libraries as devDependencies).
+    assert.deepEqual(Object.keys(pkg.dependencies ?? {}), []);
+    assert.match(readFileSync(join(REPO, 'dist/cli.js'), 'utf8').slice(0, 40), /^#!\/usr\/bin\/env node\n/);
+  });
+
+  it('installs offline into an empty project and `npx forewarn scan` works', () => {
+    const project = join(tmp, 'project');
+    mkdirSync(project);
+    writeFileSync(join(project, 'package.json'), '{ "name": "sample", "version": "1.0.0", "private": true }\n');
+    writeFileSync(join(project, 'Dockerfile'), 'FROM node:latest\nRUN npm ci\n');
+    const install = sh(NPM, ['install', '--offline', '--no-audit', '--no-fund', tarball], project);
+    assert.equal(install.code, 0, install.err);
+    // Nothing but Forewarn itself was installed.
+    assert.deepEqual(readdirSync(join(project, 'node_modules')).filter((n) => !n.startsWith('.')), ['forewarn']);
+    assert.ok(statSync(join(project, 'node_modules/.bin/forewarn')).isFile());
+
+    const scan = sh(NPX, ['--offline', 'forewarn', 'scan', '--format', 'json', '--fail-on', 'medium'], project);
+    assert.equal(scan.code, 1, scan.err);
+    const json = JSON.parse(scan.out) as { findings: { ruleId: string; path: string; line: number }[] };
+    assert.deepEqual(json.findings.map((f) => [f.ruleId, f.path, f.line]), [['image-latest', 'Dockerfile', 1]]);
+    const version = sh(NPX, ['--offline', 'forewarn', '--version'], project);
+    assert.equal(version.out.trim(), (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version);
+  });
+});
