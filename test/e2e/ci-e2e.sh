@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end test in a real VS Code workbench (code-server from npm, driven by playwright-core + Debian chromium),
-# with the packaged VSIX installed. Not part of `npm test`: it needs ~300 MB of code-server and chromium.
+# with the packaged VSIX installed; Neovim headless as a second LSP client; the same API suite under
+# @vscode/test-electron when a VS Code build is available. Not part of `npm test`: it needs ~300 MB of code-server
+# and chromium, cached outside the repository (reused when present). `.ci/run` runs it after `npm test`.
 # Usage: npm run test:e2e   (ROOT=<cache dir> PORT=<port> to override)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd); REPO=$(cd "$HERE/../.." && pwd)
@@ -51,7 +53,7 @@ for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null &
 step "code-server up"
 
 export CS_URL=http://127.0.0.1:$PORT NODE_PATH=$ROOT/driver/node_modules
-passed=0; failed=0
+passed=0; failed=0; skipped=0
 cp "$HERE/ui-test.mjs" "$HERE/exthost-test.mjs" "$ROOT/driver/"
 rm -rf "$ROOT/shots"
 if WS=$R/ws-ui SHOTS=$ROOT/shots node "$ROOT/driver/ui-test.mjs"; then passed=$((passed+1)); else failed=$((failed+1)); fi
@@ -60,6 +62,11 @@ if WS=$R/ws-api DEV=$ROOT/vsix/extension TESTS=$HERE/suite.js node "$ROOT/driver
 step "exthost test done"
 if bash "$HERE/nvim-test.sh"; then passed=$((passed+1)); else failed=$((failed+1)); fi
 step "neovim test done"
+# @vscode/test-electron needs a desktop VS Code build; it reports a skip when there is none.
+electron=$(node "$HERE/electron-test.mjs" 2>&1) && erc=0 || erc=$?
+echo "$electron" | tail -5
+if [ "$erc" -ne 0 ]; then failed=$((failed+1)); elif grep -q '1 passed' <<<"$electron"; then passed=$((passed+1)); else skipped=$((skipped+1)); fi
+step "electron test done"
 [ "$failed" -eq 0 ] || echo "logs: $R/code-server.log, $R/install-ext.log"
-echo "e2e: $passed passed, $failed failed"
+echo "e2e: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
