@@ -102,6 +102,16 @@ describe('analyze', () => {
     assert.equal(utf8Length('a€😀'), 1 + 3 + 4);
   });
 
+  it('Dockerfiles over 20,000 lines are skipped with a message; 20,000 lines are analyzed', () => {
+    const a = new Analyzer();
+    const long = a.analyze({ path: 'Dockerfile', text: 'FROM node:latest\n'.repeat(20_000) + 'RUN x' });
+    assert.equal(long.skipped?.reason, 'too-large');
+    assert.match(long.skipped!.message, /more than 20,000 lines/);
+    const ok = a.analyze({ path: 'Dockerfile2/Dockerfile', text: 'FROM node:latest\n'.repeat(19_999) });
+    assert.equal(ok.skipped, undefined);
+    assert.ok(ok.findings.length > 0);
+  });
+
   it('files with NUL bytes are skipped as binary', () => {
     const r = new Analyzer().analyze({ path: 'Dockerfile', text: `FROM node\0\nENV K=${KEY}` });
     assert.equal(r.skipped?.reason, 'binary');
