@@ -231,3 +231,83 @@ export function providerRequirements(tf: TerraformFile): ProviderRequirement[] {
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Module source addresses
+
+/** How Terraform fetches a module `source` (see "Module Sources" in the Terraform documentation). */
+export type ModuleSourceKind = 'local' | 'registry' | 'git' | 'hg' | 'http' | 's3' | 'gcs' | 'other';
+
+export interface ModuleSource {
+  readonly kind: ModuleSourceKind;
+  /** `ref=` (git) or `rev=`/`ref=` (hg) from the query string; undefined when absent. */
+  readonly ref: string | undefined;
+  /** offset of `ref` inside the source string. */
+  readonly refOffset: number | undefined;
+}
+
+const FORCED = /^([A-Za-z0-9]+)::/;
+const REGISTRY = /^(?:[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?\/)?[A-Za-z0-9][A-Za-z0-9_-]{0,63}\/[A-Za-z0-9][A-Za-z0-9_-]{0,63}\/[A-Za-z0-9]{1,64}(?:\/\/[^?]*)?$/;
+
+export function classifyModuleSource(source: string): ModuleSource {
+  const s = source.trim();
+  const kind = sourceKind(s);
+  let ref: string | undefined;
+  let refOffset: number | undefined;
+  if (kind === 'git' || kind === 'hg') {
+    const q = source.indexOf('?');
+    if (q !== -1) {
+      let at = q + 1;
+      for (const param of source.slice(q + 1).split('&')) {
+        const eq = param.indexOf('=');
+        const name = eq === -1 ? param : param.slice(0, eq);
+        if (eq !== -1 && (name === 'ref' || (kind === 'hg' && name === 'rev'))) {
+          ref = decodeParam(param.slice(eq + 1));
+          refOffset = at + eq + 1;
+        }
+        at += param.length + 1;
+      }
+    }
+  }
+  return { kind, ref, refOffset };
+}
+
+function sourceKind(s: string): ModuleSourceKind {
+  if (s.startsWith('./') || s.startsWith('../') || s === '.' || s === '..') return 'local';
+  const forced = FORCED.exec(s);
+  if (forced) {
+    const g = forced[1]!.toLowerCase();
+    return g === 'git' || g === 'hg' || g === 's3' || g === 'gcs' ? g : g === 'http' || g === 'https' ? 'http' : 'other';
+  }
+  if (/^(?:github\.com|bitbucket\.org)\//i.test(s) || /^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:/.test(s) || /^(?:git|ssh):\/\//i.test(s)) return 'git';
+  if (/^https?:\/\//i.test(s)) return 'http';
+  if (/^[A-Za-z0-9.-]*\.?amazonaws\.com\//i.test(s)) return 's3';
+  if (/^www\.googleapis\.com\/storage\//i.test(s)) return 'gcs';
+  if (REGISTRY.test(s)) return 'registry';
+  return 'other';
+}
+
+function decodeParam(v: string): string {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+}
+
+/**
+ * Whether a version constraint has an upper bound: an exact version, `=`, `<`, `<=` or `~>` in one of its parts.
+ * `>= 1.0` alone lets any future release in. Undefined when it is not a constraint Terraform would accept.
+ */
+export function constraintBounded(constraint: string): boolean | undefined {
+  const parts = constraint.split(',').map((p) => p.trim());
+  if (parts.some((p) => p === '')) return undefined;
+  let bounded = false;
+  for (const p of parts) {
+    const m = /^(=|!=|>=|<=|>|<|~>)?\s*v?(\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?)$/.exec(p);
+    if (!m) return undefined;
+    const op = m[1] ?? '=';
+    if (op === '=' || op === '<' || op === '<=' || op === '~>') bounded = true;
+  }
+  return bounded;
+}

@@ -568,7 +568,7 @@ class Parser {
           depth--;
         }
       }
-      if (depth > 0 && tok.atLineStart && this.atTopLevelStart()) return;
+      if (tok.atLineStart && this.atTopLevelStart()) return;
       this.i++;
     }
   }
@@ -624,7 +624,9 @@ class Parser {
     this.i += 2; // name, '='
     const value = this.expression();
     const after = this.peek();
-    if (after.t !== T.Newline && after.t !== T.EOF && !this.isPunct(after, '}') && !this.isPunct(after, ';')) {
+    // A value in brackets may have consumed the line end before a new top-level block (an unclosed `{` mid-edit).
+    const onNewLine = this.tokens[this.i - 1]?.t === T.Newline;
+    if (!onNewLine && after.t !== T.Newline && after.t !== T.EOF && !this.isPunct(after, '}') && !this.isPunct(after, ';')) {
       this.error('Unexpected text after the attribute value: an attribute ends at the end of its line', after.start, after.end);
       this.skipLine();
     }
