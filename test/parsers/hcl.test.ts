@@ -163,6 +163,43 @@ describe('HCL parser: literal and unknown values', () => {
   });
 });
 
+describe('HCL parser: lexing corners', () => {
+  it('quotes and braces inside an interpolation do not end the string', () => {
+    const f = parseHcl('a = "${lookup(var.m, "}", "x")}-y"\nb = 1\n');
+    assert.deepEqual(f.errors, []);
+    assert.equal(attribute(f.body, 'a')!.value.type, 'template');
+    assert.equal(literal(attribute(f.body, 'b')!.value), 1);
+  });
+  it('an interpolation may span lines', () => {
+    const f = parseHcl('a = "${join(",",\n  var.list)}"\nb = 2\n');
+    assert.deepEqual(f.errors, []);
+    assert.equal(literal(attribute(f.body, 'b')!.value), 2);
+  });
+  it('legacy index, splats, provider functions and single-line blocks', () => {
+    const text = 'a = aws_instance.web.0.id\nb = var.l.*.id\nc = var.l[*].id\nvariable "v" { default = "x" }\nresource aws_s3_bucket b {}\n';
+    const f = parseHcl(text);
+    assert.deepEqual(f.errors, []);
+    assert.equal(f.body.items.length, 5);
+    const bucket = f.body.items[4] as HclBlock;
+    assert.deepEqual(bucket.labels.map((l) => l.value), ['aws_s3_bucket', 'b']);
+    assert.equal(stringValue(attribute((f.body.items[3] as HclBlock).body, 'default')!.value), 'x');
+  });
+  it('the first of duplicate attributes wins', () => {
+    assert.equal(literal(attribute(parseHcl('a = 1\na = 2\n').body, 'a')!.value), 1);
+  });
+  it('comments between tuple items and after values', () => {
+    const f = parseHcl('a = [\n  "x", # first\n  // second\n  "y", /* third */\n]\n');
+    assert.deepEqual(f.errors, []);
+    assert.deepEqual(literal(attribute(f.body, 'a')!.value), ['x', 'y']);
+    assert.equal(f.comments.length, 3);
+  });
+  it('a heredoc as a function argument', () => {
+    const f = parseHcl('p = jsonencode(<<EOF\n{}\nEOF\n)\nq = 1\n');
+    assert.deepEqual(f.errors, []);
+    assert.equal(literal(attribute(f.body, 'q')!.value), 1);
+  });
+});
+
 describe('HCL parser: heredocs', () => {
   it('a plain heredoc is a literal string', () => {
     const text = 'policy = <<EOF\n{"a": 1}\nEOF\nnext = 1\n';

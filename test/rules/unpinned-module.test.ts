@@ -64,6 +64,18 @@ ruleTester(rule, {
     { name: 's3 archive without a version', path: TF, code: mod('  source = "s3::https://s3-eu-west-1.amazonaws.com/corp-modules/vpc.zip"'), errors: [{ line: 2, column: 13 }] },
     { name: 'gcs archive without a version', path: TF, code: mod('  source = "gcs::https://www.googleapis.com/storage/v1/modules/foomodule.zip"'), errors: [{ line: 2, column: 13 }] },
     {
+      name: 'a password in the URL and keys in the query never reach the message',
+      path: TF,
+      code: mod('  source = "git::https://bob:ghp_s3cr3tT0ken@example.com/vpc.git?depth=1"'),
+      errors: [{ line: 2, column: 13, messageExcludes: 'ghp_s3cr3tT0ken' }],
+    },
+    {
+      name: 'S3 credentials in the query never reach the message',
+      path: TF,
+      code: mod('  source = "s3::https://s3.amazonaws.com/b/vpc.zip?aws_access_key_secret=wJalrXUtnFEMIK7MDENG"'),
+      errors: [{ line: 2, column: 13, messageExcludes: 'wJalrXUtnFEMIK7MDENG' }],
+    },
+    {
       name: 'CRLF, in a broken file: the intact module still reports',
       path: TF,
       code: 'resource "a" "b" {\r\n  name = \r\n\r\nmodule "m" {\r\n  source = "github.com/a/b?ref=main"\r\n}\r\n',

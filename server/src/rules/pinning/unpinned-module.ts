@@ -6,7 +6,10 @@ import { classifyRef } from '../../models/source-file.js';
 import { classifyModuleSource, constraintBounded, moduleCalls } from '../../models/terraform.js';
 import { defineRule } from '../define.js';
 
-const RISK = 'whoever can push there changes the code `terraform init` installs, and a module runs with your credentials at plan and apply time';
+/** Why it matters, after "so": a module is code that runs with your credentials. */
+const RUNS = 'a module runs with your credentials at plan and apply time';
+const RISK = `whoever can push there changes the code \`terraform init\` installs, and ${RUNS}`;
+const REGISTRY_RISK = `whoever can publish a release of it changes the code you run, and ${RUNS}`;
 
 export default defineRule({
   id: 'unpinned-module',
@@ -32,12 +35,12 @@ export default defineRule({
           if (v === undefined || (v.type === 'string' && v.value.trim() === '')) {
             ctx.report({
               range: whole,
-              message: `Module '${name}' comes from the registry ('${src.value}') without a \`version\`: every \`terraform init\` takes the newest release, so ${RISK}. Add \`version = "<exact version>"\` (or at least a \`~>\` constraint).`,
+              message: `Module '${name}' comes from the registry ('${src.value}') without a \`version\`: every \`terraform init\` takes the newest release, so ${REGISTRY_RISK}. Add \`version = "<exact version>"\` (or at least a \`~>\` constraint).`,
             });
           } else if (v.type === 'string' && constraintBounded(v.value) === false) {
             ctx.report({
               range: v.valueRange,
-              message: `Module '${name}' has the unbounded version constraint '${v.value}': any future release matches and \`terraform init\` installs it (the lock file does not cover modules), so ${RISK}. Pin an exact version, or bound it with \`~>\`.`,
+              message: `Module '${name}' has the unbounded version constraint '${v.value}': any future release matches and \`terraform init\` installs it (the lock file does not cover modules), so ${REGISTRY_RISK}. Pin an exact version, or bound it with \`~>\`.`,
             });
           }
           break;
@@ -49,7 +52,7 @@ export default defineRule({
             const param = info.kind === 'git' ? '?ref=' : '?rev=';
             ctx.report({
               range: whole,
-              message: `Module '${name}' source '${src.value}' has no \`${param}\`: it follows the repository's default branch, so ${RISK}. Add \`${param}<tag or full commit SHA>\`.`,
+              message: `Module '${name}' source '${shown(src.value)}' has no \`${param}\`: it follows the repository's default branch, so ${RISK}. Add \`${param}<tag or full commit SHA>\`.`,
             });
           } else if (kind === 'branch') {
             ctx.report({
@@ -67,7 +70,7 @@ export default defineRule({
           if (!/\d+\.\d+|\bv\d+\b/.test(path)) {
             ctx.report({
               range: whole,
-              message: `Module '${name}' is an archive fetched from '${src.value}', a URL that names no version: whoever can write there replaces the module, and ${RISK.slice(RISK.indexOf('a module'))}. Publish versioned archives (or use a registry or a git source pinned to a tag or commit).`,
+              message: `Module '${name}' is an archive fetched from '${shown(src.value)}', a URL that names no version: whoever can write there replaces the module, and ${RUNS}. Publish versioned archives (or use a registry or a git source pinned to a tag or commit).`,
             });
           }
           break;
@@ -84,4 +87,19 @@ function refRange(value: string, range: Range, offset: number | undefined, ref: 
   if (offset === undefined || ref === undefined || range.end - range.start !== value.length) return undefined;
   if (value.slice(offset, offset + ref.length) !== ref) return undefined;
   return { start: range.start + offset, end: range.start + offset + ref.length };
+}
+
+/**
+ * The source as a message may quote it: without a password in the URL (`https://user:token@host`) and without query
+ * parameters other than `ref`, `rev` and `depth` (S3 sources may carry access keys there).
+ */
+function shown(source: string): string {
+  const noPassword = source.replace(/(:\/\/)[^/@\s:]*:[^/@\s]*@/, '$1…@');
+  const q = noPassword.indexOf('?');
+  if (q === -1) return noPassword;
+  const kept = noPassword
+    .slice(q + 1)
+    .split('&')
+    .filter((p) => /^(ref|rev|depth)=/.test(p));
+  return noPassword.slice(0, q) + (kept.length > 0 ? `?${kept.join('&')}` : '');
 }
