@@ -83,6 +83,7 @@ describe('Terraform cut at every line', () => {
         for (const cut of [at, Math.floor((at + (lineEnd === -1 ? full.length : lineEnd)) / 2)]) {
           const text = full.slice(0, cut);
           const f = parseHcl(text);
+          assert.ok(!f.errors.some((e) => e.message.startsWith('HCL parser failed')), `${path} cut at ${cut}: ${JSON.stringify(f.errors)}`);
           for (const r of [...rangesOf(f.body), ...f.errors.map((e) => e.range), ...f.comments.map((c) => c.range)]) {
             assert.ok(r.start >= 0 && r.start <= r.end && r.end <= text.length, `${path} cut at ${cut}: ${JSON.stringify(r)}`);
           }
@@ -94,5 +95,32 @@ describe('Terraform cut at every line', () => {
       }
     }
     assert.ok(cuts > 10);
+  });
+});
+
+describe('Terraform with random edits', () => {
+  it('deleting and inserting characters never breaks the parser, and ranges stay inside the text', () => {
+    // A fixed-seed generator: the same edits on every run.
+    let seed = 0x2f6e2b1;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const inserts = ['{', '}', '[', ']', '(', ')', '"', '=', '<<EOF\n', '\n', '#', '/*', '${', '%{', '\\', ',', ':', '?', '.', '*', '\r\n', 'for ', '=>', '...'];
+    let runs = 0;
+    for (const [path, full] of fixtures().slice(0, 12)) {
+      let text = full;
+      for (let i = 0; i < 150; i++) {
+        const at = rand(text.length + 1);
+        text = rand(2) === 0 ? text.slice(0, at) + text.slice(at + 1 + rand(8)) : text.slice(0, at) + inserts[rand(inserts.length)]! + text.slice(at);
+        const f = parseHcl(text);
+        assert.ok(!f.errors.some((e) => e.message.startsWith('HCL parser failed')), `${path} edit ${i}: ${JSON.stringify(f.errors[0])}`);
+        for (const r of [...rangesOf(f.body), ...f.errors.map((e) => e.range), ...f.comments.map((c) => c.range)]) {
+          assert.ok(r.start >= 0 && r.start <= r.end && r.end <= text.length, `${path} edit ${i}: ${JSON.stringify(r)}`);
+        }
+        runs++;
+      }
+    }
+    assert.ok(runs >= 150);
   });
 });
