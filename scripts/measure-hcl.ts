@@ -10,7 +10,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { parseHcl } from '../server/src/parsers/hcl.js';
+import { parseHcl, type HclBody, type HclExpr } from '../server/src/parsers/hcl.js';
 
 const REPO = resolve(__dirname, '..', '..');
 const CORPUS = resolve(REPO, process.env['HCL_CORPUS'] ?? join('..', 'shared', 'corpus', 'terraform'));
@@ -23,7 +23,7 @@ type Signature = string;
 interface Candidate {
   readonly name: string;
   /** parse and return whether the parser reported any error, and the top-level block signatures. */
-  parse(text: string): { ok: boolean; blocks: Signature[] };
+  parse(text: string): { ok: boolean; blocks: Signature[]; tree: string };
   /** the bare parse (and, for tree-sitter, a full walk of the tree, which building a model needs). */
   time(text: string): void;
   /** the bare parse, when `time` does more. */
@@ -43,7 +43,7 @@ const handWritten: Candidate = {
       const attrs = item.body.items.filter((a) => a.kind === 'attribute').map((a) => a.name);
       blocks.push(signature(item.type, item.labels.map((l) => l.value), attrs));
     }
-    return { ok: f.errors.length === 0, blocks };
+    return { ok: f.errors.length === 0, blocks, tree: nestedOf(f.body) };
   },
   time(text) {
     sink += parseHcl(text).body.items.length;
@@ -85,6 +85,23 @@ async function treeSitter(): Promise<{ candidate: Candidate; initMs: number } | 
   parser.setLanguage(lang);
   const initMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const stringValue = (n: TsNode): string => n.text.replace(/^"|"$/g, '');
+  /** Blocks and attribute names at every depth, with each attribute's value kind, like nestedOf. */
+  const tsNested = (body: TsNode): string =>
+    body.namedChildren
+      .filter((c): c is TsNode => c !== null)
+      .map((c) => {
+        if (c.type === 'attribute') {
+          const expr = c.namedChildren[1];
+          return `${c.namedChildren[0]?.text ?? ''}=${tsKind(expr ?? null)}`;
+        }
+        if (c.type !== 'block') return '';
+        const kids = c.namedChildren.filter((k): k is TsNode => k !== null);
+        const labels = kids.filter((k, i) => i > 0 && (k.type === 'string_lit' || k.type === 'identifier')).map(stringValue);
+        const inner = kids.find((k) => k.type === 'body');
+        return `${kids[0]?.text ?? ''}(${labels.join(',')}){${inner ? tsNested(inner) : ''}}`;
+      })
+      .filter((x) => x !== '')
+      .join(';');
   const candidate: Candidate = {
     name: 'web-tree-sitter + @tree-sitter-grammars/tree-sitter-hcl',
     parse(text) {
@@ -104,8 +121,9 @@ async function treeSitter(): Promise<{ candidate: Candidate; initMs: number } | 
         blocks.push(signature(type, labels, attrs));
       }
       const ok = !root.hasError;
+      const nested = body ? tsNested(body) : '';
       tree.delete();
-      return { ok, blocks };
+      return { ok, blocks, tree: nested };
     },
     time(text) {
       const tree = parser.parse(text)!;
@@ -203,6 +221,13 @@ function mutations(text: string): Mutation[] {
 // Measurement
 
 let sink = 0;
+let firstTrees: string[] | undefined;
+
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `${a.slice(Math.max(0, i - 60), i + 60)}\n    vs\n    ${b.slice(Math.max(0, i - 60), i + 60)}`;
+}
 
 function main(): Promise<void> | void {
   if (!existsSync(CORPUS)) {
@@ -229,14 +254,23 @@ function report(c: Candidate, files: readonly string[], totalLines: number, big:
   console.log(`== ${c.name}`);
   let clean = 0;
   let agree = 0;
+  const trees: string[] = [];
   for (const t of files) {
     const r = c.parse(t);
     if (r.ok) clean++;
+    trees.push(r.tree);
     // The broken-file baseline comes from the hand-written parser: check both see the clean files alike.
     if (JSON.stringify(r.blocks) === JSON.stringify(cleanBlocks(t).map((b) => b.sig))) agree++;
   }
   console.log(`parse without error: ${clean}/${files.length}`);
   console.log(`same top-level blocks (type, labels, attribute names) as the baseline on clean files: ${agree}/${files.length}`);
+  if (!firstTrees) firstTrees = trees;
+  else {
+    const same = trees.filter((t, i) => t === firstTrees![i]).length;
+    console.log(`same nested structure (blocks, labels, attribute names and value kinds at every depth) as the first candidate: ${same}/${files.length}`);
+    const diff = trees.findIndex((t, i) => t !== firstTrees![i]);
+    if (diff !== -1) console.log(`  first difference in file #${diff}:\n    ${firstDifference(firstTrees[diff]!, trees[diff]!)}`);
+  }
 
   for (const t of files) c.time(t); // warm-up
   const corpusNs = best(5, () => files.forEach((t) => c.time(t)));
@@ -275,6 +309,44 @@ function report(c: Candidate, files: readonly string[], totalLines: number, big:
   for (const [kind, r] of byKind) {
     console.log(`  ${kind.padEnd(32)} ${pct(r.recovered, r.intact)} of ${r.intact} blocks; every intact block in ${r.allRecovered}/${r.files} files`);
   }
+}
+
+/** What kind of value an expression is, in terms both trees can tell apart: literal string, other literal, or unknown. */
+function nestedOf(body: HclBody): string {
+  return body.items
+    .map((i) =>
+      i.kind === 'attribute'
+        ? `${i.name}=${kindOf(i.value)}`
+        : `${i.type}(${i.labels.map((l) => l.value).join(',')}){${nestedOf(i.body)}}`,
+    )
+    .join(';');
+}
+
+function kindOf(e: HclExpr): string {
+  if (e.type === 'string') return e.heredoc ? 'heredoc' : 'string';
+  if (e.type === 'template') return e.heredoc ? 'heredoc' : 'template';
+  if (e.type === 'number' || e.type === 'bool' || e.type === 'null') return 'scalar';
+  if (e.type === 'tuple' || e.type === 'object') return e.type;
+  if (e.type === 'call') return 'call';
+  if (e.type === 'for') return 'for';
+  return 'other';
+}
+
+function tsKind(expr: TsNode | null): string {
+  // expression -> (literal_value (string_lit …)) | (template_expr (heredoc_template …)) | (collection_value (tuple|object)) | (function_call) | (for_expr) …
+  let n = expr;
+  while (n && n.type === 'expression' && n.namedChildren.length === 1) n = n.namedChildren[0] ?? null;
+  if (!n) return 'other';
+  if (n.type === 'literal_value') {
+    const lit = n.namedChildren[0];
+    if (lit?.type === 'string_lit') return lit.namedChildren.some((k) => k?.type === 'template_interpolation' || k?.type === 'template_directive') ? 'template' : 'string';
+    return 'scalar';
+  }
+  if (n.type === 'template_expr') return n.namedChildren[0]?.type === 'heredoc_template' ? 'heredoc' : 'template';
+  if (n.type === 'collection_value') return n.namedChildren[0]?.type ?? 'other';
+  if (n.type === 'function_call') return 'call';
+  if (n.type === 'for_expr') return 'for';
+  return 'other';
 }
 
 function signature(type: string, labels: readonly string[], attrs: readonly string[]): Signature {
