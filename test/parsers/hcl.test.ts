@@ -262,6 +262,12 @@ describe('HCL parser: recovery mid-edit', () => {
     assert.ok(f.errors.some((e) => /Unterminated string/.test(e.message)));
     assert.equal(stringValue(attribute((f.body.items[0] as HclBlock).body, 'version')!.value), '2');
   });
+  it('a backslash at the end of a line does not continue the string', () => {
+    const text = 'locals {\n  path = "C:\\\n  b = "x"\n}\n';
+    const f = parseHcl(text);
+    assert.equal(f.errors.length, 1);
+    assert.equal(stringValue(attribute((f.body.items[0] as HclBlock).body, 'b')!.value), 'x');
+  });
   it('an unclosed object or call stops at the next top-level block', () => {
     for (const open of ['{', 'merge(', '[']) {
       const text = `resource "a" "b" {\n  tags = ${open}\n    A = 1\n}\n\noutput "o" {\n  value = 1\n}\n`;

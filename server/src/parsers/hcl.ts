@@ -372,6 +372,9 @@ function scanQuoted(s: string, start: number, allowNewline: boolean, depth = 0):
     if (c === 34) return { end: i + 1, unterminated: false, template };
     if (c === 10 || c === 13) return { end: i, unterminated: true, template };
     if (c === 92) {
+      // A backslash cannot escape a line end (`"C:\` being typed): the string ends with its line.
+      const e = s.charCodeAt(i + 1);
+      if (e === 10 || e === 13) return { end: i + 1, unterminated: true, template };
       i += 2;
       continue;
     }

@@ -47,7 +47,9 @@ export default defineRule({
         }
         case 'git':
         case 'hg': {
-          const kind = classifyRef(info.ref);
+          // `refs/tags/v1.2.0` names a tag and `refs/heads/x` a branch, whatever follows.
+          const ref = info.ref;
+          const kind = ref?.startsWith('refs/heads/') ? 'branch' : classifyRef(ref?.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : ref);
           if (kind === 'none') {
             const param = info.kind === 'git' ? '?ref=' : '?rev=';
             ctx.report({
