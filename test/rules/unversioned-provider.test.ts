@@ -14,6 +14,11 @@ ruleTester(rule, {
     { name: 'empty required_providers', path: TF, code: req('') },
     { name: 'a provider block is not a requirement', path: TF, code: 'provider "aws" {\n  region = "eu-west-1"\n}\n' },
     { name: 'required_providers outside terraform {}', path: TF, code: 'locals {\n  required_providers {\n    aws = {}\n  }\n}\n' },
+    {
+      name: 'version in the provider block (deprecated form)',
+      path: TF,
+      code: `${req('    aws = {\n      source = "hashicorp/aws"\n    }')}provider "aws" {\n  version = "~> 2.0"\n}\n`,
+    },
     { name: 'an unfinished entry', path: TF, code: req('    aws =') },
   ],
   invalid: [

@@ -34,6 +34,7 @@ export interface HclAttribute {
 }
 
 export interface HclLabel {
+  /** decoded; for a label with interpolation (which Terraform rejects), the text between the quotes. */
   readonly value: string;
   /** the label as written, quotes included. */
   readonly range: Range;

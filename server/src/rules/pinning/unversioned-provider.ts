@@ -1,6 +1,6 @@
 // `required_providers` entries without a version constraint: `terraform init` installs whatever release is newest.
 
-import { providerRequirements, stringValue } from '../../models/terraform.js';
+import { attribute, providerRequirements, stringValue } from '../../models/terraform.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({
@@ -14,7 +14,15 @@ export default defineRule({
   check(ctx) {
     const tf = ctx.file.terraform;
     if (!tf) return;
+    // The deprecated `version` inside a `provider "x" { … }` block still constrains the provider.
+    const legacy = new Set(
+      tf
+        .blocksOfType('provider')
+        .filter((b) => (stringValue(attribute(b.body, 'version')?.value) ?? '').trim() !== '')
+        .map((b) => b.labels[0]?.value),
+    );
     for (const p of providerRequirements(tf)) {
+      if (legacy.has(p.name)) continue;
       const kind = p.entry.value.type;
       // The object form `{ source, version }` and the legacy string form `aws = "~> 5.0"`; anything else is unknown.
       if (kind !== 'object' && kind !== 'string') continue;
