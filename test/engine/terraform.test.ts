@@ -5,6 +5,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Analyzer } from '../../server/src/engine/index.js';
+import { SourceFile } from '../../server/src/models/source-file.js';
 import { parseHcl } from '../../server/src/parsers/hcl.js';
 import { REPO } from '../helpers/lsp-client.js';
 import { rangesOf } from '../helpers/hcl-ranges.js';
@@ -13,6 +14,14 @@ const KEY = 'AKIAZ7VRSQ5TJHNLBX4D';
 const ids = (path: string, text: string) => new Analyzer().analyze({ path, text }).findings.map((f) => f.ruleId);
 
 describe('Terraform in the engine', () => {
+  it('SourceFile.terraform: parsed once, on first use, only for Terraform', () => {
+    const tf = new SourceFile('main.tf', 'locals {\n  a = 1\n}\n', 'terraform');
+    assert.ok(tf.terraform);
+    assert.equal(tf.terraform, tf.terraform);
+    assert.equal(tf.terraform.blocks.length, 1);
+    assert.equal(new SourceFile('ci.yml', 'a: 1\n', 'github-workflow').terraform, undefined);
+    assert.equal(new SourceFile('Dockerfile', 'FROM x\n', 'dockerfile').terraform, undefined);
+  });
   it('parse errors come out with ranges, and rules still run on the intact blocks', () => {
     const text = `resource "a" "b" {\n  name = \n\nprovider "aws" {\n  access_key = "${KEY}"\n}\n`;
     const r = new Analyzer().analyze({ path: 'infra/main.tf', text });
