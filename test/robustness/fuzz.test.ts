@@ -163,12 +163,13 @@ describe('fuzz: mutations of real files', () => {
 
 describe('hostile shapes, every kind', () => {
   const samples = kindSamples();
-  const each = (name: string, make: (s: Sample) => string, budget = HUGE_BUDGET_MS) =>
+  function each(name: string, make: (s: Sample) => string, budget = HUGE_BUDGET_MS): void {
     it(name, (t) => {
       const worst = new Worst();
       for (const s of samples) check(s, make(s), budget, worst, name);
       worst.report(t, name);
     });
+  }
 
   each('5,000-deep flow nesting', () => `a: ${'['.repeat(5000)}x${']'.repeat(5000)}\n`);
   each('5,000-deep braces and unclosed brackets', () => `${'{'.repeat(5000)}\n${'('.repeat(5000)}\n`);

@@ -192,9 +192,11 @@ function toFinding(rule: Rule, severity: Finding['severity'], r: Report, length:
 
 /** Parse messages may quote source text; no secret a rule found (suppressed or not) may reach them. */
 function redactSecrets(errors: readonly ParseError[], findings: readonly Finding[], text: string): readonly ParseError[] {
-  const secrets = findings.filter((f) => f.family === 'secrets').map((f) => text.slice(f.range.start, f.range.end));
-  if (secrets.length === 0 || errors.length === 0) return errors;
-  return errors.map((e) => ({ ...e, message: secrets.reduce((m, v) => m.split(v).join(redact(v)), e.message) }));
+  if (errors.length === 0) return errors;
+  // Distinct values only: a file broken mid-edit can hold thousands of errors and of repeated findings.
+  const secrets = [...new Set(findings.filter((f) => f.family === 'secrets' && f.range.end > f.range.start).map((f) => text.slice(f.range.start, f.range.end)))];
+  if (secrets.length === 0) return errors;
+  return errors.map((e) => ({ ...e, message: secrets.reduce((m, v) => (m.includes(v) ? m.split(v).join(redact(v)) : m), e.message) }));
 }
 
 function inside(r: Range, length: number): boolean {
