@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { REPO } from './helpers/lsp-client.js';
 
 describe('extension package', () => {
-  it('holds only the bundles, the grammar, the schema, the icon and the docs', () => {
+  it('holds only the bundles, the grammars, the schema, the icon and the docs', () => {
     const out = execFileSync(process.execPath, [join(REPO, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: REPO, encoding: 'utf8' });
     assert.deepEqual(out.trim().split('\n').sort(), [
       'CHANGELOG.md',
@@ -19,7 +19,13 @@ describe('extension package', () => {
       'dist/server.js',
       'images/icon.png',
       'package.json',
+      'syntaxes/forewarn-suppression-dockerfile.injection.json',
       'syntaxes/forewarn-suppression.injection.json',
+      'syntaxes/github-expression-scalar-start.injection.json',
+      'syntaxes/github-expression-single-quoted.injection.json',
+      'syntaxes/github-expression.injection.json',
+      'syntaxes/terraform.language-configuration.json',
+      'syntaxes/terraform.tmLanguage.json',
     ]);
   });
 
