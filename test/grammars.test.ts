@@ -76,13 +76,17 @@ describe('grammar contributions', () => {
   it('the language configuration has comments, brackets, auto-closing pairs and folding markers', () => {
     const lang = manifest.contributes.languages.find((l) => l.id === 'terraform');
     assert.ok(lang?.configuration);
-    const config = readJson(lang.configuration) as { comments: { lineComment: string; blockComment: string[] }; brackets: string[][]; autoClosingPairs: { open: string }[]; folding: { markers: { start: string; end: string } } };
+    const config = readJson(lang.configuration) as { comments: { lineComment: string; blockComment: string[] }; brackets: string[][]; autoClosingPairs: { open: string }[]; folding: { markers: { start: string; end: string } }; indentationRules: { increaseIndentPattern: string; decreaseIndentPattern: string } };
     assert.equal(config.comments.lineComment, '#');
     assert.deepEqual(config.comments.blockComment, ['/*', '*/']);
     assert.deepEqual(config.brackets.map((b) => b.join('')), ['{}', '[]', '()']);
     assert.deepEqual(config.autoClosingPairs.map((p) => p.open), ['{', '[', '(', '"']);
     assert.match('  # region network', new RegExp(config.folding.markers.start));
     assert.match('// endregion', new RegExp(config.folding.markers.end));
+    const indent = new RegExp(config.indentationRules.increaseIndentPattern);
+    for (const line of ['resource "a" "b" {', '  tags = { # note', '  list = [', '  x = f(']) assert.match(line, indent);
+    for (const line of ['  a = { b = 1 }', '  s = "{"  # }']) assert.doesNotMatch(line, indent);
+    assert.match('  }]', new RegExp(config.indentationRules.decreaseIndentPattern));
   });
 
   it('every grammar file is contributed, under the scope name it declares', () => {

@@ -193,8 +193,15 @@ module "vpc" {
 
 variable "region" {
 # <-------- storage.type.block.terraform
-  type    = string
-#           ^^^^^^ variable.other.terraform
+  type    = map(object({ name = string, size = optional(number, 1), on = bool, x = any }))
+#           ^^^ support.function.terraform
+#               ^^^^^^ support.function.terraform
+#                        ^^^^ meta.braces.terraform variable.other.property.terraform
+#                               ^^^^^^ storage.type.primitive.terraform
+#                                              ^^^^^^^^ support.function.terraform
+#                                                       ^^^^^^ storage.type.primitive.terraform
+#                                                                        ^^^^ storage.type.primitive.terraform
+#                                                                                  ^^^ storage.type.primitive.terraform
   default = "eu-west-1"
 }
 
