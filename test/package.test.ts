@@ -9,7 +9,7 @@ import { RULES } from '../server/src/engine/index.js';
 import { REPO } from './helpers/lsp-client.js';
 
 describe('extension package', () => {
-  it('holds only the bundles, the grammar, the schema, the icon, the README and the rule pages', () => {
+  it('holds only the bundles, the grammars, the schema, the icon, the README and the rule pages', () => {
     const out = execFileSync(process.execPath, [join(REPO, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: REPO, encoding: 'utf8' });
     assert.deepEqual(
       out.trim().split('\n').sort(),
@@ -23,7 +23,13 @@ describe('extension package', () => {
         'dist/server.js',
         'images/icon.png',
         'package.json',
+        'syntaxes/forewarn-suppression-dockerfile.injection.json',
         'syntaxes/forewarn-suppression.injection.json',
+        'syntaxes/github-expression-scalar-start.injection.json',
+        'syntaxes/github-expression-single-quoted.injection.json',
+        'syntaxes/github-expression.injection.json',
+        'syntaxes/terraform.language-configuration.json',
+        'syntaxes/terraform.tmLanguage.json',
         // "Show Rule Documentation" renders these inside the editor.
         ...RULES.map((r) => `docs/rules/${r.id}.md`),
       ].sort(),
