@@ -53,7 +53,7 @@ describe('forewarn CLI', () => {
   before(() => {
     ws = mkdtempSync(join(tmpdir(), 'forewarn-cli-'));
     write(ws, {
-      '.github/workflows/ci.yml': `on: push\njobs:\n  a:\n    env:\n      K: ${KEY}\n    steps:\n      - uses: actions/checkout@v4\n`,
+      '.github/workflows/ci.yml': `on: push\njobs:\n  a:\n    env:\n      K: ${KEY}\n    steps:\n      - uses: actions/checkout@v4\npermissions: {}\n`,
       'Dockerfile': 'FROM node\n',
       'ignored-by-git/Dockerfile': 'FROM alpine\n',
       'node_modules/pkg/Dockerfile': 'FROM alpine\n',

@@ -330,3 +330,30 @@ export function scriptOutputWrites(script: string): OutputWrite[] {
   }
   return out;
 }
+
+/** The workflow views of a file's documents (none unless it is a workflow). */
+export function workflowsIn(file: { readonly kind: string; readonly yaml: { readonly docs: readonly Document.Parsed[] } | undefined }): Workflow[] {
+  if (file.kind !== 'github-workflow' || !file.yaml) return [];
+  return file.yaml.docs.map(workflowOf).filter((w): w is Workflow => w !== undefined);
+}
+
+/** The permissions a job's token gets from the file: its own block, else the workflow's; undefined: the repository default. */
+export function effectivePermissions(wf: Workflow, job: Job): Permissions | undefined {
+  return job.permissions ?? wf.permissions;
+}
+
+/** Scopes whose `write` does not give the job token itself write access (they allow requesting other tokens). */
+const NOT_TOKEN_WRITES = new Set(['id-token', 'attestations']);
+
+/** The job token can write somewhere (`write-all`, or a token scope set to `write`; `id-token: write` alone does not count). */
+export function grantsWrite(p: Permissions | undefined): boolean {
+  if (!p) return false;
+  if (p.kind === 'write-all') return true;
+  for (const [name, s] of p.scopes) if (s.value === 'write' && !NOT_TOKEN_WRITES.has(name)) return true;
+  return false;
+}
+
+/** A YAML truthy value as written in `env:`/`variables:` (`true`, `'true'`, `1`, `yes`, `on`), case-insensitive. */
+export function isTruthy(value: string | undefined): boolean {
+  return value !== undefined && /^(true|1|yes|on)$/i.test(value.trim());
+}
