@@ -12,13 +12,29 @@ import secretsExposure from './permissions/secrets-exposure.js';
 import selfHostedRunner from './permissions/self-hosted-runner.js';
 import dangerousTriggers from './injection/dangerous-triggers.js';
 import insecureCommands from './injection/insecure-commands.js';
+import azureScriptInjection from './injection/azure-script-injection.js';
+import gitlabScriptInjection from './injection/gitlab-script-injection.js';
+import azureDebug from './permissions/azure-debug.js';
+import azurePersistCredentials from './permissions/azure-persist-credentials.js';
+import azureSecretLiteral from './permissions/azure-secret-literal.js';
+import gitlabDebugTrace from './permissions/gitlab-debug-trace.js';
+import gitlabInsecureDind from './permissions/gitlab-insecure-dind.js';
+import gitlabJobTokenLeak from './permissions/gitlab-job-token-leak.js';
 
 export const RULES: readonly Rule[] = [
   awsAccessKey,
+  azureDebug,
+  azurePersistCredentials,
+  azureScriptInjection,
+  azureSecretLiteral,
   credentialPersistence,
   dangerousTriggers,
   debugLogging,
   excessivePermissions,
+  gitlabDebugTrace,
+  gitlabInsecureDind,
+  gitlabJobTokenLeak,
+  gitlabScriptInjection,
   imageLatest,
   insecureCommands,
   secretsExposure,
