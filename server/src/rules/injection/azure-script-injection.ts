@@ -41,37 +41,41 @@ export default defineRule({
   fix: 'safe',
   check(ctx) {
     const text = ctx.file.text;
-    for (const p of azurePipelines(ctx.file.yaml?.docs ?? [])) {
-      for (const step of p.steps) {
-        const node = step.script;
-        const value = typeof node?.value === 'string' ? node.value : undefined;
-        const r = rangeOf(node);
-        if (!node || !value || !r || value.length > 200_000) continue;
-        const found = [...value.matchAll(MACRO)].map((m) => ({ start: m.index, end: m.index + m[0].length, name: m[1]! }));
-        if (found.length === 0) continue;
-        const src = [...text.slice(r.start, r.end).matchAll(MACRO)];
-        const mapped = src.length === found.length;
-        // Each occurrence is its own edit (no env: to add), so each finding carries only its own.
-        const edits: (TextEdit | undefined)[] = found.map(() => undefined);
-        if (mapped && runsBash(step, p)) {
-          const contexts = shellContexts(value, found);
-          found.forEach((f, i) => {
-            const env = azureEnvName(f.name);
-            const c = contexts[i];
-            const rep = c === 'plain' ? `"\${${env}}"` : c === 'double' || c === 'heredoc' || c === 'comment' ? `\${${env}}` : c === 'single' ? `'"\${${env}}"'` : undefined;
-            const s = r.start + src[i]!.index;
-            if (rep === undefined || (node.type === 'PLAIN' && s === r.start && rep.startsWith('"'))) return;
-            edits[i] = { range: { start: s, end: s + src[i]![0].length }, newText: encode(rep, node) };
-          });
-        }
+    // Step views by YAML node, to know the shell of each script of the `scripts` facet.
+    const steps = new Map<unknown, { step: AzureStep; p: AzurePipeline }>();
+    for (const p of azurePipelines(ctx.file.yaml?.docs ?? [])) for (const step of p.steps) steps.set(step.node, { step, p });
+    for (const script of ctx.file.facets.scripts) {
+      const at = script.source === 'azure-script' ? steps.get(script.holder) : undefined;
+      if (!at) continue;
+      const { step, p } = at;
+      const node = script.node;
+      const value = typeof node?.value === 'string' ? node.value : undefined;
+      const r = rangeOf(node);
+      if (!node || !value || !r || value.length > 200_000) continue;
+      const found = [...value.matchAll(MACRO)].map((m) => ({ start: m.index, end: m.index + m[0].length, name: m[1]! }));
+      if (found.length === 0) continue;
+      const src = [...text.slice(r.start, r.end).matchAll(MACRO)];
+      const mapped = src.length === found.length && src.every((m, i) => m[1]!.toLowerCase() === found[i]!.name.toLowerCase());
+      // Each occurrence is its own edit (no env: to add), so each finding carries only its own.
+      const edits: (TextEdit | undefined)[] = found.map(() => undefined);
+      if (mapped && runsBash(step, p)) {
+        const contexts = shellContexts(value, found);
         found.forEach((f, i) => {
-          ctx.report({
-            range: mapped ? { start: r.start + src[i]!.index, end: r.start + src[i]!.index + src[i]![0].length } : r,
-            message: `\`$(${f.name})\` is replaced in the script text before the shell runs, and whoever names the branch or writes the commit or pull request chooses it: crafted text runs commands with this job's access token and secrets. Use the environment variable instead, quoted: "$${azureEnvName(f.name)}".`,
-            fixes: edits[i] ? [{ title: `Read $${azureEnvName(f.name)} instead of the $(${f.name}) macro`, safety: 'safe', edits: [edits[i]!] } satisfies Fix] : [],
-          });
+          const env = azureEnvName(f.name);
+          const c = contexts[i];
+          const rep = c === 'plain' ? `"\${${env}}"` : c === 'double' || c === 'heredoc' || c === 'comment' ? `\${${env}}` : c === 'single' ? `'"\${${env}}"'` : undefined;
+          const s = r.start + src[i]!.index;
+          if (rep === undefined || (node.type === 'PLAIN' && s === r.start && rep.startsWith('"'))) return;
+          edits[i] = { range: { start: s, end: s + src[i]![0].length }, newText: encode(rep, node) };
         });
       }
+      found.forEach((f, i) => {
+        ctx.report({
+          range: mapped ? { start: r.start + src[i]!.index, end: r.start + src[i]!.index + src[i]![0].length } : script.fileRange(f.start, f.end),
+          message: `\`$(${f.name})\` is replaced in the script text before the shell runs, and whoever names the branch or writes the commit or pull request chooses it: crafted text runs commands with this job's access token and secrets. Use the environment variable instead, quoted: "$${azureEnvName(f.name)}".`,
+          fixes: edits[i] ? [{ title: `Read $${azureEnvName(f.name)} instead of the $(${f.name}) macro`, safety: 'safe', edits: [edits[i]!] } satisfies Fix] : [],
+        });
+      });
     }
   },
 });

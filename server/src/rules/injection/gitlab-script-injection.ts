@@ -1,8 +1,7 @@
 // GitLab CI scripts that let merge request or commit authors inject code: user-controlled predefined variables and `$[[ inputs ]]`.
 
-import { gitlabPipelines, allScriptLines } from '../../models/gitlab.js';
+import { gitlabPipelines, type SpecInput } from '../../models/gitlab.js';
 import { shellContexts } from '../../models/quote-context.js';
-import { rangeOf } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
 
 /** Free text chosen by whoever writes the merge request or commit. */
@@ -22,45 +21,39 @@ export default defineRule({
   cwe: [78],
   fix: 'none',
   check(ctx) {
-    const text = ctx.file.text;
-    for (const p of gitlabPipelines(ctx.file.yaml?.docs ?? [])) {
-      for (const { line, job } of allScriptLines(p)) {
-        const value = line.text;
-        const r = rangeOf(line.node);
-        if (!r || value.length > 20_000) continue;
-        const src = text.slice(r.start, r.end);
-        const where = job ? `job '${job.name}'` : 'the default script';
-        // Offsets map onto the file only when the scalar is written as-is (plain, or quoted without escapes).
-        const at = (s: number, e: number) => {
-          const i = src.indexOf(value.slice(s, e));
-          return i === -1 ? r : { start: r.start + i, end: r.start + i + (e - s) };
-        };
-        for (const m of value.matchAll(INPUT)) {
-          const input = p.inputs.get(m[1]!);
-          if (input && (input.hasOptions || input.regex !== undefined || input.type === 'boolean' || input.type === 'number')) continue;
-          ctx.report({
-            range: at(m.index, m.index + m[0].length),
-            message: `\`${m[0]}\` in ${where} is pasted into the script text before the shell runs: whoever sets that input can add commands. Pass it through \`variables:\` (\`MY_INPUT: $[[ inputs.${m[1]} ]]\`) and use "$MY_INPUT", or restrict it with \`options:\`, \`regex:\` or a boolean/number type.`,
-          });
-        }
-        const spans = [...value.matchAll(VAR)].map((m) => ({ start: m.index, end: m.index + m[0].length, name: m[1]! }));
-        if (spans.length === 0) continue;
-        const contexts = shellContexts(value, spans);
-        const evalAt = EVAL.exec(value)?.index ?? -1;
-        spans.forEach((s, i) => {
-          const c = contexts[i]!;
-          const evaluated = evalAt !== -1 && evalAt < s.start && c !== 'single';
-          const unquotedText = c === 'plain' && TEXT_VARS.includes(s.name);
-          if (!evaluated && !unquotedText) return;
-          ctx.report({
-            range: at(s.start, s.end),
-            severity: evaluated ? 'high' : 'medium',
-            message: evaluated
-              ? `$${s.name} in ${where} is evaluated as code (eval / sh -c): its author can run commands with this job's token and variables. Pass it as an argument or quoted variable, never through eval.`
-              : `$${s.name} in ${where} is expanded unquoted: the author of the merge request or commit controls the words and glob patterns it becomes (extra options, other files). Quote it: "$${s.name}".`,
-          });
+    // `spec: inputs:` live in a header document; scripts come from the `scripts` facet.
+    const inputs = new Map<string, SpecInput>();
+    for (const p of gitlabPipelines(ctx.file.yaml?.docs ?? [])) for (const [k, v] of p.inputs) inputs.set(k, v);
+    for (const script of ctx.file.facets.scripts) {
+      if (script.source !== 'gitlab-script') continue;
+      const value = script.text;
+      if (value.length > 20_000) continue;
+      const where = script.job ? `job '${script.job}'` : 'the default script';
+      for (const m of value.matchAll(INPUT)) {
+        const input = inputs.get(m[1]!);
+        if (input && (input.hasOptions || input.regex !== undefined || input.type === 'boolean' || input.type === 'number')) continue;
+        ctx.report({
+          range: script.fileRange(m.index, m.index + m[0].length),
+          message: `\`${m[0]}\` in ${where} is pasted into the script text before the shell runs: whoever sets that input can add commands. Pass it through \`variables:\` (\`MY_INPUT: $[[ inputs.${m[1]} ]]\`) and use "$MY_INPUT", or restrict it with \`options:\`, \`regex:\` or a boolean/number type.`,
         });
       }
+      const spans = [...value.matchAll(VAR)].map((m) => ({ start: m.index, end: m.index + m[0].length, name: m[1]! }));
+      if (spans.length === 0) continue;
+      const contexts = shellContexts(value, spans);
+      const evalAt = EVAL.exec(value)?.index ?? -1;
+      spans.forEach((s, i) => {
+        const c = contexts[i]!;
+        const evaluated = evalAt !== -1 && evalAt < s.start && c !== 'single';
+        const unquotedText = c === 'plain' && TEXT_VARS.includes(s.name);
+        if (!evaluated && !unquotedText) return;
+        ctx.report({
+          range: script.fileRange(s.start, s.end),
+          severity: evaluated ? 'high' : 'medium',
+          message: evaluated
+            ? `$${s.name} in ${where} is evaluated as code (eval / sh -c): its author can run commands with this job's token and variables. Pass it as an argument or quoted variable, never through eval.`
+            : `$${s.name} in ${where} is expanded unquoted: the author of the merge request or commit controls the words and glob patterns it becomes (extra options, other files). Quote it: "$${s.name}".`,
+        });
+      });
     }
   },
 });

@@ -1,6 +1,6 @@
 // Attacker-controlled `${{ }}` expressions expanded into `run:` scripts and github-script code before they run.
 
-import { isScalar, type Scalar } from 'yaml';
+import type { Scalar } from 'yaml';
 import type { Fix, Range, TextEdit } from '../../core/types.js';
 import {
   actionTaint,
@@ -12,6 +12,7 @@ import {
   type TaintScope,
 } from '../../models/github-expressions.js';
 import { actionOf, workflowOf, type Entry, type Job, type Step } from '../../models/github-workflow.js';
+import type { Script } from '../../models/source-file.js';
 import { jsContexts, shellContexts } from '../../models/quote-context.js';
 import { addMapEntries } from '../../models/yaml-edit.js';
 import { getPair, rangeOf } from '../../models/yaml-nodes.js';
@@ -56,16 +57,12 @@ interface Sink {
   readonly label: string;
 }
 
-function sinksOf(step: Step): Sink[] {
-  const out: Sink[] = [];
-  if (step.run && typeof step.run.value === 'string') out.push({ node: step.run, lang: 'shell', anchorKey: 'run', label: 'run:' });
-  if (step.action === 'actions/github-script') {
-    const script = step.with.find((w) => w.name === 'script');
-    if (script && isScalar(script.valueNode) && typeof script.valueNode.value === 'string') {
-      out.push({ node: script.valueNode, lang: 'js', anchorKey: 'with', label: 'github-script script:' });
-    }
-  }
-  return out;
+/** The script as a sink: `run:` (shell) or the `script:` of actions/github-script (JavaScript). */
+function sinkOf(script: Script): Sink | undefined {
+  if (!script.node || typeof script.node.value !== 'string') return undefined;
+  if (script.source === 'github-run') return { node: script.node, lang: 'shell', anchorKey: 'run', label: 'run:' };
+  if (script.source === 'github-script') return { node: script.node, lang: 'js', anchorKey: 'with', label: 'github-script script:' };
+  return undefined;
 }
 
 /** Encodes replacement text for the scalar style it goes into. */
@@ -128,36 +125,34 @@ export default defineRule({
     const yaml = ctx.file.yaml;
     if (!yaml) return;
 
-    const checkStep = (step: Step, job: Job | undefined, scope: TaintScope, outerEnv: readonly Entry[]): void => {
-      for (const sink of sinksOf(step)) {
-        const value = sink.node.value as string;
-        if (value.length > 200_000) continue;
-        const exprs = findExpressions(value);
-        const tainted = exprs.map((e) => untrustedPathIn(e.inner, scope));
-        if (!tainted.some(Boolean)) continue;
-        const nr = rangeOf(sink.node);
-        if (!nr) continue;
-        // Map each expression of the value onto the file: its source must read the same.
-        const src = findExpressions(text.slice(nr.start, nr.end));
-        const mapped = src.length === exprs.length && src.every((s, i) => normExpr(s.inner) === normExpr(exprs[i]!.inner));
-        const occ: Occurrence[] = [];
-        exprs.forEach((e, i) => {
-          const path = tainted[i];
-          if (!path) return;
-          const range = mapped ? { start: nr.start + src[i]!.start, end: nr.start + src[i]!.end } : nr;
-          occ.push({ expr: e, path, range });
+    const checkStep = (sink: Sink, step: Step, job: Job | undefined, scope: TaintScope, outerEnv: readonly Entry[]): void => {
+      const value = sink.node.value as string;
+      if (value.length > 200_000) return;
+      const exprs = findExpressions(value);
+      const tainted = exprs.map((e) => untrustedPathIn(e.inner, scope));
+      if (!tainted.some(Boolean)) return;
+      const nr = rangeOf(sink.node);
+      if (!nr) return;
+      // Map each expression of the value onto the file: its source must read the same.
+      const src = findExpressions(text.slice(nr.start, nr.end));
+      const mapped = src.length === exprs.length && src.every((s, i) => normExpr(s.inner) === normExpr(exprs[i]!.inner));
+      const occ: Occurrence[] = [];
+      exprs.forEach((e, i) => {
+        const path = tainted[i];
+        if (!path) return;
+        const range = mapped ? { start: nr.start + src[i]!.start, end: nr.start + src[i]!.end } : nr;
+        occ.push({ expr: e, path, range });
+      });
+      const fix = mapped ? buildFix(sink, step, job, exprs, src.map((s) => ({ start: nr.start + s.start, end: nr.start + s.end })), tainted, outerEnv) : undefined;
+      for (const o of occ) {
+        ctx.report({
+          range: o.range,
+          message:
+            `'\${{ ${o.expr.inner} }}' in ${sink.label} is pasted into the ${sink.lang === 'js' ? 'JavaScript' : 'script'} before it runs, and it reads ${describe(o.path)}: ` +
+            `crafted text can run commands with this job's token and secrets. Pass it through env: and use the variable instead (quoted).`,
+          fixes: fix ? [fix] : [],
         });
-        const fix = mapped ? buildFix(sink, step, job, exprs, src.map((s) => ({ start: nr.start + s.start, end: nr.start + s.end })), tainted, outerEnv) : undefined;
-        for (const o of occ) {
-          ctx.report({
-            range: o.range,
-            message:
-              `'\${{ ${o.expr.inner} }}' in ${sink.label} is pasted into the ${sink.lang === 'js' ? 'JavaScript' : 'script'} before it runs, and it reads ${describe(o.path)}: ` +
-              `crafted text can run commands with this job's token and secrets. Pass it through env: and use the variable instead (quoted).`,
-            fixes: fix ? [fix] : [],
-          });
-          if (!mapped) break;
-        }
+        if (!mapped) break;
       }
     };
 
@@ -218,13 +213,15 @@ export default defineRule({
       return { title: `Pass the untrusted value${byExpr.size > 1 ? 's' : ''} through env: (${names}) instead of expanding them in the ${sink.lang === 'js' ? 'script' : 'shell'}`, safety: 'safe', edits };
     };
 
+    // The steps of every document, by their YAML node, to give each script of the `scripts` facet its context.
+    const steps = new Map<unknown, { step: Step; job: Job | undefined; scope: TaintScope; outerEnv: readonly Entry[] }>();
     for (const doc of yaml.docs) {
       if (ctx.file.kind === 'github-workflow') {
         const wf = workflowOf(doc);
         if (!wf) continue;
         const taint = workflowTaint(wf);
         for (const job of wf.jobs) {
-          for (const step of job.steps) checkStep(step, job, taint.envOf(job, step), [...wf.env, ...job.env]);
+          for (const step of job.steps) steps.set(step.node, { step, job, scope: taint.envOf(job, step), outerEnv: [...wf.env, ...job.env] });
         }
       } else {
         const action = actionOf(doc);
@@ -232,10 +229,13 @@ export default defineRule({
         // An action under .github/ is a repository's own helper: its callers sit in the same repository, where this
         // rule checks them; a published action's inputs come from anyone's workflow.
         const published = !/(^|[\\/])\.github[\\/]/.test(ctx.file.path);
-        for (const step of action.steps) {
-          checkStep(step, undefined, actionTaint(action, step, published), []);
-        }
+        for (const step of action.steps) steps.set(step.node, { step, job: undefined, scope: actionTaint(action, step, published), outerEnv: [] });
       }
+    }
+    for (const script of ctx.file.facets.scripts) {
+      const sink = sinkOf(script);
+      const at = steps.get(script.holder);
+      if (sink && at) checkStep(sink, at.step, at.job, at.scope, at.outerEnv);
     }
   },
 });

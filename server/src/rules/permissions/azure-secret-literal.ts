@@ -1,8 +1,6 @@
 // `##vso[task.setvariable …;issecret=true]` followed by a literal value: the secret is in the pipeline file.
 
 import { redact } from '../../core/redact.js';
-import { azurePipelines } from '../../models/azure.js';
-import { rangeOf } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
 
 const SETVAR = /##vso\[task\.setvariable\b([^\]\n]{0,400})\]([^\n]{0,2000})/gi;
@@ -24,23 +22,18 @@ export default defineRule({
   cwe: [798],
   fix: 'none',
   check(ctx) {
-    const text = ctx.file.text;
-    for (const p of azurePipelines(ctx.file.yaml?.docs ?? [])) {
-      for (const step of p.steps) {
-        const node = step.script;
-        const r = rangeOf(node);
-        if (!node || !r || typeof node.value !== 'string' || node.value.length > 200_000) continue;
-        for (const m of node.value.matchAll(SETVAR)) {
-          if (!/issecret\s*=\s*true/i.test(m[1]!)) continue;
-          const value = literal(m[2]!);
-          if (!value) continue;
-          const i = text.slice(r.start, r.end).indexOf(value);
-          const name = /variable\s*=\s*([^;\]\s]+)/i.exec(m[1]!)?.[1] ?? 'the variable';
-          ctx.report({
-            range: i === -1 ? r : { start: r.start + i, end: r.start + i + value.length },
-            message: `'${name}' is marked secret but set from a literal (${redact(value)}) written in the pipeline file, where everyone with read access to the repository sees it. Store it as a secret pipeline variable or in a variable group / Key Vault, and rotate it.`,
-          });
-        }
+    for (const script of ctx.file.facets.scripts) {
+      if (script.source !== 'azure-script' || script.text.length > 200_000) continue;
+      for (const m of script.text.matchAll(SETVAR)) {
+        if (!/issecret\s*=\s*true/i.test(m[1]!)) continue;
+        const value = literal(m[2]!);
+        if (!value) continue;
+        const start = m.index + m[0].length - m[2]!.length + m[2]!.indexOf(value);
+        const name = /variable\s*=\s*([^;\]\s]+)/i.exec(m[1]!)?.[1] ?? 'the variable';
+        ctx.report({
+          range: script.fileRange(start, start + value.length),
+          message: `'${name}' is marked secret but set from a literal (${redact(value)}) written in the pipeline file, where everyone with read access to the repository sees it. Store it as a secret pipeline variable or in a variable group / Key Vault, and rotate it.`,
+        });
       }
     }
   },
