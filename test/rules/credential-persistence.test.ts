@@ -35,6 +35,13 @@ ruleTester(rule, {
       output: wf('permissions:\n  contents: write\n', '      - name: Checkout\n        uses: actions/checkout@v4\n        with:\n          fetch-depth: 0\n          persist-credentials: false\n      - run: make\n'),
     },
     {
+      name: 'a later git push needs the credentials: reported without a fix',
+      path: WF,
+      code: wf('permissions:\n  contents: write\n', '      - uses: actions/checkout@v4\n      - run: |\n          ./bump.sh\n          git push origin HEAD\n'),
+      errors: [{ line: 8, column: 15, messageIncludes: 'uses git against the remote' }],
+      output: null,
+    },
+    {
       name: 'CRLF, last step of the file',
       path: WF,
       code: wf('permissions: write-all\n', '      - uses: actions/checkout@v4').replace(/\n/g, '\r\n'),

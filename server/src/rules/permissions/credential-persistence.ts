@@ -7,6 +7,14 @@ import { getPair, rangeOf } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
 
 const UPLOADERS = new Set(['actions/upload-artifact', 'actions/upload-pages-artifact']);
+/** Actions that push with the credentials checkout left behind. */
+const GIT_PUSHERS = new Set(['stefanzweifel/git-auto-commit-action', 'endbug/add-and-commit', 'ad-m/github-push-action', 'changesets/action']);
+const REMOTE_GIT = /\bgit\s+(?:-C\s+\S+\s+)?(?:push|fetch|pull|ls-remote|submodule)\b/;
+
+/** A later step talks to the remote with git: turning persistence off would change what it does. */
+function laterStepUsesGit(steps: readonly Step[], after: number): boolean {
+  return steps.slice(after + 1).some((s) => (s.action !== undefined && GIT_PUSHERS.has(s.action)) || (typeof s.run?.value === 'string' && REMOTE_GIT.test(s.run.value)));
+}
 
 function fixFor(text: string, step: Step): Fix | undefined {
   const edits = addMapEntries(text, step.node, 'with', undefined, [{ name: 'persist-credentials', value: 'false' }]);
@@ -27,20 +35,23 @@ export default defineRule({
         const uploads = job.steps.some((s) => s.action !== undefined && UPLOADERS.has(s.action));
         const writes = grantsWrite(effectivePermissions(wf, job));
         if (!uploads && !writes) continue;
-        for (const step of job.steps) {
-          if (step.action !== 'actions/checkout') continue;
+        job.steps.forEach((step, i) => {
+          if (step.action !== 'actions/checkout') return;
           // An explicit value (even `true`, or an expression) is a decision the author made.
-          if (step.with.some((w) => w.name === 'persist-credentials')) continue;
+          if (step.with.some((w) => w.name === 'persist-credentials')) return;
           const range = rangeOf(step.uses) ?? rangeOf(getPair(step.node, 'uses')?.key);
-          if (!range) continue;
+          if (!range) return;
           const why = uploads ? 'this job uploads artifacts, which may include .git/config' : 'this job holds a write token';
-          const fix = fixFor(ctx.file.text, step);
+          const usesGit = laterStepUsesGit(job.steps, i);
+          const fix = usesGit ? undefined : fixFor(ctx.file.text, step);
           ctx.report({
             range,
-            message: `actions/checkout stores the job's token in .git/config by default, where every later step (and ${why}) can read it. Set \`persist-credentials: false\` unless a later step pushes with it.`,
+            message: usesGit
+              ? `actions/checkout stores the job's token in .git/config by default, where every later step (and ${why}) can read it. A later step uses git against the remote: give that step the token explicitly (for example in its remote URL) and set \`persist-credentials: false\`.`
+              : `actions/checkout stores the job's token in .git/config by default, where every later step (and ${why}) can read it. Set \`persist-credentials: false\`.`,
             fixes: fix ? [fix] : [],
           });
-        }
+        });
       }
     }
   },
