@@ -2,6 +2,8 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import vm from 'node:vm';
+import { applyEdits, safeFixEdits } from '../../server/src/engine/index.js';
 import rule, { envNameFor } from '../../server/src/rules/injection/template-injection.js';
 import { shellContexts } from '../../server/src/models/quote-context.js';
 import { findExpressions } from '../../server/src/models/github-expressions.js';
@@ -173,5 +175,53 @@ describe('template-injection fixes keep the shell valid', () => {
     assert.equal(envNameFor('github.event.pull_request.head.ref'), 'PULL_REQUEST_HEAD_REF');
     assert.equal(envNameFor('inputs.path'), 'UNTRUSTED_PATH');
     assert.equal(envNameFor('steps.meta.outputs.title'), 'META_TITLE');
+  });
+});
+
+describe('template-injection fixes in github-script keep the JavaScript valid', () => {
+  const cases = [
+    "const t = '${{ github.event.issue.title }}';",
+    'const b = "${{ github.event.comment.body }}".trim();',
+    'core.info(`Title: ${{ github.event.issue.title }} by ${context.actor}`);',
+    "// ${{ github.event.issue.body }}\nawait github.rest.issues.addLabels({ ...context.repo, issue_number: context.issue.number, labels: ['x'] });",
+  ];
+  for (const [i, js] of cases.entries()) {
+    it(`script #${i + 1}`, () => {
+      const body = js.split('\n').map((l) => `            ${l}`).join('\n');
+      const code = wf(`      - uses: actions/github-script@v7\n        with:\n          script: |\n${body}\n`);
+      const fixed = applyAllFixes(rule, WF, code);
+      assert.notEqual(fixed, code);
+      assertYamlParses(fixed);
+      assert.deepEqual(analyzeWith(rule, { path: WF, code: fixed }).findings, []);
+      const [script] = runScripts(fixed, 'script');
+      assert.ok(script !== undefined && !script.includes('${{'), fixed);
+      // github-script runs the text as the body of an async function.
+      assert.doesNotThrow(() => new vm.Script(`(async () => {\n${script}\n})`), script);
+    });
+  }
+
+  it('code position (not inside a string) is reported without a fix', () => {
+    const code = wf('      - uses: actions/github-script@v7\n        with:\n          script: |\n            const n = ${{ github.event.issue.title }};\n');
+    const { findings } = analyzeWith(rule, { path: WF, code });
+    assert.equal(findings.length, 1);
+    assert.deepEqual(findings[0]!.fixes, []);
+  });
+});
+
+describe('template-injection: fix all over a whole file', () => {
+  it('every step is fixed through safeFixEdits rounds, and the file stays valid', () => {
+    const code = wf(
+      '      - run: echo "${{ github.event.issue.title }}"\n      - run: |\n          echo ${{ github.event.issue.body }}\n          echo \'${{ github.event.issue.title }}\'\n      - name: last\n        run: echo ${{ github.head_ref }}\n',
+    );
+    let text = code;
+    for (let round = 0; round < 5; round++) {
+      const { findings } = analyzeWith(rule, { path: WF, code: text });
+      const edits = safeFixEdits(findings);
+      if (edits.length === 0) break;
+      text = applyEdits(text, edits);
+    }
+    assertYamlParses(text);
+    assert.deepEqual(analyzeWith(rule, { path: WF, code: text }).findings, [], text);
+    for (const run of runScripts(text)) assert.ok(bashParses(run), run);
   });
 });
