@@ -1,7 +1,9 @@
 // Table tests for secrets-exposure.
 
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
 import rule from '../../server/src/rules/permissions/secrets-exposure.js';
-import { ruleTester } from '../helpers/rule-tester.js';
+import { analyzeWith, ruleTester } from '../helpers/rule-tester.js';
 
 const WF = '.github/workflows/ci.yml';
 const wf = (steps: string) => `on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n${steps}`;
@@ -34,4 +36,10 @@ ruleTester(rule, {
       errors: [{ line: 7, column: 26, endColumn: 50, messageIncludes: 'secrets.API_TOKEN' }],
     },
   ],
+});
+
+it('secrets-exposure: inherit is medium, low for a workflow of the same repository', () => {
+  const sev = (uses: string) => analyzeWith(rule, { path: WF, code: `on: push\njobs:\n  call:\n    uses: ${uses}\n    secrets: inherit\n` }).findings.map((f) => f.severity);
+  assert.deepEqual(sev('o/r/.github/workflows/x.yml@v1'), ['medium']);
+  assert.deepEqual(sev('./.github/workflows/x.yml'), ['low']);
 });

@@ -71,6 +71,27 @@ ruleTester(rule, {
       output: wf('      - run: "echo \\"${ISSUE_TITLE}\\""\n        env:\n          ISSUE_TITLE: ${{ github.event.issue.title }}\n'),
     },
     {
+      name: 'single-quoted YAML scalar with shell single quotes inside',
+      path: WF,
+      code: wf("      - run: 'echo ''${{ github.event.issue.title }}'''\n"),
+      errors: [{ line: 6, column: 22 }],
+      output: wf("      - run: 'echo ''''\"${ISSUE_TITLE}\"'''''\n        env:\n          ISSUE_TITLE: ${{ github.event.issue.title }}\n"),
+    },
+    {
+      name: 'literal block with strip chomping',
+      path: WF,
+      code: wf('      - run: |-\n          echo ${{ github.event.review.body }}\n        shell: bash\n'),
+      errors: [{ line: 7, column: 16 }],
+      output: wf('      - run: |-\n          echo "${REVIEW_BODY}"\n        shell: bash\n        env:\n          REVIEW_BODY: ${{ github.event.review.body }}\n'),
+    },
+    {
+      name: 'plain scalar that starts with the expression: no sound rewrite',
+      path: WF,
+      code: wf('      - run: ${{ github.event.comment.body }}\n'),
+      errors: [{ line: 6, column: 14 }],
+      output: null,
+    },
+    {
       name: 'env var fed from the title, used through ${{ env.X }}',
       path: WF,
       code: 'on: issues\nenv:\n  TITLE: ${{ github.event.issue.title }}\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ env.TITLE }}\n',
