@@ -1,9 +1,8 @@
 // Typed views over Azure Pipelines: stages, jobs and steps in every nesting form, variables in map and list form, checkouts.
 
 import { isMap, isScalar, isSeq, type Document, type Scalar } from 'yaml';
-import type { Range } from '../core/types.js';
-import { entryList, scalarText, type Entry } from './github-workflow.js';
-import { entries, get, getPair, rangeOf } from './yaml-nodes.js';
+import { entryList, scalarText, type Entry } from './yaml-values.js';
+import { entries, get, getPair } from './yaml-nodes.js';
 
 export interface AzureVariable {
   readonly name: string;
@@ -187,8 +186,4 @@ export function azurePipelines(docs: readonly Document.Parsed[]): AzurePipeline[
 /** Every variable of the pipeline: root, stages and jobs. */
 export function allAzureVariables(p: AzurePipeline): AzureVariable[] {
   return [...p.variables, ...p.stages.flatMap((s) => s.variables), ...p.jobs.flatMap((j) => j.variables)];
-}
-
-export function rangeOfNode(node: unknown): Range | undefined {
-  return rangeOf(node);
 }

@@ -3,33 +3,9 @@
 import { isMap, isScalar, isSeq, type Document, type Pair, type Scalar } from 'yaml';
 import type { Range } from '../core/types.js';
 import { entries, get, getPair, items, rangeOf } from './yaml-nodes.js';
+import { entryList, scalarText, type Entry } from './yaml-values.js';
 
-/** A scalar's value as a string (booleans and numbers too, as YAML wrote them), or undefined. */
-export function scalarText(node: unknown): string | undefined {
-  if (!isScalar(node)) return undefined;
-  const v = node.value;
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return node.source ?? String(v);
-  return undefined;
-}
-
-/** One `KEY: value` of an `env:`, `with:`, `outputs:` or `variables:` map. */
-export interface Entry {
-  readonly name: string;
-  readonly pair: Pair<unknown, unknown>;
-  readonly key: Scalar;
-  readonly valueNode: unknown;
-  /** the value as text when it is a scalar; undefined for maps, sequences and nulls. */
-  readonly value: string | undefined;
-}
-
-export function entryList(node: unknown): Entry[] {
-  const out: Entry[] = [];
-  for (const [name, pair] of entries(node)) {
-    out.push({ name, pair, key: pair.key as Scalar, valueNode: pair.value, value: scalarText(pair.value) });
-  }
-  return out;
-}
+export { entryList, isTruthy, scalarText, type Entry } from './yaml-values.js';
 
 export interface Trigger {
   /** event name, e.g. `pull_request_target`. */
@@ -351,9 +327,4 @@ export function grantsWrite(p: Permissions | undefined): boolean {
   if (p.kind === 'write-all') return true;
   for (const [name, s] of p.scopes) if (s.value === 'write' && !NOT_TOKEN_WRITES.has(name)) return true;
   return false;
-}
-
-/** A YAML truthy value as written in `env:`/`variables:` (`true`, `'true'`, `1`, `yes`, `on`), case-insensitive. */
-export function isTruthy(value: string | undefined): boolean {
-  return value !== undefined && /^(true|1|yes|on)$/i.test(value.trim());
 }

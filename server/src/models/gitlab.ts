@@ -1,7 +1,7 @@
 // Typed views over GitLab CI files: jobs (not reserved keys), variables at global and job level, scripts, default:, spec inputs.
 
 import { isMap, isScalar, isSeq, type Document, type Scalar } from 'yaml';
-import { entryList, scalarText, type Entry } from './github-workflow.js';
+import { entryList, scalarText } from './yaml-values.js';
 import { entries, get, rangeOf } from './yaml-nodes.js';
 import type { Range } from '../core/types.js';
 
@@ -150,4 +150,3 @@ export function allScriptLines(p: GitlabPipeline): { line: ScriptLine; job: Gitl
   ];
 }
 
-export type { Entry };

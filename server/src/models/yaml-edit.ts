@@ -1,7 +1,7 @@
 // Text edits that add keys to block mappings while keeping indentation and line endings.
 
 import { isMap, isScalar, type Pair } from 'yaml';
-import type { Range, TextEdit } from '../core/types.js';
+import type { TextEdit } from '../core/types.js';
 import { getPair, rangeOf } from './yaml-nodes.js';
 
 export function eolOf(text: string): string {
@@ -87,4 +87,3 @@ export function addMapEntries(
   return [{ range: { start: after.at, end: after.at }, newText: after.needsEol ? eol + lines.join(eol) : lines.join(eol) + eol }];
 }
 
-export type { Range };
