@@ -20,6 +20,7 @@ ruleTester(rule, {
     { name: 'expression in if: is not injection', path: WF, code: wf("      - if: contains(github.event.issue.title, 'bug')\n        run: echo bug\n") },
     { name: 'already passed through env', path: WF, code: wf('      - env:\n          TITLE: ${{ github.event.issue.title }}\n        run: echo "$TITLE"\n') },
     { name: 'with: of an ordinary action', path: WF, code: wf('      - uses: actions-ecosystem/action-add-labels@v1\n        with:\n          labels: ${{ github.event.issue.title }}\n') },
+    { name: 'step output from trusted data', path: WF, code: wf('      - id: v\n        run: echo "version=$(cat VERSION)" >> "$GITHUB_OUTPUT"\n      - run: echo ${{ steps.v.outputs.version }}\n') },
     { name: 'workflow inputs are not flagged', path: WF, code: wf('      - run: echo ${{ inputs.version }}\n', 'workflow_dispatch') },
     { name: 'string literal that looks like a path', path: WF, code: wf("      - run: echo ${{ format('github.event.issue.title') }}\n") },
     { name: 'not a workflow', path: 'notes/x.yml', code: wf('      - run: echo ${{ github.event.issue.title }}\n') },
@@ -105,6 +106,13 @@ ruleTester(rule, {
         'on: pull_request_target\njobs:\n  meta:\n    runs-on: ubuntu-latest\n    outputs:\n      title: ${{ steps.t.outputs.title }}\n    steps:\n      - id: t\n        run: echo "title=${{ github.event.pull_request.title }}" >> "$GITHUB_OUTPUT"\n' +
         '  use:\n    needs: meta\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ needs.meta.outputs.title }}\n',
       errors: [{ line: 9, column: 26 }, { line: 14, column: 19, messageIncludes: 'needs.meta.outputs.title' }],
+    },
+    {
+      name: 'step output from github-script core.setOutput of the PR title, used in the same job',
+      path: WF,
+      code: wf("      - id: meta\n        uses: actions/github-script@v7\n        with:\n          script: core.setOutput('title', context.payload.pull_request.title)\n      - run: echo \"${{ steps.meta.outputs.title }}\"\n", 'pull_request'),
+      errors: [{ line: 10, column: 20, messageIncludes: 'steps.meta.outputs.title' }],
+      output: wf("      - id: meta\n        uses: actions/github-script@v7\n        with:\n          script: core.setOutput('title', context.payload.pull_request.title)\n      - run: echo \"${META_TITLE}\"\n        env:\n          META_TITLE: ${{ steps.meta.outputs.title }}\n", 'pull_request'),
     },
     {
       name: 'github-script: string literal becomes process.env',
