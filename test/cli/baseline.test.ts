@@ -10,7 +10,7 @@ import { run } from '../../server/src/cli/main.js';
 // A key the aws-access-key rule reports (not one of AWS's documented EXAMPLE keys, which it skips).
 const KEY = 'AKIAZ7VRSQ5TJHNLBX4D';
 const OTHER_KEY = 'AKIAQ3MZ5TNR7WXPLD2K';
-const WORKFLOW = `on: push\njobs:\n  a:\n    env:\n      AWS_KEY: ${KEY}\n    steps:\n      - uses: actions/checkout@v4\n`;
+const WORKFLOW = `on: push\njobs:\n  a:\n    env:\n      AWS_KEY: ${KEY}\n    steps:\n      - uses: actions/checkout@v4\npermissions: {}\n`;
 
 function forewarn(args: string[], cwd: string): { code: number; out: string; err: string } {
   let out = '';

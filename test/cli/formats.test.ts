@@ -66,7 +66,7 @@ describe('SARIF output', () => {
   before(() => {
     ws = mkdtempSync(join(tmpdir(), 'forewarn-sarif-'));
     const files: Record<string, string> = {
-      '.github/workflows/ci.yml': `on: push\njobs:\n  a:\n    env:\n      K: ${KEY}\n    steps:\n      - uses: actions/checkout@v4\n`,
+      '.github/workflows/ci.yml': `on: push\njobs:\n  a:\n    env:\n      K: ${KEY}\n    steps:\n      - uses: actions/checkout@v4\npermissions: {}\n`,
       'dir with space/Dockerfile': 'FROM node:latest\n',
       'broken/.github/workflows/x.yml': 'jobs:\n  a:\n    steps:\n      - run: "oops\n',
     };

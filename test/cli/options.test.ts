@@ -26,7 +26,7 @@ describe('scan options', () => {
   before(() => {
     ws = mkdtempSync(join(tmpdir(), 'forewarn-opts-'));
     mkdirSync(join(ws, '.github/workflows'), { recursive: true });
-    writeFileSync(join(ws, '.github/workflows/ci.yml'), `on: push\njobs:\n  a:\n    env:\n      K: ${KEY}\n    steps:\n      - uses: actions/checkout@v4\n`);
+    writeFileSync(join(ws, '.github/workflows/ci.yml'), `on: push\njobs:\n  a:\n    env:\n      K: ${KEY}\n    steps:\n      - uses: actions/checkout@v4\npermissions: {}\n`);
     writeFileSync(join(ws, 'Dockerfile'), 'FROM node\n');
   });
   after(() => rmSync(ws, { recursive: true, force: true }));
@@ -53,7 +53,7 @@ describe('scan options', () => {
   });
 
   it('--stdin --stdin-filename analyzes standard input as that path (kind from the path)', () => {
-    const text = `on: push\njobs:\n  a:\n    steps:\n      - uses: actions/setup-node@v4\n`;
+    const text = `on: push\njobs:\n  a:\n    steps:\n      - uses: actions/setup-node@v4\npermissions: {}\n`;
     const r = forewarn(['scan', '--stdin', '--stdin-filename', '.github/workflows/new.yml', '--format', 'json'], ws, { stdin: () => text });
     assert.equal(r.code, 1);
     const json = JSON.parse(r.out) as { findings: { path: string; ruleId: string; line: number }[] };

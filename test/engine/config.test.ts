@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { Analyzer, DEFAULT_CONFIG, RULES, configTemplate, parseConfig, withRuleOverrides } from '../../server/src/engine/index.js';
 
 const WF = '.github/workflows/ci.yml';
-const WORKFLOW = 'on: push\njobs:\n  a:\n    steps:\n      - uses: actions/checkout@v4\n';
+const WORKFLOW = 'on: push\njobs:\n  a:\n    steps:\n      - uses: actions/checkout@v4\npermissions: {}\n';
 
 describe('configuration', () => {
   it('an empty file means defaults', () => {

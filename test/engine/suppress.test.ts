@@ -9,7 +9,7 @@ const KEY = 'AKIAZ7VRSQ5TJHNLBX4D';
 
 const WF = '.github/workflows/ci.yml';
 const step = (before: string, uses = 'actions/checkout@v4', after = '') =>
-  `on: push\njobs:\n  a:\n    steps:\n${before}      - uses: ${uses}${after}\n`;
+  `on: push\njobs:\n  a:\n    steps:\n${before}      - uses: ${uses}${after}\npermissions: {}\n`;
 const ids = (path: string, text: string) => new Analyzer().analyze({ path, text }).findings.map((f) => f.ruleId);
 
 describe('suppressions', () => {
@@ -29,7 +29,7 @@ describe('suppressions', () => {
     assert.deepEqual(ids(WF, step('      # forewarn-ignore[unpinned-action]\n      - run: echo\n')), ['unpinned-action']);
   });
   it('a trailing comment does not reach the next line', () => {
-    const text = 'on: push\njobs:\n  a:\n    steps:\n      - run: echo # forewarn-ignore[unpinned-action]\n      - uses: actions/checkout@v4\n';
+    const text = 'on: push\njobs:\n  a:\n    steps:\n      - run: echo # forewarn-ignore[unpinned-action]\n      - uses: actions/checkout@v4\npermissions: {}\n';
     assert.deepEqual(ids(WF, text), ['unpinned-action']);
   });
   it('the marker must start a comment', () => {

@@ -20,6 +20,7 @@ jobs:
     steps:
       - uses: actions/checkout@v4
       - run: echo hi
+permissions: {}
 `;
 
 const codes = (ds: Diagnostic[]) => ds.map((d) => String(d.code)).sort();
@@ -62,11 +63,11 @@ describe('language server', () => {
 
   it('updates diagnostics on every change, for the latest version', async () => {
     const uri = uriOf('.github/workflows/edit.yml');
-    await client.open(uri, 'on: push\njobs:\n  a:\n    steps:\n      - uses: a/b@v1\n');
+    await client.open(uri, 'on: push\njobs:\n  a:\n    steps:\n      - uses: a/b@v1\npermissions: {}\n');
     await client.diagnostics(uri, (d) => d.length === 1, 1);
     // Several quick edits: only the last version's result must stand.
-    await client.changeFull(uri, 2, 'on: push\njobs:\n  a:\n    steps:\n      - uses: a/b@v1\n      - uses: c/d@v2\n');
-    await client.changeFull(uri, 3, 'on: push\njobs:\n  a:\n    steps:\n      - uses: a/b@v1\n      - uses: c/d@v2\n      - uses: e/f@v3\n');
+    await client.changeFull(uri, 2, 'on: push\njobs:\n  a:\n    steps:\n      - uses: a/b@v1\n      - uses: c/d@v2\npermissions: {}\n');
+    await client.changeFull(uri, 3, 'on: push\njobs:\n  a:\n    steps:\n      - uses: a/b@v1\n      - uses: c/d@v2\n      - uses: e/f@v3\npermissions: {}\n');
     const ds = await client.diagnostics(uri, (d) => d.length === 3, 3);
     assert.deepEqual(ds.map((d) => d.range.start.line), [4, 5, 6]);
     await client.changeFull(uri, 4, 'on: push\n');
@@ -139,7 +140,7 @@ describe('language server', () => {
     mkdirSync(join(dir, '.github/workflows'), { recursive: true });
     writeFileSync(join(dir, '.git'), ''); // a repository root: config lookup stops here
     const uri = pathToFileURL(join(dir, '.github/workflows/a.yml')).toString();
-    const text = 'on: push\njobs:\n  a:\n    steps:\n      - uses: my-org/x@v1\n      - uses: other/y@v1\n';
+    const text = 'on: push\njobs:\n  a:\n    steps:\n      - uses: my-org/x@v1\n      - uses: other/y@v1\npermissions: {}\n';
     await client.open(uri, text);
     const before = await client.diagnostics(uri, (d) => d.length === 2, 1);
     const cfg = join(dir, '.forewarn.yml');

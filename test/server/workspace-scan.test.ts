@@ -14,7 +14,7 @@ import { REPO, TestClient } from '../helpers/lsp-client.js';
 const CLI = join(REPO, 'dist/cli.js');
 
 const SHA = 'b4ffde65f46336ab88eb53be808477a3936bae11';
-const WORKFLOW = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n';
+const WORKFLOW = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\npermissions: {}\n';
 const PINNED = WORKFLOW.replace('@v4', `@${SHA} # v4.1.1`);
 const LATEST = 'FROM node:latest\n';
 

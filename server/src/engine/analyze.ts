@@ -80,7 +80,7 @@ export class Analyzer {
         continue;
       }
       for (const r of reports) {
-        const finding = toFinding(rule, setting ?? rule.severity, r, text.length, ruleErrors);
+        const finding = toFinding(rule, setting ?? r.severity ?? rule.severity, r, text.length, ruleErrors);
         if (finding) findings.push(finding);
       }
     }

@@ -13,6 +13,8 @@ export interface Report {
   readonly range: Range;
   readonly message: string;
   readonly fixes?: readonly Fix[];
+  /** this finding's default severity when it differs from the rule's (a configured severity still wins). */
+  readonly severity?: Severity;
 }
 
 export interface RuleContext {

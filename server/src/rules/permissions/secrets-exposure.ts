@@ -1,0 +1,91 @@
+// Secrets handed out wholesale or printed: `secrets: inherit`, `toJSON(secrets)`, `echo ${{ secrets.X }}`.
+
+import { findExpressions } from '../../models/github-expressions.js';
+import { scalarText, workflowsIn } from '../../models/github-workflow.js';
+import { rangeOf } from '../../models/yaml-nodes.js';
+import { defineRule } from '../define.js';
+import { isMap, isScalar, isSeq } from 'yaml';
+
+const TOJSON_SECRETS = /\btojson\s*\(\s*secrets\s*\)/i;
+const ECHO = /(?:^|[\s;&(])(?:echo|printf)\b/;
+
+/** `echo`/`printf` of a secret expression, not piped or redirected into another command or file. */
+function printsSecret(line: string): boolean {
+  const m = ECHO.exec(line);
+  if (!m) return false;
+  const rest = line.slice(m.index);
+  return !/[|>]/.test(rest) && findExpressions(rest).some((e) => /^secrets\.[A-Za-z0-9_]+$/.test(e.inner));
+}
+
+/** Every scalar under a node with its range (bounded). */
+function* scalars(node: unknown, depth = 0): Generator<{ text: string; node: unknown }> {
+  if (depth > 40) return;
+  if (isScalar(node)) {
+    const t = scalarText(node);
+    if (t !== undefined) yield { text: t, node };
+  } else if (isMap(node)) {
+    for (const p of node.items) yield* scalars(p.value, depth + 1);
+  } else if (isSeq(node)) {
+    for (const it of node.items) yield* scalars(it, depth + 1);
+  }
+}
+
+export default defineRule({
+  id: 'secrets-exposure',
+  family: 'permissions',
+  kinds: ['github-workflow'],
+  severity: 'high',
+  description: 'All secrets passed on (`secrets: inherit`, `toJSON(secrets)`) or a secret printed in a run: script',
+  cwe: [200, 532],
+  fix: 'none',
+  check(ctx) {
+    const text = ctx.file.text;
+    for (const wf of workflowsIn(ctx.file)) {
+      for (const job of wf.jobs) {
+        if (scalarText(job.secrets) === 'inherit') {
+          const range = rangeOf(job.secrets);
+          if (range) {
+            // A workflow of this repository changes only through its own reviews: less exposed than someone else's.
+            const local = scalarText(job.uses)?.startsWith('./') === true;
+            ctx.report({
+              range,
+              severity: local ? 'low' : 'medium',
+              message: `Job '${job.id}' passes every secret of this repository to '${scalarText(job.uses) ?? 'the called workflow'}' with \`secrets: inherit\`: a change there, or a compromise of it, reaches secrets it never needed. Pass only the secrets it uses (\`secrets: { NAME: \${{ secrets.NAME }} }\`).`,
+            });
+          }
+        }
+      }
+      for (const s of scalars(wf.doc.contents)) {
+        if (s.text.length > 100_000) continue;
+        const r = rangeOf(s.node);
+        if (!r) continue;
+        if (TOJSON_SECRETS.test(s.text)) {
+          const e = findExpressions(text.slice(r.start, r.end)).find((x) => TOJSON_SECRETS.test(x.inner));
+          ctx.report({
+            range: e ? { start: r.start + e.start, end: r.start + e.end } : r,
+            message: '`toJSON(secrets)` puts every secret of the repository into one value that a step, a log line or an artifact can leak. Reference only the secrets this step needs (`${{ secrets.NAME }}`).',
+          });
+        }
+      }
+      for (const job of wf.jobs) {
+        for (const step of job.steps) {
+          const run = step.run;
+          const value = typeof run?.value === 'string' ? run.value : undefined;
+          const r = rangeOf(run);
+          if (!value || !r || value.length > 100_000) continue;
+          const src = text.slice(r.start, r.end);
+          for (const line of value.split('\n')) {
+            if (line.length > 2000 || !printsSecret(line)) continue;
+            const expr = findExpressions(line).find((x) => /^secrets\.[A-Za-z0-9_]+$/.test(x.inner));
+            if (!expr) continue;
+            const at = src.indexOf(line.slice(expr.start, expr.end));
+            ctx.report({
+              range: at === -1 ? r : { start: r.start + at, end: r.start + at + (expr.end - expr.start) },
+              message: `The run: script prints \`\${{ ${expr.inner} }}\`. GitHub masks the exact value in logs, but any transformation (base64, a substring, a typo'd quote) prints it in clear. Pass it to the command that needs it through env: instead of printing it.`,
+            });
+          }
+        }
+      }
+    }
+  },
+});
