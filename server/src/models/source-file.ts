@@ -8,7 +8,9 @@ import { parseDockerfile } from '../parsers/dockerfile.js';
 import { parseYaml, type YamlFile } from '../parsers/yaml.js';
 import { fromViews } from './dockerfile.js';
 import { actionUses, workflowUses } from './github.js';
+import { ciIncludes, type IncludeView } from './ci-includes.js';
 import { parseImageRef, type ImageRef } from './image-ref.js';
+import { yamlImages, type YamlImageSource } from './yaml-images.js';
 import { valueRange } from './yaml-nodes.js';
 
 /** Every kind but Dockerfile and Terraform is YAML. */
@@ -16,9 +18,11 @@ export const YAML_KINDS: ReadonlySet<FileKind> = new Set(FILE_KINDS.filter((k) =
 
 /** A container image reference anywhere in a file. */
 export interface ImageUse {
-  readonly source: 'dockerfile-from';
+  readonly source: 'dockerfile-from' | YamlImageSource;
   readonly raw: string;
   readonly range: Range;
+  /** `range` covers `raw` character for character (offsets inside `raw` map onto the text, e.g. for a fix). */
+  readonly exact: boolean;
   /** the reference after substituting literal build-arg defaults; undefined when not known statically. */
   readonly resolved: string | undefined;
   /** parsed reference, or undefined when it depends on a value not known statically. */
@@ -46,6 +50,8 @@ export interface RemoteRef {
 export interface Facets {
   readonly images: readonly ImageUse[];
   readonly remoteRefs: readonly RemoteRef[];
+  /** GitLab includes and components, CircleCI orbs, Azure repository resources. */
+  readonly includes: readonly IncludeView[];
 }
 
 const SHA = /^[0-9a-f]{40}$/;
@@ -96,16 +102,29 @@ export class SourceFile {
   }
 
   get facets(): Facets {
-    return (this._facets ??= { images: this.buildImages(), remoteRefs: this.buildRemoteRefs() });
+    return (this._facets ??= {
+      images: this.buildImages(),
+      remoteRefs: this.buildRemoteRefs(),
+      includes: this.yaml ? ciIncludes(this.kind, this.yaml.docs, this.text) : [],
+    });
   }
 
   private buildImages(): ImageUse[] {
+    const yaml = this.yaml;
+    if (yaml) {
+      return yamlImages(this.kind, yaml.docs, this.text).map((y) => ({
+        ...y,
+        ref: y.resolved === undefined ? undefined : parseImageRef(y.resolved),
+        isStage: false,
+      }));
+    }
     const df = this.dockerfile;
     if (!df) return [];
     return fromViews(df, this.lines).map((f) => ({
       source: 'dockerfile-from' as const,
       raw: f.raw,
       range: f.range,
+      exact: this.text.slice(f.range.start, f.range.end) === f.raw,
       resolved: f.resolved,
       ref: f.resolved === undefined ? undefined : parseImageRef(f.resolved),
       isStage: f.isStage,
