@@ -32,9 +32,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
     synchronize: { fileEvents: workspace.createFileSystemWatcher('**/.forewarn.{yml,yaml}') },
+    // Pin fixes look things up on the network: never in Restricted Mode.
+    initializationOptions: { workspaceTrusted: workspace.isTrusted },
   };
   client = new LanguageClient('forewarn', 'Forewarn', serverOptions, clientOptions);
   await client.start();
+  context.subscriptions.push(workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('forewarn/workspaceTrusted')));
 }
 
 export async function deactivate(): Promise<void> {

@@ -18,6 +18,8 @@ export const SERVER = resolve(REPO, 'dist/server.js');
 export class TestClient {
   readonly published = new Map<string, PublishDiagnosticsParams>();
   readonly logs: string[] = [];
+  /** window/showMessage(Request) texts, in order. */
+  readonly messages: string[] = [];
   /** what the client answers to workspace/configuration for section `forewarn`. */
   settings: Record<string, unknown> = {};
   private waiters: (() => void)[] = [];
@@ -27,7 +29,7 @@ export class TestClient {
     readonly conn: ProtocolConnection,
   ) {}
 
-  static async start(opts: { rootUri?: string; env?: Record<string, string> } = {}): Promise<TestClient> {
+  static async start(opts: { rootUri?: string; env?: Record<string, string>; initializationOptions?: unknown } = {}): Promise<TestClient> {
     const proc = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new TestClient(proc, conn);
@@ -39,6 +41,13 @@ export class TestClient {
       client.logs.push(p.message);
       client.notify();
     });
+    const showMessage = (p: { message: string }): null => {
+      client.messages.push(p.message);
+      client.notify();
+      return null;
+    };
+    conn.onNotification('window/showMessage', (p: { message: string }) => void showMessage(p));
+    conn.onRequest('window/showMessageRequest', showMessage);
     conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => client.settings));
     conn.onRequest('client/registerCapability', () => null);
     conn.listen();
@@ -46,6 +55,7 @@ export class TestClient {
       processId: process.pid,
       rootUri: opts.rootUri ?? null,
       workspaceFolders: opts.rootUri ? [{ uri: opts.rootUri, name: 'ws' }] : null,
+      ...(opts.initializationOptions !== undefined && { initializationOptions: opts.initializationOptions }),
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
         textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { dataSupport: true } },

@@ -7,6 +7,7 @@ import { SEVERITIES, isSeverity, severityRank, type Severity } from '../core/typ
 import { CONFIG_SCHEMA, RULES } from '../engine/index.js';
 import { findConfigFile, loadConfigFile } from '../workspace/config-files.js';
 import { scan, type ScanReport } from '../workspace/scan.js';
+import { PIN_USAGE, pinCommand } from './pin.js';
 
 declare const FOREWARN_VERSION: string | undefined;
 const VERSION = typeof FOREWARN_VERSION === 'string' ? FOREWARN_VERSION : '0.0.0-dev';
@@ -15,6 +16,7 @@ export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
 
 const USAGE = `Usage:
   forewarn scan [paths...] [--format text|json] [--config FILE] [--fail-on SEVERITY|none]
+  forewarn pin [paths...] [--write] [--config FILE]
   forewarn rules
   forewarn schema
   forewarn --version | --help
@@ -23,6 +25,7 @@ scan      analyze files and folders (default: .), honouring .gitignore and confi
   --format   text (default): path:line:col severity rule-id message; json: the documented contract
   --config   configuration file (default: nearest .forewarn.yml above the current directory)
   --fail-on  exit 1 when a finding is at or above this severity (${SEVERITIES.join(', ')}, or none); default high
+${PIN_USAGE.slice(PIN_USAGE.indexOf('\n\n') + 2)}
 rules     list the rules
 schema    print the JSON Schema of .forewarn.yml
 
@@ -74,6 +77,8 @@ function dispatch(argv: readonly string[], io: Io): number {
     return EXIT.clean;
   }
   if (command === 'scan') return scanCommand(rest, io);
+  // Pinning waits on the network: the entry point below runs it asynchronously.
+  if (command === 'pin') throw new UsageError('pin runs only from the forewarn executable');
   throw new UsageError(`unknown command '${command}'`);
 }
 
@@ -165,10 +170,19 @@ if (require.main === module) {
     if (e.code !== 'EPIPE') throw e;
     stdoutOpen = false;
   });
-  const code = run(process.argv.slice(2), {
+  const io: Io = {
     out: (s) => void (stdoutOpen && process.stdout.write(s)),
     err: (s) => process.stderr.write(s),
     cwd: process.cwd(),
-  });
-  process.exitCode = code;
+  };
+  if (process.argv[2] === 'pin') {
+    pinCommand(process.argv.slice(3), { ...io, env: process.env }).then(
+      (code) => (process.exitCode = code),
+      (e: unknown) => {
+        const usage = (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+        io.err(`forewarn: ${usage ? `${(e as Error).message}\n\n${USAGE}` : `internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`}\n`);
+        process.exitCode = EXIT.usage;
+      },
+    );
+  } else process.exitCode = run(process.argv.slice(2), io);
 }

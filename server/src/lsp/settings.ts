@@ -8,9 +8,11 @@ export interface Settings {
   /** per-rule severity overrides, layered over `.forewarn.yml`. */
   readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly maxFileSize: number | undefined;
+  /** lookups for pin fixes (GitHub API, registries) may run when the user asks for them. */
+  readonly allowNetwork: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, maxFileSize: undefined };
+export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, maxFileSize: undefined, allowNetwork: true };
 
 /** Accepts whatever the client sends and keeps only well-formed values. */
 export function readSettings(raw: unknown): Settings {
@@ -26,5 +28,6 @@ export function readSettings(raw: unknown): Settings {
     enable: o.enable !== false,
     rules,
     maxFileSize: typeof max === 'number' && Number.isFinite(max) && max > 0 ? max : undefined,
+    allowNetwork: o.allowNetwork !== false,
   };
 }
