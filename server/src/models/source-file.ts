@@ -11,6 +11,9 @@ import { actionUses, workflowUses } from './github.js';
 import { ciIncludes, type IncludeView } from './ci-includes.js';
 import { parseImageRef, type ImageRef } from './image-ref.js';
 import { yamlImages, type YamlImageSource } from './yaml-images.js';
+import { dockerfileScripts, yamlScripts, type Script } from './scripts.js';
+
+export type { Script, ScriptSource } from './scripts.js';
 import { valueRange } from './yaml-nodes.js';
 
 /** Every kind but Dockerfile and Terraform is YAML. */
@@ -52,6 +55,8 @@ export interface Facets {
   readonly remoteRefs: readonly RemoteRef[];
   /** GitLab includes and components, CircleCI orbs, Azure repository resources. */
   readonly includes: readonly IncludeView[];
+  /** shell text of `run:`, `script:`, Azure `bash:`, Dockerfile `RUN`, mapped back to the file. */
+  readonly scripts: readonly Script[];
 }
 
 const SHA = /^[0-9a-f]{40}$/;
@@ -102,11 +107,41 @@ export class SourceFile {
   }
 
   get facets(): Facets {
-    return (this._facets ??= {
-      images: this.buildImages(),
-      remoteRefs: this.buildRemoteRefs(),
-      includes: this.yaml ? ciIncludes(this.kind, this.yaml.docs, this.text) : [],
-    });
+    if (this._facets) return this._facets;
+    // Each facet is built on first use: most rules read one or two of them.
+    const build = {
+      images: (): ImageUse[] => this.buildImages(),
+      remoteRefs: (): RemoteRef[] => this.buildRemoteRefs(),
+      scripts: (): Script[] => this.buildScripts(),
+      includes: (): IncludeView[] => (this.yaml ? ciIncludes(this.kind, this.yaml.docs, this.text) : []),
+    };
+    let images: ImageUse[] | undefined;
+    let remoteRefs: RemoteRef[] | undefined;
+    let scripts: Script[] | undefined;
+    let includes: IncludeView[] | undefined;
+    const facets: Facets = {
+      get images() {
+        return (images ??= build.images());
+      },
+      get remoteRefs() {
+        return (remoteRefs ??= build.remoteRefs());
+      },
+      get scripts() {
+        return (scripts ??= build.scripts());
+      },
+      get includes() {
+        return (includes ??= build.includes());
+      },
+    };
+    return (this._facets = facets);
+  }
+
+  private buildScripts(): Script[] {
+    const df = this.dockerfile;
+    if (df) return dockerfileScripts(df, this.lines, this.text);
+    const yaml = this.yaml;
+    if (!yaml) return [];
+    return yaml.docs.flatMap((doc) => yamlScripts(this.kind, doc.contents, this.text));
   }
 
   private buildImages(): ImageUse[] {
