@@ -2,6 +2,7 @@
 
 import type { Rule } from './define.js';
 import addWithoutChecksum from './pinning/add-without-checksum.js';
+import downloadAndExecute from './pinning/download-and-execute.js';
 import imageLatest from './pinning/image-latest.js';
 import imageWithoutDigest from './pinning/image-without-digest.js';
 import shaPinWithoutVersion from './pinning/sha-pin-without-version.js';
@@ -14,6 +15,7 @@ import awsAccessKey from './secrets/aws-access-key.js';
 export const RULES: readonly Rule[] = [
   addWithoutChecksum,
   awsAccessKey,
+  downloadAndExecute,
   imageLatest,
   imageWithoutDigest,
   shaPinWithoutVersion,
