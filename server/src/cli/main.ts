@@ -69,7 +69,8 @@ function dispatch(argv: readonly string[], io: Io): number {
     return EXIT.clean;
   }
   if (command === 'rules') {
-    for (const r of RULES) io.out(`${r.id.padEnd(20)} ${r.family.padEnd(12)} ${r.severity.padEnd(9)} fix:${r.fix.padEnd(14)} ${r.description}${r.defaultOff ? ' (off by default)' : ''}\n`);
+    const width = Math.max(20, ...RULES.map((r) => r.id.length));
+    for (const r of RULES) io.out(`${r.id.padEnd(width)} ${r.family.padEnd(12)} ${r.severity.padEnd(9)} fix:${r.fix.padEnd(14)} ${r.description}${r.defaultOff ? ' (off by default)' : ''}\n`);
     return EXIT.clean;
   }
   if (command === 'schema') {
