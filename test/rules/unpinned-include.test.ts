@@ -13,6 +13,7 @@ ruleTester(rule, {
     { name: 'ref from a variable', path: GL, code: 'include:\n  - project: g/p\n    ref: $TEMPLATES_REF\n    file: t.yml\n' },
     { name: 'local and template includes', path: GL, code: "include:\n  - local: '/ci/a.yml'\n  - template: Auto-DevOps.gitlab-ci.yml\n  - '/ci/b.yml'\n" },
     { name: 'remote URL containing a commit', path: GL, code: `include:\n  - remote: https://gitlab.com/g/p/-/raw/${SHA}/t.yml\n` },
+    { name: 'remote URL verified by integrity', path: GL, code: 'include:\n  - remote: https://example.com/ci.yml\n    integrity: sha256-L3/GAoKaw0Arw6hDCKeKQlV1QPEgHYxGBHsH4zG1IY8=\n' },
     { name: 'component at a version', path: GL, code: 'include:\n  - component: $CI_SERVER_FQDN/g/c/build@1.0.0\n' },
     { name: 'component at a SHA', path: GL, code: `include:\n  - component: gitlab.com/g/c/build@${SHA}\n` },
   ],

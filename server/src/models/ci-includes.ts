@@ -17,6 +17,8 @@ export interface IncludeView {
   readonly ref: string | undefined;
   /** the value depends on a variable or expression: not known statically. */
   readonly dynamic: boolean;
+  /** GitLab `remote:` with `integrity: sha256-…`: the content is verified when it is fetched. */
+  readonly integrity?: string;
 }
 
 const DYNAMIC = /[$<{]/;
@@ -61,7 +63,8 @@ function gitlab(root: unknown, text: string, out: IncludeView[]): void {
       });
     }
     const r = str(get(item, 'remote'));
-    if (r) remote(r, text, out);
+    const integrity = str(get(item, 'integrity'));
+    if (r) remote(r, text, out, integrity ? String(integrity.value) : undefined);
     const c = str(get(item, 'component'));
     if (c) {
       const v = c.value as string;
@@ -79,9 +82,9 @@ function gitlab(root: unknown, text: string, out: IncludeView[]): void {
   }
 }
 
-function remote(s: Scalar, text: string, out: IncludeView[]): void {
+function remote(s: Scalar, text: string, out: IncludeView[], integrity?: string): void {
   const v = s.value as string;
-  out.push({ source: 'gitlab-remote', raw: v, range: valueRange(s, text), target: v, ref: undefined, dynamic: DYNAMIC.test(v) });
+  out.push({ source: 'gitlab-remote', raw: v, range: valueRange(s, text), target: v, ref: undefined, dynamic: DYNAMIC.test(v), ...(integrity && { integrity }) });
 }
 
 function circleci(root: unknown, text: string, out: IncludeView[]): void {

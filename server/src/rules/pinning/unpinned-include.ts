@@ -22,7 +22,7 @@ export default defineRule({
         if (kind === 'none') problem = `includes project '${inc.raw}' without ref:, so it follows that project's default branch`;
         else if (kind === 'branch') problem = `includes project '${inc.raw}' at the branch '${inc.ref}'`;
       } else if (inc.source === 'gitlab-remote') {
-        if (!SHA_IN_URL.test(inc.raw)) problem = `includes the remote URL '${inc.raw}', whose content can change at any time and is not verified`;
+        if (!SHA_IN_URL.test(inc.raw) && !inc.integrity?.startsWith('sha256-')) problem = `includes the remote URL '${inc.raw}', whose content can change at any time and is not verified`;
       } else if (inc.source === 'gitlab-component') {
         const ref = inc.ref;
         if (ref === undefined || ref === '') problem = `uses the component '${inc.raw}' without a version`;
