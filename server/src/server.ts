@@ -406,10 +406,15 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     // Fixes first, then the "Ignore on this line" actions, then "Ignore in this file".
     ignores.sort((a, b) => Number(a.title.endsWith('in this file')) - Number(b.title.endsWith('in this file')));
     if (pins.length > 0) {
-      const all = pinRequests(file);
+      const all = pinRequests(file, allowedActionsOf(uri));
       if (all.length > 1) pins.push(pinAction('Pin all actions and images in this file', { uri, version: doc.version, requests: all }));
     }
     return [...actions, ...pins, ...ignores];
+  }
+
+  function allowedActionsOf(uri: string): readonly string[] {
+    const fsPath = fsPathOf(uri);
+    return fsPath ? configFor(fsPath).config.allow.actions : [];
   }
 
   /** "Pin all" as a source action, for the Source Action menu. */
@@ -417,7 +422,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     const doc = documents.get(uri);
     const current = published.get(uri);
     if (!doc || !current || current.version !== doc.version || !current.result.file) return [];
-    const all = pinRequests(current.result.file);
+    const all = pinRequests(current.result.file, allowedActionsOf(uri));
     return all.length === 0 ? [] : [pinAction('Forewarn: pin all actions and images in this file', { uri, version: doc.version, requests: all }, undefined, PIN_ALL_KIND)];
   }
 

@@ -137,6 +137,12 @@ describe('resolver', () => {
     );
   });
 
+  it('leaves allow-listed actions alone', () => {
+    const text = 'on: push\njobs:\n  a:\n    steps:\n      - uses: my-org/x@v1\n      - uses: other/y@v1\n';
+    const reqs = pinRequests(new SourceFile('.github/workflows/ci.yml', text, 'github-workflow'), ['my-org/*']);
+    assert.deepEqual(reqs.map((r) => r.target), ['other/y']);
+  });
+
   it('keeps an unrelated comment after the new version comment', () => {
     const text = 'x: a/b@v1 # reviewed by sec\n';
     const edits = editsFor(text, { type: 'action-commit', ref: 'v1', range: { start: 7, end: 9 } }, { type: 'action-commit', pin: { sha: F.SHA_V4, version: 'v1.0.2' } });

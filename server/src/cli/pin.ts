@@ -60,7 +60,7 @@ export async function pinCommand(args: readonly string[], io: PinIo): Promise<nu
   let changedFiles = 0;
   let failures = 0;
   for (const file of analyzer.files) {
-    const requests = pinRequests(file);
+    const requests = pinRequests(file, loaded.config.allow.actions);
     if (requests.length === 0) continue;
     const abs = isAbsolute(file.path) ? file.path : resolve(root, file.path);
     const shown = display(io.cwd, abs);

@@ -1,14 +1,19 @@
 // Pinning a file: which references can be pinned, and the exact edits once the resolver has answered.
 
+import { Minimatch } from 'minimatch';
 import type { ResolveRequest, TextEdit } from '../core/types.js';
 import { parseImageRef } from '../models/image-ref.js';
 import { digestFix } from '../models/image-pin.js';
 import type { SourceFile } from '../models/source-file.js';
 import { ResolveError, type Resolved, type Resolver } from './index.js';
 
-/** Every action and image in the file that a lookup can pin: what "Pin all" and `forewarn pin` act on. */
-export function pinRequests(file: SourceFile): ResolveRequest[] {
+/**
+ * Every action and image in the file that a lookup can pin: what "Pin all" and `forewarn pin` act on.
+ * Actions matching `allowedActions` (config `allow.actions`) are left as they are, as unpinned-action leaves them.
+ */
+export function pinRequests(file: SourceFile, allowedActions: readonly string[] = []): ResolveRequest[] {
   const out: ResolveRequest[] = [];
+  const allow = allowedActions.map((g) => new Minimatch(g, { nocase: true }));
   const { remoteRefs, images } = file.facets;
   for (const r of remoteRefs) {
     if (r.source === 'docker-action') {
@@ -16,6 +21,8 @@ export function pinRequests(file: SourceFile): ResolveRequest[] {
       if (r.refKind !== 'none' || !image?.tag || /[$<{]/.test(r.target) || r.range.end - r.range.start !== r.raw.length) continue;
       out.push({ type: 'image-digest', target: r.target.slice(0, -image.tag.length - 1), ref: image.tag, range: { start: r.range.end - image.tag.length, end: r.range.end } });
     } else if ((r.refKind === 'version' || r.refKind === 'branch' || r.refKind === 'other') && r.ref && r.refRange) {
+      const repo = r.target.split('/').slice(0, 2).join('/');
+      if (allow.some((m) => m.match(repo))) continue;
       out.push({ type: 'action-commit', target: r.target, ref: r.ref, range: r.refRange });
     }
   }
