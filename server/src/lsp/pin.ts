@@ -75,7 +75,10 @@ export class PinCommand {
     // Environment read at first use: GITHUB_TOKEN/GH_TOKEN and base URLs come from the editor's environment, never from settings.
     this.resolver ??= new Resolver(optionsFromEnv(process.env));
     const text = doc.getText();
-    const outcome = await resolveEdits(text, requests, this.resolver);
+    // The lookups take network round trips: show that something is happening.
+    const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
+    progress?.begin('Forewarn: looking up pins', undefined, `${requests.length} reference${requests.length === 1 ? '' : 's'}`);
+    const outcome = await resolveEdits(text, requests, this.resolver).finally(() => progress?.done());
     const now = this.documents.get(uri);
     if (!now || now.version !== version) {
       void this.connection.window.showWarningMessage('Forewarn: the file changed while looking up pins; nothing was pinned. Try again.');
