@@ -68,6 +68,17 @@ function github(req: IncomingMessage, res: ServerResponse): void {
       { ref: 'refs/tags/v1.3.2', object: { sha: SHA_LIGHT, type: 'commit' } },
     ]);
   }
+  if (p === '/repos/actions/checkout/tags') {
+    if (url.searchParams.get('per_page') !== '100') return json(res, 400, {});
+    // the tags endpoint gives the commit each tag points at, annotated tags peeled
+    return json(res, 200, [
+      { name: 'v4.2.0', commit: { sha: SHA_V5 } },
+      { name: 'v4', commit: { sha: SHA_V4 } },
+      { name: 'v4.1.1', commit: { sha: SHA_V4 } },
+      { name: 'v4.1', commit: { sha: SHA_V4 } },
+      { name: 'nightly', commit: { sha: SHA_MAIN } },
+    ]);
+  }
   if (p.includes('/matching-refs/')) return json(res, 200, []);
   json(res, 404, { message: 'Not Found' });
 }

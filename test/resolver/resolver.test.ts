@@ -38,6 +38,17 @@ describe('resolver', () => {
     assert.equal(r.type === 'action-commit' && r.pin.sha, F.SHA_V5);
   });
 
+  it('commit → the most specific tag at it, for a version comment; a commit no tag names is an error', async () => {
+    const res = new Resolver(opts);
+    assert.deepEqual(await res.resolve({ type: 'commit-version', target: 'actions/checkout', ref: F.SHA_V4 }), { type: 'commit-version', version: 'v4.1.1' });
+    assert.deepEqual(await res.resolve({ type: 'commit-version', target: 'actions/checkout', ref: F.SHA_MAIN }), { type: 'commit-version', version: 'nightly' });
+    await assert.rejects(res.resolve({ type: 'commit-version', target: 'actions/checkout', ref: F.SHA_LIGHT }), /No tag among the 100 most recent tags of actions\/checkout points at 0123456/);
+    const text = `- uses: "actions/checkout@${F.SHA_V4}"\n`;
+    const start = text.indexOf(F.SHA_V4);
+    const edits = editsFor(text, { type: 'commit-version', ref: F.SHA_V4, range: { start, end: start + 40 } }, { type: 'commit-version', version: 'v4.1.1' });
+    assert.equal(applyEdits(text, edits), `- uses: "actions/checkout@${F.SHA_V4}" # v4.1.1\n`);
+  });
+
   it('404: a clear error', async () => {
     await assert.rejects(new Resolver(opts).resolve({ type: 'action-commit', target: 'actions/checkout', ref: 'v99' }), /no ref for actions\/checkout@v99.*set GITHUB_TOKEN/);
   });

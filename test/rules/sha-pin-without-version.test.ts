@@ -16,7 +16,13 @@ ruleTester(rule, {
     { name: 'local action', path: WF, code: wf('      - uses: ./x\n') },
   ],
   invalid: [
-    { name: 'no comment', path: WF, code: wf(`      - uses: actions/checkout@${SHA}\n`), errors: [{ line: 6, column: 32, endColumn: 72 }] },
+    {
+      name: 'no comment',
+      path: WF,
+      code: wf(`      - uses: actions/checkout@${SHA}\n`),
+      errors: [{ line: 6, column: 32, endColumn: 72 }],
+      resolves: [{ type: 'commit-version', target: 'actions/checkout', ref: SHA, rangeText: SHA }],
+    },
     { name: 'comment without a version', path: WF, code: wf(`      - uses: actions/checkout@${SHA} # pinned\n`), errors: [{ line: 6, column: 32 }] },
     { name: 'reusable workflow, CRLF', path: WF, code: `on: push\r\njobs:\r\n  c:\r\n    uses: o/r/.github/workflows/x.yml@${SHA}\r\n`, errors: [{ line: 4, column: 39 }] },
     { name: 'composite action', path: 'action.yml', code: `runs:\n  using: composite\n  steps:\n    - uses: actions/cache@${SHA}\n`, errors: [{ line: 4, column: 27 }] },

@@ -35,6 +35,21 @@ export class GitHubResolver {
     return { sha: commit.sha, version };
   }
 
+  /** The most specific version tag among the repository's 100 most recent tags that points at `sha`. */
+  async versionOf(target: string, sha: string): Promise<string> {
+    const [owner, repo] = target.split('/');
+    if (!owner || !repo) throw new ResolveError(`'${target}' is not owner/repo.`);
+    const base = `${this.opts.apiUrl.replace(/\/+$/, '')}/repos/${enc(owner)}/${enc(repo)}`;
+    const tags = (await this.json(`${base}/tags?per_page=100`, `${owner}/${repo}`)) as unknown;
+    const names = (Array.isArray(tags) ? tags : [])
+      .filter((t: { name?: unknown; commit?: { sha?: unknown } }) => typeof t.name === 'string' && t.commit?.sha === sha)
+      .map((t: { name: string }) => t.name);
+    const versions = names.filter((n) => /^v?\d+(\.\d+)*$/.test(n)).sort((a, b) => compareVersions(b, a));
+    const best = versions[0] ?? names[0];
+    if (!best) throw new ResolveError(`No tag among the 100 most recent tags of ${owner}/${repo} points at ${sha.slice(0, 7)}; nothing was changed. Add the version comment by hand.`);
+    return best;
+  }
+
   private async mostSpecificTag(base: string, ref: string, sha: string): Promise<string | undefined> {
     const refs = (await this.json(`${base}/git/matching-refs/tags/${enc(ref)}`, ref)) as unknown;
     if (!Array.isArray(refs)) return undefined;

@@ -7,7 +7,10 @@ import { RegistryResolver } from './oci.js';
 export { ResolveError } from './http.js';
 export type { ActionPin } from './github.js';
 
-export type Resolved = { readonly type: 'action-commit'; readonly pin: ActionPin } | { readonly type: 'image-digest'; readonly digest: string };
+export type Resolved =
+  | { readonly type: 'action-commit'; readonly pin: ActionPin }
+  | { readonly type: 'image-digest'; readonly digest: string }
+  | { readonly type: 'commit-version'; readonly version: string };
 
 export interface ResolverOptions {
   readonly githubApiUrl: string;
@@ -57,7 +60,7 @@ export class Resolver {
 
   resolve(req: Pick<ResolveRequest, 'type' | 'target' | 'ref'>): Promise<Resolved> {
     // Actions: the cache key is (repo, ref); `owner/repo/path@v4` shares the commit of `owner/repo@v4`.
-    const target = req.type === 'action-commit' ? req.target.split('/').slice(0, 2).join('/').toLowerCase() : req.target;
+    const target = req.type !== 'image-digest' ? req.target.split('/').slice(0, 2).join('/').toLowerCase() : req.target;
     const key = `${req.type}\0${target}\0${req.ref}`;
     const hit = this.cache.get(key);
     if (hit && hit.expires > this.now()) return Promise.resolve(hit.value);
@@ -76,6 +79,7 @@ export class Resolver {
 
   private async lookup(type: ResolveRequest['type'], target: string, ref: string): Promise<Resolved> {
     if (type === 'action-commit') return { type, pin: await this.github.resolve(target, ref) };
+    if (type === 'commit-version') return { type, version: await this.github.versionOf(target, ref) };
     return { type, digest: await this.registry.resolve(target, ref) };
   }
 }

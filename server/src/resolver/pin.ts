@@ -39,16 +39,22 @@ const VERSION_COMMENT = /^#\s*(?:(?:tag|pin)[=@:]\s*)?v?\d[\w.+-]*\s*$/;
 /** The edits that apply a resolved value: the SHA plus a `# version` comment, or `tag@sha256:…`. */
 export function editsFor(text: string, req: Pick<ResolveRequest, 'type' | 'ref' | 'range'>, resolved: Resolved): TextEdit[] {
   if (resolved.type === 'image-digest') return [{ range: req.range, newText: `${req.ref}@${resolved.digest}` }];
-  const edits: TextEdit[] = [{ range: req.range, newText: resolved.pin.sha }];
+  if (resolved.type === 'commit-version') return commentEdits(text, req.range.end, resolved.version);
+  return [{ range: req.range, newText: resolved.pin.sha }, ...commentEdits(text, req.range.end, resolved.pin.version)];
+}
+
+/** A trailing `# version` comment after the value ending at `valueEnd` (replacing a stale version comment). */
+function commentEdits(text: string, valueEnd: number, version: string): TextEdit[] {
+  const edits: TextEdit[] = [];
   // After the value and its closing quote, on the same line.
-  let after = req.range.end;
+  let after = valueEnd;
   if (text[after] === '"' || text[after] === "'") after++;
   let eol = text.indexOf('\n', after);
   if (eol === -1) eol = text.length;
   if (text[eol - 1] === '\r') eol--;
   const rest = text.slice(after, eol);
   const trimmed = rest.trim();
-  const comment = `# ${resolved.pin.version}`;
+  const comment = `# ${version}`;
   if (trimmed === '') edits.push({ range: { start: after, end: after + rest.length }, newText: ` ${comment}` });
   else if (VERSION_COMMENT.test(trimmed)) {
     // Replace a stale version comment, keeping the spacing before it.
@@ -87,7 +93,7 @@ export async function resolveEdits(text: string, requests: readonly ResolveReque
     const r = results[i]!;
     if (r instanceof Error) {
       const msg = r instanceof ResolveError ? r.message : `unexpected error: ${r.message}`;
-      errors.push(`${req.target}${req.type === 'action-commit' ? '@' : ':'}${req.ref}: ${msg}`);
+      errors.push(`${req.target}${req.type === 'image-digest' ? ':' : '@'}${req.ref}: ${msg}`);
       return;
     }
     edits.push(...editsFor(text, req, r));

@@ -12,7 +12,7 @@ export default defineRule({
   severity: 'info',
   description: 'Action pinned to a commit SHA without a trailing version comment',
   cwe: [1357],
-  fix: 'none',
+  fix: 'needs-network',
   check(ctx) {
     const text = ctx.file.text;
     for (const ref of ctx.file.facets.remoteRefs) {
@@ -24,6 +24,15 @@ export default defineRule({
       if (hash !== -1 && VERSIONISH.test(rest.slice(hash + 1))) continue;
       ctx.report({
         range: ref.refRange ?? ref.range,
+        fixes: ref.refRange
+          ? [
+              {
+                title: `Add the tag of ${ref.target}@${ref.ref!.slice(0, 7)} as a comment`,
+                safety: 'needs-network',
+                resolve: { type: 'commit-version', target: ref.target, ref: ref.ref!, range: ref.refRange },
+              },
+            ]
+          : [],
         message: `'${ref.raw}' is pinned to a commit SHA without a comment naming its version: reviewers cannot tell which release it is, and Dependabot/Renovate cannot keep the comment in step. Add the tag it points at as a trailing comment (e.g. '# v4.1.1').`,
       });
     }
