@@ -17,7 +17,7 @@ export default defineRule({
   fix: 'none',
   check(ctx) {
     const df = ctx.file.dockerfile;
-    if (!df) return;
+    if (!df || !/\badd\b/i.test(ctx.file.text)) return;
     const lines = ctx.file.lines;
     for (const ins of df.getInstructions()) {
       if (ins.getKeyword() !== 'ADD') continue;
