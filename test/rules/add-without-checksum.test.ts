@@ -10,6 +10,7 @@ ruleTester(rule, {
     { name: 'checksum given', path: DF, code: 'FROM a:1\nADD --checksum=sha256:0123 https://example.com/x.tgz /x\n' },
     { name: 'local file', path: DF, code: 'FROM a:1\nADD app.tar.gz /app\n' },
     { name: 'git source pinned to a commit', path: DF, code: `FROM a:1\nADD https://github.com/o/r.git#${'a'.repeat(40)} /src\n` },
+    { name: 'file addressed by a commit', path: DF, code: `FROM a:1\nADD https://github.com/o/r/raw/${'b'.repeat(40)}/bin/tool.exe /bin/tool.exe\n` },
     { name: 'COPY of a URL-like path is not a download', path: DF, code: 'FROM a:1\nCOPY http/x /y\n' },
     { name: 'URL as destination only', path: DF, code: 'FROM a:1\nADD x http://dest\n' },
   ],

@@ -6,6 +6,8 @@ import { defineRule } from '../define.js';
 const URL = /^https?:\/\//i;
 /** A git source (`https://host/repo.git#ref`) is pinned by a full commit SHA, not by a checksum. */
 const GIT_PINNED = /\.git#[0-9a-f]{40}(?::|$)/i;
+/** A file addressed by commit (`https://github.com/o/r/raw/<sha>/path`): the content is fixed by the commit. */
+const COMMIT_URL = /\/[0-9a-f]{40}\//i;
 
 export default defineRule({
   id: 'add-without-checksum',
@@ -32,7 +34,7 @@ export default defineRule({
       );
       // The last argument is the destination.
       for (const src of args.slice(0, -1)) {
-        if (!URL.test(src.value) || GIT_PINNED.test(src.value)) continue;
+        if (!URL.test(src.value) || GIT_PINNED.test(src.value) || COMMIT_URL.test(src.value)) continue;
         ctx.report({
           range: src.range,
           message: `ADD downloads '${src.value}' without --checksum: if the server or the path to it is compromised, or the file is replaced, the build silently uses different content. Add --checksum=sha256:<hash> (Dockerfile syntax 1.6+), or download with RUN and verify the hash.`,
