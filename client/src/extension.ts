@@ -5,6 +5,7 @@ import { commands, window, workspace, type ExtensionContext, type LogOutputChann
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
+const SECRET_TOKEN = 'forewarn.githubToken';
 
 /** Documents the server may analyze; it decides per file from path and content. */
 /** Files on disk and untitled documents only: not git: or diff views, which would duplicate the problems. */
@@ -22,6 +23,15 @@ const DOCUMENT_SELECTOR = [
 export async function activate(context: ExtensionContext): Promise<void> {
   const output: LogOutputChannel = window.createOutputChannel('Forewarn', { log: true });
   context.subscriptions.push(output, commands.registerCommand('forewarn.showOutput', () => output.show(true)));
+  // A GitHub token for pin lookups, kept in VS Code's secret storage (never in settings); GITHUB_TOKEN/GH_TOKEN win when set.
+  context.subscriptions.push(
+    commands.registerCommand('forewarn.setGitHubToken', async () => {
+      const token = await window.showInputBox({ prompt: 'GitHub token for pin lookups (empty to remove)', password: true, ignoreFocusOut: true });
+      if (token === undefined) return;
+      if (token === '') await context.secrets.delete(SECRET_TOKEN);
+      else await context.secrets.store(SECRET_TOKEN, token);
+    }),
+  );
 
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -36,6 +46,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     initializationOptions: { workspaceTrusted: workspace.isTrusted },
   };
   client = new LanguageClient('forewarn', 'Forewarn', serverOptions, clientOptions);
+  client.onRequest('forewarn/githubToken', async () => (await context.secrets.get(SECRET_TOKEN)) ?? null);
   await client.start();
   context.subscriptions.push(workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('forewarn/workspaceTrusted')));
 }

@@ -112,6 +112,21 @@ describe('pin fixes in the editor', () => {
     assert.match(messages.at(-1)!, /could not pin actions\/checkout@v99: GitHub has no ref/);
   });
 
+  it('uses the token from the editor\'s secret storage when the environment has none, and never shows it', async () => {
+    client.conn.onRequest('forewarn/githubToken', () => 'ghp_from_secret_storage');
+    const uri = uriOf('.github/workflows/token.yml');
+    const text = 'on: push\njobs:\n  a:\n    steps:\n      - uses: actions/checkout@v99\n';
+    await client.open(uri, text);
+    const ds = await client.diagnostics(uri, (d) => d.length === 1, 1);
+    const action = (await actionsFor(uri, ds[0]!))[0]!;
+    const m = client.messages.length;
+    await client.conn.sendRequest('workspace/executeCommand', action.command);
+    await client.until(() => (client.messages.length > m ? true : undefined), 'an error message');
+    assert.ok(apis.requests.some((r) => r.path === '/repos/actions/checkout/commits/v99' && r.auth === 'Bearer ghp_from_secret_storage'));
+    assert.ok(!client.messages.at(-1)!.includes('ghp_from'));
+    assert.ok(!client.logs.some((l) => l.includes('ghp_from')));
+  });
+
   it('no pin actions when forewarn.allowNetwork is false', async () => {
     client.settings = { allowNetwork: false };
     await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });

@@ -16,6 +16,8 @@ import { resolveEdits } from '../resolver/pin.js';
 import { toLspRange } from './convert.js';
 
 export const PIN_COMMAND = 'forewarn.pin';
+/** Server → client request for a GitHub token kept in the editor's secret storage (answer: string or null). */
+export const GITHUB_TOKEN_REQUEST = 'forewarn/githubToken';
 export const PIN_ALL_KIND = `${CodeActionKind.Source}.pinAll.forewarn`;
 
 export interface PinArgs {
@@ -52,12 +54,23 @@ export class Trust {
 /** Runs the pin command: resolve (network, now and only now), check the version, apply. */
 export class PinCommand {
   private resolver: Resolver | undefined;
+  private resolverToken: string | undefined;
 
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly allowed: (uri: string) => Promise<string | undefined>,
   ) {}
+
+  /** The token the user stored with "Forewarn: Set GitHub Token", if the client keeps one. */
+  private async secretToken(): Promise<string | undefined> {
+    try {
+      const t: unknown = await this.connection.sendRequest(GITHUB_TOKEN_REQUEST);
+      return typeof t === 'string' && t !== '' ? t : undefined;
+    } catch {
+      return undefined; // a client without secret storage
+    }
+  }
 
   async execute(raw: unknown): Promise<void> {
     if (!isPinArgs(raw)) return;
@@ -72,8 +85,13 @@ export class PinCommand {
       void this.connection.window.showWarningMessage('Forewarn: the file changed since the action was offered; nothing was pinned. Try again.');
       return;
     }
-    // Environment read at first use: GITHUB_TOKEN/GH_TOKEN and base URLs come from the editor's environment, never from settings.
-    this.resolver ??= new Resolver(optionsFromEnv(process.env));
+    // GITHUB_TOKEN/GH_TOKEN and base URLs come from the editor's environment, else the token from its secret storage; never from settings.
+    const options = optionsFromEnv(process.env);
+    const token = options.githubToken ?? (await this.secretToken());
+    if (!this.resolver || this.resolverToken !== token) {
+      this.resolver = new Resolver({ ...options, githubToken: token });
+      this.resolverToken = token;
+    }
     const text = doc.getText();
     // The lookups take network round trips: show that something is happening.
     const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
