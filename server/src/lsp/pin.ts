@@ -37,9 +37,19 @@ export function pinAction(title: string, args: PinArgs, diagnostics?: Diagnostic
   };
 }
 
+const TYPES = new Set(['action-commit', 'image-digest', 'commit-version']);
+
+/** The arguments come back from the client: check their shape before trusting any offset in them. */
 function isPinArgs(a: unknown): a is PinArgs {
   const o = a as Partial<PinArgs> | undefined;
-  return !!o && typeof o.uri === 'string' && typeof o.version === 'number' && Array.isArray(o.requests);
+  if (!o || typeof o.uri !== 'string' || typeof o.version !== 'number' || !Array.isArray(o.requests)) return false;
+  return o.requests.every((r: Partial<ResolveRequest> | undefined) => {
+    const range = r?.range as Partial<ResolveRequest['range']> | undefined;
+    return (
+      !!r && TYPES.has(String(r.type)) && typeof r.target === 'string' && typeof r.ref === 'string' &&
+      Number.isInteger(range?.start) && Number.isInteger(range?.end) && range!.start! >= 0 && range!.start! <= range!.end!
+    );
+  });
 }
 
 /** Whether the client told us the workspace is trusted (initializationOptions, then `forewarn/workspaceTrusted`). */
@@ -93,6 +103,7 @@ export class PinCommand {
       this.resolverToken = token;
     }
     const text = doc.getText();
+    if (requests.some((r) => r.range.end > text.length)) return;
     // The lookups take network round trips: show that something is happening.
     const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
     progress?.begin('Forewarn: looking up pins', undefined, `${requests.length} reference${requests.length === 1 ? '' : 's'}`);
