@@ -23,6 +23,7 @@ ruleTester(rule, {
     { name: 'Azure bare name may be an alias from a template', path: AZ, code: 'jobs:\n  - job: a\n    container: builder\n' },
     { name: 'CircleCI parameterised image', path: CC, code: 'version: 2.1\njobs:\n  b:\n    docker:\n      - image: << parameters.image >>\n' },
     { name: 'compose image from a variable', path: DC, code: 'services:\n  app:\n    image: ${IMAGE}\n' },
+    { name: 'compose image that names what build: produces', path: DC, code: 'services:\n  app:\n    build: .\n    image: myapp\n' },
     { name: 'Kubernetes image with digest', path: K8S, code: pod(`      containers:\n        - name: app\n          image: nginx@sha256:${'a'.repeat(64)}\n`) },
     { name: 'Helm template value', path: K8S, code: pod('      containers:\n        - name: app\n          image: "{{ .Values.image }}"\n') },
     { name: 'env value named image in a workflow', path: WF, code: 'on: push\nenv:\n  image: node\njobs: {}\n' },

@@ -95,7 +95,10 @@ export function yamlImages(kind: FileKind, docs: readonly Document.Parsed[], tex
         }
         break;
       case 'compose':
-        for (const [, svc] of entries(get(root, 'services'))) push(out, 'compose-image', get(svc.value, 'image'), text);
+        for (const [, svc] of entries(get(root, 'services'))) {
+          // With `build:`, `image:` names the image Compose builds and tags, not one it pulls.
+          if (get(svc.value, 'build') === undefined) push(out, 'compose-image', get(svc.value, 'image'), text);
+        }
         break;
       case 'kubernetes':
         walkPodSpecs(root, text, out, 0);
