@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
-import { Analyzer, RULES } from '../server/src/engine/index.js';
+import { Analyzer, DEFAULT_CONFIG, RULES } from '../server/src/engine/index.js';
 import { walkFiles } from '../server/src/workspace/walk.js';
 import { REPO } from './helpers/lsp-client.js';
 
@@ -51,10 +51,12 @@ describe('rule conformance', () => {
 
   it('over the examples, rules emit exactly the fix kinds they declare and never fail', () => {
     const analyzer = new Analyzer();
+    // Rules that are off by default are checked too, as a user who opts in would run them.
+    const withOptIns = { ...DEFAULT_CONFIG, rules: Object.fromEntries(RULES.filter((r) => r.defaultOff).map((r) => [r.id, r.severity])) };
     const emitted = new Map<string, Set<string>>();
     const root = join(REPO, 'examples');
     for (const file of walkFiles(root, { file: () => true })) {
-      const r = analyzer.analyze({ path: relative(root, file), text: readFileSync(file, 'utf8') });
+      const r = analyzer.analyze({ path: relative(root, file), text: readFileSync(file, 'utf8') }, withOptIns);
       assert.deepEqual(r.ruleErrors, [], file);
       for (const f of r.findings) {
         const set = emitted.get(f.ruleId) ?? new Set<string>();

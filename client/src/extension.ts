@@ -19,6 +19,7 @@ import {
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
+const SECRET_TOKEN = 'forewarn.githubToken';
 
 /** Files on disk and untitled documents only: not git: or diff views, which would duplicate the problems. */
 const LANGUAGES = ['yaml', 'dockercompose', 'github-actions-workflow', 'dockerfile', 'terraform'];
@@ -63,6 +64,14 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand('forewarn.fixAll', fixAll),
     commands.registerCommand('forewarn.showRuleDocumentation', (ruleId?: unknown) => showRuleDocumentation(context, ruleId)),
     commands.registerCommand('forewarn.createConfiguration', createConfiguration),
+    commands.registerCommand('forewarn.pinAll', pinAll),
+    // A GitHub token for pin lookups, kept in VS Code's secret storage (never in settings); GITHUB_TOKEN/GH_TOKEN win when set.
+    commands.registerCommand('forewarn.setGitHubToken', async () => {
+      const token = await window.showInputBox({ prompt: 'GitHub token for pin lookups (empty to remove)', password: true, ignoreFocusOut: true });
+      if (token === undefined) return;
+      if (token === '') await context.secrets.delete(SECRET_TOKEN);
+      else await context.secrets.store(SECRET_TOKEN, token);
+    }),
   );
 
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -81,11 +90,14 @@ export async function activate(context: ExtensionContext): Promise<void> {
         workspace.createFileSystemWatcher('**/*', true, true, false),
       ],
     },
-    initializationOptions: { trusted: workspace.isTrusted },
+    // Pin fixes look things up on the network: never in Restricted Mode.
+    initializationOptions: { workspaceTrusted: workspace.isTrusted },
   };
   client = new LanguageClient('forewarn', 'Forewarn', serverOptions, clientOptions);
   context.subscriptions.push(client.onNotification('forewarn/status', (p: StatusParams) => showStatus(status, p)));
+  client.onRequest('forewarn/githubToken', async () => (await context.secrets.get(SECRET_TOKEN)) ?? null);
   await client.start();
+  context.subscriptions.push(workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('forewarn/workspaceTrusted')));
 }
 
 function showStatus(item: StatusBarItem, p: StatusParams | undefined): void {
@@ -106,6 +118,15 @@ function showStatus(item: StatusBarItem, p: StatusParams | undefined): void {
   if (p.lastScan) tip.appendMarkdown(` Last scan: ${p.lastScan.files} files in ${(p.lastScan.ms / 1000).toFixed(1)} s.`);
   tip.appendMarkdown('\n\nClick to show the Problems panel.');
   item.tooltip = tip;
+}
+
+/** Every action and image of the active file pinned in one go (the server's `source.pinAll.forewarn` action). */
+async function pinAll(): Promise<void> {
+  if (!window.activeTextEditor) {
+    void window.showInformationMessage('Forewarn: open a file to pin its actions and images.');
+    return;
+  }
+  await commands.executeCommand('editor.action.sourceAction', { kind: 'source.pinAll.forewarn', apply: 'first' });
 }
 
 async function fixAll(): Promise<void> {

@@ -48,6 +48,8 @@ import { addCounts, zeroCounts, type SeverityCounts } from './lsp/disk-analysis.
 import { loadExtraRules } from './lsp/extra-rules.js';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './lsp/settings.js';
 import { WorkspaceScanner, type FileConfig, type FolderScan, type ScanSummary } from './lsp/workspace-scan.js';
+import { PIN_ALL_KIND, PIN_COMMAND, PinCommand, Trust, pinAction } from './lsp/pin.js';
+import { pinRequests } from './resolver/pin.js';
 import { findConfigFile, loadConfigFile, type ConfigFile } from './workspace/config-files.js';
 import { LineIndex } from './core/text.js';
 
@@ -143,16 +145,19 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     },
   });
   const baselines = new BaselineStore((file, message) => connection.console.warn(`Ignoring the baseline ${file}: ${message}`));
+  const trust = new Trust();
+  const pinCommand = new PinCommand(connection, documents, async (uri) => networkRefusal(await settingsFor(uri)));
 
   connection.onInitialize((params) => {
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
     hasWorkspaceFoldersCapability = !!params.capabilities.workspace?.workspaceFolders;
     folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    trust.init(params.initializationOptions);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
-        executeCommandProvider: { commands: [SCAN_COMMAND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, PIN_ALL_KIND], resolveProvider: false },
+        executeCommandProvider: { commands: [SCAN_COMMAND, PIN_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'forewarn' },
@@ -176,8 +181,10 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
 
   connection.onRequest(CONFIG_TEMPLATE_REQUEST, () => configTemplate(analyzer.rules));
 
+  // One handler for every server command (a second registration would replace the first).
   connection.onExecuteCommand(async (params) => {
     if (params.command === SCAN_COMMAND) return startScan();
+    if (params.command === PIN_COMMAND) await pinCommand.execute(params.arguments?.[0]).catch((e: unknown) => reportInternal('pinning', e));
     return undefined;
   });
 
@@ -242,6 +249,16 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
       }
     }
   });
+
+  // The client says when the user trusts the workspace (Restricted Mode ends).
+  connection.onNotification('forewarn/workspaceTrusted', () => void (trust.trusted = true));
+
+  /** Why pin lookups may not run for this document, or undefined when they may. */
+  function networkRefusal(settings: Settings): string | undefined {
+    if (!trust.trusted) return 'Forewarn does not look anything up on the network in an untrusted workspace. Trust the workspace to pin.';
+    if (!settings.allowNetwork) return 'Forewarn pin lookups are turned off (forewarn.allowNetwork).';
+    return undefined;
+  }
 
   connection.onCodeAction(async (params) => {
     try {
@@ -570,7 +587,10 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
         },
       ];
     }
-    if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
+    const network = !networkRefusal(await settingsFor(uri));
+    if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) {
+      return network && only.some((k) => PIN_ALL_KIND.startsWith(k)) ? pinAllSource(uri) : [];
+    }
     const doc = documents.get(uri);
     const current = published.get(uri);
     // Diagnostics from another analysis (an older version, older settings or config) are never acted on.
@@ -582,12 +602,16 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     const ignores: CodeAction[] = [];
     const seenDocs = new Set<string>();
     const docs: CodeAction[] = [];
+    const pins: CodeAction[] = [];
     for (const diag of params.context.diagnostics) {
       if (diag.source !== SOURCE || !isDiagnosticData(diag.data) || diag.data.analysis !== current.analysis) continue;
       const finding = result.findings[diag.data.index];
       if (!finding || finding.ruleId !== diag.data.ruleId) continue;
       for (const fix of finding.fixes) {
-        if (fix.safety === 'needs-network') continue; // offered once a resolver exists for it
+        if (fix.safety === 'needs-network') {
+          if (network) pins.push(pinAction(fix.title, { uri, version: doc.version, requests: [fix.resolve] }, [diag]));
+          continue;
+        }
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
@@ -628,7 +652,25 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     }
     // Fixes first, then the "Ignore on this line" actions, then "Ignore in this file", then the rules' pages.
     ignores.sort((a, b) => Number(a.title.endsWith('in this file')) - Number(b.title.endsWith('in this file')));
-    return [...actions, ...ignores, ...docs];
+    if (pins.length > 0) {
+      const all = pinRequests(file, allowedActionsOf(uri));
+      if (all.length > 1) pins.push(pinAction('Pin all actions and images in this file', { uri, version: doc.version, requests: all }));
+    }
+    return [...actions, ...pins, ...ignores, ...docs];
+  }
+
+  function allowedActionsOf(uri: string): readonly string[] {
+    const fsPath = fsPathOf(uri);
+    return fsPath ? configFor(fsPath).config.allow.actions : [];
+  }
+
+  /** "Pin all" as a source action, for the Source Action menu. */
+  function pinAllSource(uri: string): CodeAction[] {
+    const doc = documents.get(uri);
+    const current = published.get(uri);
+    if (!doc || !current || current.version !== doc.version || !current.result.file) return [];
+    const all = pinRequests(current.result.file, allowedActionsOf(uri));
+    return all.length === 0 ? [] : [pinAction('Forewarn: pin all actions and images in this file', { uri, version: doc.version, requests: all }, undefined, PIN_ALL_KIND)];
   }
 
   function editFor(doc: TextDocument, lines: LineIndex, edits: readonly TextEdit[]): { documentChanges: TextDocumentEdit[] } {

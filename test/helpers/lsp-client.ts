@@ -19,6 +19,8 @@ export const SERVER = resolve(REPO, 'dist/server.js');
 export class TestClient {
   readonly published = new Map<string, PublishDiagnosticsParams>();
   readonly logs: string[] = [];
+  /** window/showMessage(Request) texts, in order. */
+  readonly messages: string[] = [];
   /** what the client answers to workspace/configuration for section `forewarn`. */
   settings: Record<string, unknown> = {};
   /** what it answers for section `files.exclude`. */
@@ -36,7 +38,7 @@ export class TestClient {
     readonly conn: ProtocolConnection,
   ) {}
 
-  static async start(opts: { rootUri?: string; folders?: string[]; env?: Record<string, string>; settings?: Record<string, unknown> } = {}): Promise<TestClient> {
+  static async start(opts: { rootUri?: string; folders?: string[]; env?: Record<string, string>; settings?: Record<string, unknown>; initializationOptions?: unknown } = {}): Promise<TestClient> {
     const proc = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new TestClient(proc, conn);
@@ -48,6 +50,13 @@ export class TestClient {
       client.logs.push(p.message);
       client.notify();
     });
+    const showMessage = (p: { message: string }): null => {
+      client.messages.push(p.message);
+      client.notify();
+      return null;
+    };
+    conn.onNotification('window/showMessage', (p: { message: string }) => void showMessage(p));
+    conn.onRequest('window/showMessageRequest', showMessage);
     if (opts.settings) client.settings = opts.settings;
     conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
       p.items.map((i) => (i.section === 'files.exclude' ? client.filesExclude : client.settings)),
@@ -75,6 +84,7 @@ export class TestClient {
         : opts.rootUri
           ? [{ uri: opts.rootUri, name: 'ws' }]
           : null,
+      ...(opts.initializationOptions !== undefined && { initializationOptions: opts.initializationOptions }),
       capabilities: {
         window: { workDoneProgress: true },
         workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },

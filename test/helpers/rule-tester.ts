@@ -36,7 +36,9 @@ export interface InvalidCase extends ValidCase {
 }
 
 export function analyzeWith(rule: Rule, c: ValidCase, mustHaveKind = true): { findings: readonly Finding[]; ruleErrors: readonly unknown[] } {
-  const result = new Analyzer([rule]).analyze({ path: c.path, text: c.code }, { ...DEFAULT_CONFIG, ...c.config });
+  // A rule that is off by default is tested as if the user had turned it on.
+  const on = rule.defaultOff ? { rules: { [rule.id]: rule.severity, ...c.config?.rules } } : {};
+  const result = new Analyzer([rule]).analyze({ path: c.path, text: c.code }, { ...DEFAULT_CONFIG, ...c.config, ...on });
   if (mustHaveKind) assert.ok(result.kind, `no file kind detected for ${c.path}`);
   return result;
 }

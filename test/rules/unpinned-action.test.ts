@@ -64,6 +64,13 @@ ruleTester(rule, {
       path: WF,
       code: wf('      - uses: docker://alpine:3.20\n'),
       errors: [{ line: 6, column: 15, messageIncludes: 'sha256' }],
+      resolves: [{ type: 'image-digest', target: 'alpine', ref: '3.20', rangeText: '3.20' }],
+    },
+    {
+      name: 'docker action without tag: no digest fix',
+      path: WF,
+      code: wf('      - uses: docker://ghcr.io/o/tool\n'),
+      errors: [{ line: 6, column: 15 }],
       resolves: [null],
     },
     {

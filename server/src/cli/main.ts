@@ -12,6 +12,7 @@ import { decodeText } from '../workspace/decode.js';
 import { scan, scanText, type ScanReport } from '../workspace/scan.js';
 import { formatReport, type ReportedFinding } from './formats/index.js';
 import { UsageError, parseBaselineOptions, parseScanOptions, useColor } from './options.js';
+import { PIN_USAGE, pinCommand } from './pin.js';
 
 declare const FOREWARN_VERSION: string | undefined;
 const VERSION = typeof FOREWARN_VERSION === 'string' ? FOREWARN_VERSION : '0.0.0-dev';
@@ -21,6 +22,7 @@ export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
 const USAGE = `Usage:
   forewarn scan [paths...] [options]
   forewarn baseline [paths...] [-o FILE]
+  forewarn pin [paths...] [--write] [--config FILE]
   forewarn rules
   forewarn schema
   forewarn --version | --help
@@ -39,6 +41,7 @@ scan      analyze files and folders (default: .), honouring .gitignore and confi
   -q, --quiet             no summary and no parse/skipped notes on stderr
   --color, --no-color     force colour on or off (default: on for terminals, off with NO_COLOR)
 baseline  record the current findings in a baseline file (default .forewarn-baseline.json) for scan --baseline
+${PIN_USAGE.slice(PIN_USAGE.indexOf('\n\n') + 2)}
 rules     list the rules
 schema    print the JSON Schema of .forewarn.yml
 
@@ -86,7 +89,8 @@ function dispatch(argv: readonly string[], io: Io): number {
     return EXIT.clean;
   }
   if (command === 'rules') {
-    for (const r of RULES) io.out(`${r.id.padEnd(20)} ${r.family.padEnd(12)} ${r.severity.padEnd(9)} fix:${r.fix.padEnd(14)} ${r.description}\n`);
+    const width = Math.max(20, ...RULES.map((r) => r.id.length));
+    for (const r of RULES) io.out(`${r.id.padEnd(width)} ${r.family.padEnd(12)} ${r.severity.padEnd(9)} fix:${r.fix.padEnd(14)} ${r.description}${r.defaultOff ? ' (off by default)' : ''}\n`);
     return EXIT.clean;
   }
   if (command === 'schema') {
@@ -95,6 +99,8 @@ function dispatch(argv: readonly string[], io: Io): number {
   }
   if (command === 'scan') return scanCommand(rest, io);
   if (command === 'baseline') return baselineCommand(rest, io);
+  // Pinning waits on the network: the entry point below runs it asynchronously.
+  if (command === 'pin') throw new UsageError('pin runs only from the forewarn executable');
   throw new UsageError(`unknown command '${command}'`);
 }
 
@@ -233,13 +239,22 @@ if (require.main === module) {
     if (e.code !== 'EPIPE') throw e;
     stdoutOpen = false;
   });
-  const code = run(process.argv.slice(2), {
+  const io: Io = {
     out: (s) => void (stdoutOpen && process.stdout.write(s)),
     err: (s) => process.stderr.write(s),
     cwd: process.cwd(),
     stdin: () => decodeText(readFileSync(0)),
     isTTY: process.stdout.isTTY === true,
     env: process.env,
-  });
-  process.exitCode = code;
+  };
+  if (process.argv[2] === 'pin') {
+    pinCommand(process.argv.slice(3), { ...io, env: process.env }).then(
+      (code) => (process.exitCode = code),
+      (e: unknown) => {
+        const usage = (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+        io.err(`forewarn: ${usage ? `${(e as Error).message}\n\n${USAGE}` : `internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`}\n`);
+        process.exitCode = EXIT.usage;
+      },
+    );
+  } else process.exitCode = run(process.argv.slice(2), io);
 }

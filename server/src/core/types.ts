@@ -46,7 +46,8 @@ export interface TextEdit {
 
 /** A lookup the server performs before a needs-network fix can become edits. */
 export interface ResolveRequest {
-  readonly type: 'action-commit' | 'image-digest';
+  /** `commit-version`: the tag that names a pinned commit, for a `# vX.Y.Z` comment (`ref` is the SHA). */
+  readonly type: 'action-commit' | 'image-digest' | 'commit-version';
   /** e.g. `actions/checkout` or `docker.io/library/node`. */
   readonly target: string;
   /** the mutable reference to resolve, e.g. `v4` or `20-alpine`. */

@@ -5,7 +5,7 @@ import { redact } from '../core/redact.js';
 import { SourceFile } from '../models/source-file.js';
 import { allowedSafeties, type Report, type Rule, type RuleOptions } from '../rules/define.js';
 import { RULES } from '../rules/index.js';
-import { DEFAULT_CONFIG, type ForewarnConfig } from './config.js';
+import { DEFAULT_CONFIG, ruleSetting, type ForewarnConfig } from './config.js';
 import { createDetector, type KindDetector } from './detect.js';
 import { findSuppressions } from './suppress.js';
 
@@ -70,7 +70,7 @@ export class Analyzer {
     const ruleErrors: RuleError[] = [];
     for (const rule of this.rules) {
       if (!rule.kinds.includes(kind)) continue;
-      const setting = config.rules[rule.id];
+      const setting = ruleSetting(config, rule);
       if (setting === 'off') continue;
       const reports: Report[] = [];
       try {

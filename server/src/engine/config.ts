@@ -141,6 +141,11 @@ function locate(doc: Document.Parsed, e: ErrorObject): Range {
   return rangeOf(node) ?? { start: 0, end: 0 };
 }
 
+/** The setting in force for a rule: the configured one, else `off` for a rule that is off by default, else undefined (its own severity). */
+export function ruleSetting(config: ForewarnConfig, rule: { readonly id: string; readonly defaultOff?: boolean }): RuleSetting | undefined {
+  return config.rules[rule.id] ?? (rule.defaultOff ? 'off' : undefined);
+}
+
 /** Layers per-rule overrides (editor settings) over a loaded configuration. */
 export function withRuleOverrides(config: ForewarnConfig, overrides: Readonly<Record<string, RuleSetting>>): ForewarnConfig {
   if (Object.keys(overrides).length === 0) return config;

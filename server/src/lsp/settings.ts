@@ -14,6 +14,8 @@ export interface Settings {
   readonly scanOnSave: boolean;
   /** VS Code glob patterns of files and folders the workspace scan skips. */
   readonly exclude: readonly string[];
+  /** lookups for pin fixes (GitHub API, registries) may run when the user asks for them. */
+  readonly allowNetwork: boolean;
   /** how findings recorded in the workspace's baseline file are shown. */
   readonly baselineDisplay: BaselineDisplay;
 }
@@ -29,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   scanOnSave: true,
   exclude: [],
   baselineDisplay: 'dimmed',
+  allowNetwork: true,
 };
 
 /** Accepts whatever the client sends and keeps only well-formed values. */
@@ -49,6 +52,7 @@ export function readSettings(raw: unknown): Settings {
     scanOnSave: o.scanOnSave !== false,
     exclude: Array.isArray(o.exclude) ? o.exclude.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [],
     baselineDisplay: baselineDisplay(o.baseline),
+    allowNetwork: o.allowNetwork !== false,
   };
 }
 

@@ -8,7 +8,9 @@ import { parseDockerfile } from '../parsers/dockerfile.js';
 import { parseYaml, type YamlFile } from '../parsers/yaml.js';
 import { fromViews } from './dockerfile.js';
 import { actionUses, workflowUses } from './github.js';
+import { ciIncludes, type IncludeView } from './ci-includes.js';
 import { parseImageRef, type ImageRef } from './image-ref.js';
+import { yamlImages, type YamlImageSource } from './yaml-images.js';
 import { dockerfileScripts, yamlScripts, type Script } from './scripts.js';
 
 export type { Script, ScriptSource } from './scripts.js';
@@ -20,9 +22,11 @@ export const YAML_KINDS: ReadonlySet<FileKind> = new Set(FILE_KINDS.filter((k) =
 
 /** A container image reference anywhere in a file. */
 export interface ImageUse {
-  readonly source: 'dockerfile-from';
+  readonly source: 'dockerfile-from' | YamlImageSource;
   readonly raw: string;
   readonly range: Range;
+  /** `range` covers `raw` character for character (offsets inside `raw` map onto the text, e.g. for a fix). */
+  readonly exact: boolean;
   /** the reference after substituting literal build-arg defaults; undefined when not known statically. */
   readonly resolved: string | undefined;
   /** parsed reference, or undefined when it depends on a value not known statically. */
@@ -50,6 +54,8 @@ export interface RemoteRef {
 export interface Facets {
   readonly images: readonly ImageUse[];
   readonly remoteRefs: readonly RemoteRef[];
+  /** GitLab includes and components, CircleCI orbs, Azure repository resources. */
+  readonly includes: readonly IncludeView[];
   /** shell text of `run:`, `script:`, Azure `bash:`, Dockerfile `RUN`, mapped back to the file. */
   readonly scripts: readonly Script[];
 }
@@ -115,10 +121,12 @@ export class SourceFile {
       images: (): ImageUse[] => this.buildImages(),
       remoteRefs: (): RemoteRef[] => this.buildRemoteRefs(),
       scripts: (): Script[] => this.buildScripts(),
+      includes: (): IncludeView[] => (this.yaml ? ciIncludes(this.kind, this.yaml.docs, this.text) : []),
     };
     let images: ImageUse[] | undefined;
     let remoteRefs: RemoteRef[] | undefined;
     let scripts: Script[] | undefined;
+    let includes: IncludeView[] | undefined;
     const facets: Facets = {
       get images() {
         return (images ??= build.images());
@@ -128,6 +136,9 @@ export class SourceFile {
       },
       get scripts() {
         return (scripts ??= build.scripts());
+      },
+      get includes() {
+        return (includes ??= build.includes());
       },
     };
     return (this._facets = facets);
@@ -142,12 +153,21 @@ export class SourceFile {
   }
 
   private buildImages(): ImageUse[] {
+    const yaml = this.yaml;
+    if (yaml) {
+      return yamlImages(this.kind, yaml.docs, this.text).map((y) => ({
+        ...y,
+        ref: y.resolved === undefined ? undefined : parseImageRef(y.resolved),
+        isStage: false,
+      }));
+    }
     const df = this.dockerfile;
     if (!df) return [];
     return fromViews(df, this.lines).map((f) => ({
       source: 'dockerfile-from' as const,
       raw: f.raw,
       range: f.range,
+      exact: this.text.slice(f.range.start, f.range.end) === f.raw,
       resolved: f.resolved,
       ref: f.resolved === undefined ? undefined : parseImageRef(f.resolved),
       isStage: f.isStage,

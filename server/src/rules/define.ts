@@ -36,6 +36,8 @@ export interface RuleMeta {
   readonly cwe: readonly number[];
   /** the strongest fix the rule emits: `needs-network` and `unsafe` may come with `safe` fixes too. */
   readonly fix: FixKind;
+  /** off unless the configuration gives it a severity (`rules: { <id>: low }`): for opt-in policies. */
+  readonly defaultOff?: boolean;
 }
 
 export interface Rule extends RuleMeta {

@@ -2,6 +2,8 @@
 
 import { Minimatch } from 'minimatch';
 import { defineRule } from '../define.js';
+import type { Fix } from '../../core/types.js';
+import { parseImageRef } from '../../models/image-ref.js';
 import type { RemoteRef } from '../../models/source-file.js';
 
 /** Compiled allow globs, per configuration list (not per keystroke). */
@@ -28,6 +30,20 @@ function describe(ref: RemoteRef): string {
   }
 }
 
+/** `docker://image:tag` written verbatim: the digest of the tag goes after it. */
+function dockerDigestFix(ref: RemoteRef): Fix[] {
+  const image = parseImageRef(ref.target);
+  if (ref.refKind !== 'none' || !image?.tag || /[$<{]/.test(ref.target) || ref.range.end - ref.range.start !== ref.raw.length) return [];
+  const end = ref.range.end;
+  return [
+    {
+      title: `Pin ${ref.target} to its digest`,
+      safety: 'needs-network',
+      resolve: { type: 'image-digest', target: ref.target.slice(0, -image.tag.length - 1), ref: image.tag, range: { start: end - image.tag.length, end } },
+    },
+  ];
+}
+
 export default defineRule({
   id: 'unpinned-action',
   family: 'pinning',
@@ -52,15 +68,17 @@ export default defineRule({
         range: ref.range,
         message: `${what} '${ref.raw}' ${describe(ref)}. ${how[0]!.toUpperCase()}${how.slice(1)}.`,
         fixes:
-          ref.source !== 'docker-action' && ref.ref && ref.refRange && ref.refKind !== 'short-sha'
-            ? [
-                {
-                  title: `Pin ${ref.target}@${ref.ref} to its commit SHA`,
-                  safety: 'needs-network',
-                  resolve: { type: 'action-commit', target: ref.target, ref: ref.ref, range: ref.refRange },
-                },
-              ]
-            : [],
+          ref.source === 'docker-action'
+            ? dockerDigestFix(ref)
+            : ref.ref && ref.refRange && ref.refKind !== 'short-sha'
+              ? [
+                  {
+                    title: `Pin ${ref.target}@${ref.ref} to its commit SHA`,
+                    safety: 'needs-network',
+                    resolve: { type: 'action-commit', target: ref.target, ref: ref.ref, range: ref.refRange },
+                  },
+                ]
+              : [],
       });
     }
   },

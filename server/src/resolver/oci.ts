@@ -1,0 +1,107 @@
+// Image tags to digests through the OCI distribution API: the multi-arch index digest, with the Docker Hub token flow.
+
+import { createHash } from 'node:crypto';
+import { parseImageRef } from '../models/image-ref.js';
+import { ResolveError, hostOf, request, type HttpOptions } from './http.js';
+
+export interface RegistryOptions extends HttpOptions {
+  /** base URL per registry host (`docker.io` → `https://registry-1.docker.io`), for mirrors and private registries. */
+  readonly registryUrls?: Readonly<Record<string, string>>;
+}
+
+/** Index/list types first: a multi-arch image must be pinned by its index so every platform keeps working. */
+const ACCEPT = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+
+/** Where an image lives: registry host, API base URL and repository path (`library/` added for official images). */
+export function locate(image: string, urls: Readonly<Record<string, string>> = {}): { host: string; base: string; repository: string } {
+  const ref = parseImageRef(image);
+  if (!ref) throw new ResolveError(`'${image}' is not an image reference.`);
+  let host = ref.registry ?? 'docker.io';
+  if (host === 'index.docker.io' || host === 'registry-1.docker.io') host = 'docker.io';
+  const repository = host === 'docker.io' && !ref.repository.includes('/') ? `library/${ref.repository}` : ref.repository;
+  const local = /^(localhost|127\.0\.0\.1)(:\d+)?$/.test(host);
+  const base = urls[host] ?? (host === 'docker.io' ? 'https://registry-1.docker.io' : `${local ? 'http' : 'https'}://${host}`);
+  return { host, base: base.replace(/\/+$/, ''), repository };
+}
+
+export class RegistryResolver {
+  /** bearer tokens per (realm, scope), for the length of this resolver's life. */
+  private readonly tokens = new Map<string, string>();
+
+  constructor(private readonly opts: RegistryOptions) {}
+
+  async resolve(image: string, tag: string): Promise<string> {
+    const { host, base, repository } = locate(image, this.opts.registryUrls);
+    const url = `${base}/v2/${repository}/manifests/${encodeURIComponent(tag)}`;
+    const what = `${image}:${tag}`;
+    let res = await this.manifest(url, 'HEAD', undefined);
+    if (res.status === 401) {
+      const token = await this.token(res.headers.get('www-authenticate'), repository, host);
+      res = await this.manifest(url, 'HEAD', token);
+      if (res.ok && !DIGEST.test(res.headers.get('docker-content-digest') ?? '')) res = await this.manifest(url, 'GET', token);
+    } else if (res.ok && !DIGEST.test(res.headers.get('docker-content-digest') ?? '')) {
+      res = await this.manifest(url, 'GET', undefined);
+    }
+    if (!res.ok) {
+      await res.body?.cancel();
+      if (res.status === 404) throw new ResolveError(`${host} has no image ${what} (404); nothing was changed.`);
+      if (res.status === 401 || res.status === 403) throw new ResolveError(`${host} refused access to ${what} (${res.status}): the image may be private. Nothing was changed.`);
+      if (res.status === 429) throw new ResolveError(`${host} rate-limited the request for ${what} (429); try again later. Nothing was changed.`);
+      throw new ResolveError(`${host} answered ${res.status} for ${what}; nothing was changed.`);
+    }
+    const header = res.headers.get('docker-content-digest') ?? '';
+    if (DIGEST.test(header)) {
+      await res.body?.cancel();
+      return header;
+    }
+    if (res.body === null) throw new ResolveError(`${host} sent no digest for ${what}; nothing was changed.`);
+    // No Docker-Content-Digest on GET: the digest is the sha256 of the manifest bytes as served.
+    const bytes = Buffer.from(await res.arrayBuffer());
+    return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+  }
+
+  private manifest(url: string, method: 'HEAD' | 'GET', token: string | undefined): Promise<Response> {
+    const headers: Record<string, string> = { Accept: ACCEPT, 'User-Agent': 'forewarn' };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    return request(url, { method, headers }, this.opts);
+  }
+
+  /** The anonymous token flow: `WWW-Authenticate: Bearer realm=…,service=…,scope=…` → GET realm → token. */
+  private async token(challenge: string | null, repository: string, host: string): Promise<string> {
+    const params = parseChallenge(challenge ?? '');
+    const realm = params.get('realm');
+    if (!realm || !/^bearer\b/i.test(challenge ?? '')) throw new ResolveError(`${host} requires credentials Forewarn does not have; nothing was changed.`);
+    const scope = params.get('scope') ?? `repository:${repository}:pull`;
+    const key = `${realm} ${scope}`;
+    const cached = this.tokens.get(key);
+    if (cached) return cached;
+    const url = new URL(realm);
+    const service = params.get('service');
+    if (service) url.searchParams.set('service', service);
+    url.searchParams.set('scope', scope);
+    const res = await request(url.toString(), { headers: { 'User-Agent': 'forewarn' } }, this.opts);
+    if (!res.ok) {
+      await res.body?.cancel();
+      throw new ResolveError(`${hostOf(url.toString())} refused an anonymous pull token for ${repository} (${res.status}); nothing was changed.`);
+    }
+    const body = (await res.json().catch(() => ({}))) as { token?: unknown; access_token?: unknown };
+    const token = typeof body.token === 'string' ? body.token : typeof body.access_token === 'string' ? body.access_token : undefined;
+    if (!token) throw new ResolveError(`${hostOf(url.toString())} sent no token for ${repository}; nothing was changed.`);
+    this.tokens.set(key, token);
+    return token;
+  }
+}
+
+/** `Bearer realm="https://auth.docker.io/token",service="registry.docker.io"` → its parameters. */
+export function parseChallenge(header: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of header.matchAll(/([A-Za-z_]+)="([^"]*)"/g)) out.set(m[1]!.toLowerCase(), m[2]!);
+  return out;
+}

@@ -1,0 +1,139 @@
+// Scripts that download code and run it in one go (`curl … | sh`, `bash <(curl …)`): whatever the server sends runs, unverified.
+
+import { defineRule } from '../define.js';
+
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash']);
+/** Interpreters that run stdin only with no script argument, or with `-`. */
+const INTERPRETERS = new Set(['python', 'python2', 'python3', 'perl', 'ruby', 'node', 'php']);
+
+interface Hit {
+  readonly start: number;
+  readonly end: number;
+  readonly shown: string;
+}
+
+/** Whitespace, including a `\`-newline continuation (YAML `run: |` blocks keep them). */
+function skipSpace(s: string, i: number): number {
+  for (;;) {
+    if (s[i] === ' ' || s[i] === '\t') i++;
+    else if (s[i] === '\\' && (s[i + 1] === '\n' || (s[i + 1] === '\r' && s[i + 2] === '\n'))) i += s[i + 1] === '\r' ? 3 : 2;
+    else return i;
+  }
+}
+
+/** The end of the simple command starting at `i`: the next unquoted `|`, `;`, `&`, `)`, newline or `#` comment. */
+function commandEnd(s: string, i: number): { end: number; pipe: boolean } {
+  let quote: string | undefined;
+  for (let j = i; j < s.length; j++) {
+    const c = s[j]!;
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === '\\' && quote === '"') j++;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '\\') j += s[j + 1] === '\r' ? 2 : 1;
+    else if (c === '|') return { end: j, pipe: s[j + 1] !== '|' };
+    else if (c === ';' || c === '&' || c === ')' || c === '\n' || c === '`') return { end: j, pipe: false };
+  }
+  return { end: s.length, pipe: false };
+}
+
+/** After a pipe: `[sudo [-E|-u user]] [env VAR=x] sh|bash|… [-s …]`, or `python3 -` style. Returns the end of the program word. */
+function runsStdin(s: string, i: number): number | undefined {
+  const { end } = commandEnd(s, i);
+  const tokens = [...s.slice(i, end).matchAll(/\S+/g)].filter((t) => t[0] !== '\\').map((t) => ({ text: t[0], end: i + t.index + t[0].length }));
+  let k = 0;
+  while (k < tokens.length) {
+    const t = tokens[k]!.text;
+    if (t === 'sudo' || t === 'env' || t === 'command' || t === 'exec' || /^[A-Za-z_][A-Za-z0-9_]*=/.test(t)) k++;
+    else if (t.startsWith('-') && k > 0) k += t === '-u' || t === '-g' ? 2 : 1; // options of sudo/env
+    else break;
+  }
+  const prog = tokens[k];
+  if (!prog) return undefined;
+  const base = prog.text.slice(prog.text.lastIndexOf('/') + 1);
+  const next = tokens[k + 1]?.text;
+  // `… | bash -c 'cat > x'` runs the -c text, not what was downloaded.
+  if (SHELLS.has(base)) return next === '-c' ? undefined : prog.end;
+  if (INTERPRETERS.has(base)) return next === undefined ? prog.end : next === '-' ? tokens[k + 1]!.end : undefined;
+  return undefined;
+}
+
+/** Whether the downloader's output goes to stdout (the default for curl; `-O-` / `-O -` for wget). */
+function toStdout(tool: string, args: string): boolean {
+  if (tool === 'wget') return /(?:^|\s)-[A-Za-z]*O\s*-(?=\s|$)|--output-document[= ]-(?=\s|$)|-[A-Za-z]*O\s*\/dev\/stdout/.test(args);
+  return !/(?:^|\s)(?:-[A-Za-z]*[oO](?!\s*-(?:\s|$))|--output(?![-=\s]*-(?:\s|$))|--remote-name)/.test(args);
+}
+
+/** Whether offset `i` of a line sits inside a quoted string (so `echo "curl x | sh"` is text, not a command). */
+function insideQuotes(s: string, lineStart: number, i: number): boolean {
+  let quote: string | undefined;
+  for (let j = lineStart; j < i; j++) {
+    const c = s[j]!;
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === '\\' && quote === '"') j++;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '\\') j++;
+  }
+  return quote !== undefined;
+}
+
+const DOWNLOADER = /\b(curl|wget)\b/g;
+const MAX_SCRIPT = 200_000;
+
+export function findDownloadAndExecute(s: string): Hit[] {
+  if (s.length > MAX_SCRIPT) s = s.slice(0, MAX_SCRIPT);
+  const hits: Hit[] = [];
+  for (const m of s.matchAll(DOWNLOADER)) {
+    const start = m.index;
+    const tool = m[1]!;
+    const before = s.slice(Math.max(0, start - 40), start);
+    // A command position: line start, after an operator, `(`, `$(`, `<(`, `sudo`.
+    if (!/(?:^|[\s;&|(`])$/.test(before) && before !== '') continue;
+    const lineStart = s.lastIndexOf('\n', start) + 1;
+    const sub = /(\$\(|<\()\s*$/.exec(before);
+    if (!sub && insideQuotes(s, lineStart, start)) continue;
+    const { end, pipe } = commandEnd(s, start);
+    const args = s.slice(start + tool.length, end);
+    if (sub) {
+      // `bash <(curl …)`, `source <(curl …)`, `sh -c "$(curl …)"`, `eval "$(curl …)"`
+      const head = s.slice(Math.max(lineStart, start - 80), start - sub[0].length);
+      const runner = sub[1] === '<('
+        ? /(?:^|[\s;&|(])(?:(?:sudo\s+(?:-\S+\s+)*)?(?:\S*\/)?(?:sh|bash|zsh|dash|ksh)|source|\.)\s*$/.test(head)
+        : /(?:^|[\s;&|(])(?:(?:\S*\/)?(?:sh|bash|zsh|dash|ksh)\s+-c|eval)\s*["']?\s*$/.test(head);
+      if (runner && toStdout(tool, args)) hits.push({ start, end, shown: sub[1] === '<(' ? `<(${tool} …)` : `$(${tool} …)` });
+      continue;
+    }
+    if (!pipe || !toStdout(tool, args)) continue;
+    const runEnd = runsStdin(s, end + 1);
+    if (runEnd === undefined) continue;
+    const runner = s.slice(skipSpace(s, end + 1), runEnd).replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ');
+    hits.push({ start, end: runEnd, shown: `${tool} … | ${runner}` });
+  }
+  return hits;
+}
+
+export default defineRule({
+  id: 'download-and-execute',
+  family: 'pinning',
+  kinds: ['github-workflow', 'github-action', 'gitlab-ci', 'azure-pipelines', 'bitbucket-pipelines', 'circleci', 'dockerfile'],
+  severity: 'medium',
+  description: 'Script downloads code and runs it without verifying it (`curl … | sh`)',
+  cwe: [494, 829],
+  fix: 'none',
+  check(ctx) {
+    // Most files download nothing: skip building the scripts facet for them.
+    if (!/curl|wget/.test(ctx.file.text)) return;
+    for (const script of ctx.file.facets.scripts) {
+      if (script.source === 'github-script') continue; // JavaScript, not shell
+      for (const hit of findDownloadAndExecute(script.text)) {
+        ctx.report({
+          range: script.fileRange(hit.start, hit.end),
+          message: `'${hit.shown}' downloads code and runs it straight away: whatever the server (or anyone who compromises it or the connection) returns at that moment runs with this job's secrets and permissions, and the build cannot be reproduced. Download to a file, verify its checksum or signature, then run it — or use a pinned package, image or action.`,
+        });
+      }
+    }
+  },
+});
