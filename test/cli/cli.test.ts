@@ -53,7 +53,7 @@ describe('forewarn CLI', () => {
     ws = mkdtempSync(join(tmpdir(), 'forewarn-cli-'));
     write(ws, {
       '.github/workflows/ci.yml': `on: push\njobs:\n  a:\n    env:\n      K: ${KEY}\n    steps:\n      - uses: actions/checkout@v4\n`,
-      'Dockerfile': 'FROM node\n',
+      'Dockerfile': 'FROM node\nUSER node\n',
       'ignored-by-git/Dockerfile': 'FROM alpine\n',
       'node_modules/pkg/Dockerfile': 'FROM alpine\n',
       '.gitignore': 'ignored-by-git/\n',
@@ -188,7 +188,7 @@ describe('forewarn CLI', () => {
       (repo) => {
         const json = scanJson(['app'], repo);
         // /app/Dockerfile is anchored; app/*/ ignores folders under app/ except the negated keep/.
-        assert.deepEqual(json.findings.map((f) => f.path), ['app/keep/Dockerfile']);
+        assert.deepEqual([...new Set(json.findings.map((f) => f.path))], ['app/keep/Dockerfile']);
         // The large YAML file matches no kind: no message about skipping it.
         assert.deepEqual(json.errors, []);
       },
@@ -205,8 +205,8 @@ describe('forewarn CLI', () => {
         'svc/Dockerfile.dev': 'FROM alpine\n',
       },
       (repo) => {
-        assert.deepEqual(scanJson([], repo).findings.map((f) => f.path), ['svc/Dockerfile.prod']);
-        assert.deepEqual(scanJson(['build'], repo).findings.map((f) => f.path), ['build/Dockerfile']);
+        assert.deepEqual([...new Set(scanJson([], repo).findings.map((f) => f.path))], ['svc/Dockerfile.prod']);
+        assert.deepEqual([...new Set(scanJson(['build'], repo).findings.map((f) => f.path))], ['build/Dockerfile']);
       },
     ));
 
@@ -239,6 +239,6 @@ describe('forewarn CLI', () => {
 describe('examples workspace', () => {
   it('reports all three seed rules', () => {
     const ids = new Set(scanJson(['examples'], REPO).findings.map((f) => f.ruleId));
-    assert.deepEqual([...ids].sort(), ['aws-access-key', 'image-latest', 'unpinned-action']);
+    for (const id of ['aws-access-key', 'image-latest', 'unpinned-action']) assert.ok(ids.has(id), id);
   });
 });

@@ -1,0 +1,124 @@
+// Turning off TLS certificate checks in a Dockerfile: `curl -k`, `wget --no-check-certificate`, `pip --trusted-host`, env switches.
+
+import type { Instruction, Property } from 'dockerfile-ast';
+import type { Range } from '../../core/types.js';
+import { dockerfileCommands } from '../../models/dockerfile-stages.js';
+import { programName, type Command } from '../../models/shell-words.js';
+import { defineRule } from '../define.js';
+
+/** Environment variables that turn verification off, and whether a value does. */
+const ENV_SWITCHES: ReadonlyMap<string, (v: string) => boolean> = new Map([
+  ['NODE_TLS_REJECT_UNAUTHORIZED', (v: string) => v === '0'],
+  ['PYTHONHTTPSVERIFY', (v: string) => v === '0'],
+  // git checks only that the variable is set; an explicit false-like value is read as a statement of intent.
+  ['GIT_SSL_NO_VERIFY', (v: string) => v !== '' && !/^(0|false|no|off)$/i.test(v)],
+]);
+
+/** curl options that take a value: in a cluster like `-ok`, what follows them is that value, not more flags. */
+const CURL_VALUE_FLAGS = new Set('AbcCdDeEFHKmoPQrTuUwxXyYz'.split(''));
+
+function curlInsecure(value: string): boolean {
+  if (value === '--insecure') return true;
+  if (!/^-[A-Za-z0-9#:]+$/.test(value)) return false;
+  for (const c of value.slice(1)) {
+    if (c === 'k') return true;
+    if (CURL_VALUE_FLAGS.has(c)) return false;
+  }
+  return false;
+}
+
+interface Hit {
+  readonly range: Range;
+  readonly what: string;
+}
+
+export function insecureWords(cmd: Command): Hit[] {
+  const hits: Hit[] = [];
+  for (const w of cmd) {
+    if (w.dynamic) continue;
+    const eq = w.value.indexOf('=');
+    const name = eq === -1 ? '' : w.value.slice(0, eq);
+    const test = ENV_SWITCHES.get(name);
+    if (test && test(w.value.slice(eq + 1))) hits.push({ range: w.range, what: w.value });
+  }
+  const prog = programName(cmd);
+  const words = cmd.map((w) => w.value);
+  const lower = words.map((w) => w.toLowerCase());
+  switch (prog) {
+    case 'curl':
+      for (const w of cmd) if (curlInsecure(w.value)) hits.push({ range: w.range, what: `curl ${w.value}` });
+      break;
+    case 'wget':
+      for (const w of cmd) if (w.value === '--no-check-certificate') hits.push({ range: w.range, what: `wget ${w.value}` });
+      break;
+    case 'npm':
+    case 'yarn':
+    case 'pnpm': {
+      cmd.forEach((w, i) => {
+        const v = lower[i]!;
+        if (v === '--strict-ssl=false' || ((v === 'strict-ssl' || v === '--strict-ssl') && lower[i + 1] === 'false') || v === 'strict-ssl=false') {
+          hits.push({ range: w.range, what: `${prog} strict-ssl false` });
+        }
+      });
+      break;
+    }
+    case 'git':
+      cmd.forEach((w, i) => {
+        const v = lower[i]!;
+        if (v === 'http.sslverify=false' || (v === 'http.sslverify' && lower[i + 1] === 'false')) hits.push({ range: w.range, what: 'git http.sslVerify false' });
+      });
+      break;
+    default: {
+      const isPip = prog !== undefined && (/^pip[0-9.]*$/.test(prog) || (/^python[0-9.]*$/.test(prog) && words.includes('pip')));
+      if (!isPip) break;
+      for (const w of cmd) {
+        const v = w.value;
+        if (v === '--trusted-host' || v.startsWith('--trusted-host=') || /^[a-z]+\.trusted-host(=|$)/.test(v)) hits.push({ range: w.range, what: `pip ${v.split('=')[0]!}` });
+      }
+    }
+  }
+  return hits;
+}
+
+function envHits(instr: Instruction, lines: { offsetAt(p: { line: number; character: number }): number }): Hit[] {
+  const props: Property[] = [];
+  const keyword = instr.getKeyword();
+  if (keyword === 'ENV') props.push(...(instr as unknown as { getProperties(): Property[] }).getProperties());
+  else if (keyword === 'ARG') {
+    const p = (instr as unknown as { getProperty(): Property | null }).getProperty();
+    if (p) props.push(p);
+  }
+  const hits: Hit[] = [];
+  for (const p of props) {
+    const test = ENV_SWITCHES.get(p.getName());
+    const value = p.getUnescapedValue();
+    if (!test || value === null || value.includes('$') || !test(value)) continue;
+    const r = p.getRange();
+    hits.push({ range: { start: lines.offsetAt(r.start), end: lines.offsetAt(r.end) }, what: `${p.getName()}=${value}` });
+  }
+  return hits;
+}
+
+export default defineRule({
+  id: 'tls-verification-disabled',
+  family: 'hardening',
+  kinds: ['dockerfile'],
+  severity: 'high',
+  description: 'TLS certificate verification is turned off for downloads or package installs',
+  cwe: [295],
+  fix: 'none',
+  check(ctx) {
+    const df = ctx.file.dockerfile;
+    if (!df) return;
+    const hits: Hit[] = [];
+    for (const instr of df.getInstructions()) hits.push(...envHits(instr, ctx.file.lines));
+    for (const cmd of dockerfileCommands(df, ctx.file.text, ctx.file.lines)) hits.push(...insecureWords(cmd));
+    hits.sort((a, b) => a.range.start - b.range.start);
+    for (const h of hits) {
+      ctx.report({
+        range: h.range,
+        message: `\`${h.what}\` turns off TLS certificate verification: anyone on the network path (a proxy, a hijacked mirror, a compromised Wi-Fi) can serve modified files or packages and the build accepts them. Remove it and install the CA certificate you need instead (e.g. copy it into /usr/local/share/ca-certificates and run update-ca-certificates).`,
+      });
+    }
+  },
+});
