@@ -1,6 +1,7 @@
 // Table tests for dockerfile-add-local.
 
 import rule from '../../server/src/rules/hardening/dockerfile-add-local.js';
+import { fixRoundTrip } from '../helpers/fix-round-trip.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 const DF = 'Dockerfile';
@@ -24,3 +25,5 @@ ruleTester(rule, {
     { name: 'glob with a plain extension, CRLF', path: DF, code: 'FROM alpine:3.20\r\nADD *.json /cfg/\r\n', errors: [{ line: 2, column: 1 }], output: 'FROM alpine:3.20\r\nCOPY *.json /cfg/\r\n' },
   ],
 });
+
+fixRoundTrip(rule, [{ name: 'several ADDs', path: DF, code: 'FROM alpine:3.20\nADD a.py /app/\nadd --chown=1:1 b /b\nADD rootfs.tar.gz /\n' }]);

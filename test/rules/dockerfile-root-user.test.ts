@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { shellCommands } from '../../server/src/models/shell-words.js';
 import rule, { createdUser } from '../../server/src/rules/hardening/dockerfile-root-user.js';
+import { fixRoundTrip } from '../helpers/fix-round-trip.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 const DF = 'Dockerfile';
@@ -67,3 +68,8 @@ ruleTester(rule, {
     { name: 'scratch', path: DF, code: 'FROM scratch\nCOPY app /app\n', errors: [{ line: 1, column: 6 }] },
   ],
 });
+
+fixRoundTrip(rule, [
+  { name: 'no USER, user created', path: DF, code: 'FROM debian:12\nRUN useradd -r app\nCMD ["app"]\n' },
+  { name: 'USER root last, node base, CRLF without final newline', path: DF, code: 'FROM node:20\r\nUSER root\r\nRUN npm i -g x' },
+]);

@@ -6,6 +6,16 @@ import dockerfileChmod777 from './hardening/dockerfile-chmod-777.js';
 import dockerfileExposeSsh from './hardening/dockerfile-expose-ssh.js';
 import dockerfileRootUser from './hardening/dockerfile-root-user.js';
 import dockerfileSudo from './hardening/dockerfile-sudo.js';
+import k8sDangerousCapabilities from './hardening/k8s-dangerous-capabilities.js';
+import k8sHostNamespaces from './hardening/k8s-host-namespaces.js';
+import k8sHostPath from './hardening/k8s-host-path.js';
+import k8sPrivilegeEscalation from './hardening/k8s-privilege-escalation.js';
+import k8sPrivileged from './hardening/k8s-privileged.js';
+import k8sRunAsRoot from './hardening/k8s-run-as-root.js';
+import k8sServiceAccountToken from './hardening/k8s-service-account-token.js';
+import k8sWritableRootFs from './hardening/k8s-writable-root-fs.js';
+import k8sRbacSecretsRead from './permissions/k8s-rbac-secrets-read.js';
+import k8sRbacWildcard from './permissions/k8s-rbac-wildcard.js';
 import tlsVerificationDisabled from './hardening/tls-verification-disabled.js';
 import unauthenticatedPackages from './hardening/unauthenticated-packages.js';
 import imageLatest from './pinning/image-latest.js';
@@ -24,4 +34,14 @@ export const RULES: readonly Rule[] = [
   dockerfileSudo,
   tlsVerificationDisabled,
   unauthenticatedPackages,
+  k8sDangerousCapabilities,
+  k8sHostNamespaces,
+  k8sHostPath,
+  k8sPrivilegeEscalation,
+  k8sPrivileged,
+  k8sRunAsRoot,
+  k8sServiceAccountToken,
+  k8sWritableRootFs,
+  k8sRbacSecretsRead,
+  k8sRbacWildcard,
 ];
