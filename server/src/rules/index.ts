@@ -1,6 +1,11 @@
 // The registry: every rule Forewarn ships, in a stable order.
 
 import type { Rule } from './define.js';
+import composeDangerousCapabilities from './hardening/compose-dangerous-capabilities.js';
+import composeDockerSocket from './hardening/compose-docker-socket.js';
+import composeHostNamespaces from './hardening/compose-host-namespaces.js';
+import composePrivileged from './hardening/compose-privileged.js';
+import composeUnconfinedSecurity from './hardening/compose-unconfined-security.js';
 import dockerfileAddLocal from './hardening/dockerfile-add-local.js';
 import dockerfileChmod777 from './hardening/dockerfile-chmod-777.js';
 import dockerfileExposeSsh from './hardening/dockerfile-expose-ssh.js';
@@ -44,4 +49,9 @@ export const RULES: readonly Rule[] = [
   k8sWritableRootFs,
   k8sRbacSecretsRead,
   k8sRbacWildcard,
+  composeDangerousCapabilities,
+  composeDockerSocket,
+  composeHostNamespaces,
+  composePrivileged,
+  composeUnconfinedSecurity,
 ];
