@@ -51,11 +51,13 @@ export function findSuppressions(file: SourceFile): Suppressions {
 
 /**
  * Whether a directive at `at` is really a comment: it must start one (line start or after white space), not sit
- * inside a YAML string, and in a Dockerfile stand on its own line (Docker passes a trailing `#` to the instruction).
+ * inside a YAML or Terraform string, and in a Dockerfile stand on its own line (Docker passes a trailing `#` to the instruction).
  */
 function isComment(file: SourceFile, at: number, before: string): boolean {
   if (before.length > 0 && !/[ \t]$/.test(before)) return false;
   if (file.kind === 'dockerfile') return before.trim() === '';
+  const tf = file.terraform;
+  if (tf) return tf.isComment(at);
   const docs = file.yaml?.docs;
   return !docs || scalarAt(docs, at) === undefined;
 }
@@ -73,6 +75,8 @@ export function suppressionLine(file: SourceFile, offset: number): number {
     const scalar = scalarAt(docs, offset);
     return scalar ? Math.min(line, lines.lineOf(scalar.range![0])) : line;
   }
+  const heredoc = file.terraform?.heredocAt(offset);
+  if (heredoc) return Math.min(line, lines.lineOf(heredoc.start));
   const df = file.dockerfile;
   if (df) {
     for (const ins of df.getInstructions()) {

@@ -9,6 +9,7 @@ import { parseYaml, type YamlFile } from '../parsers/yaml.js';
 import { fromViews } from './dockerfile.js';
 import { actionUses, workflowUses } from './github.js';
 import { parseImageRef, type ImageRef } from './image-ref.js';
+import { parseTerraform, type TerraformFile } from './terraform.js';
 import { valueRange } from './yaml-nodes.js';
 
 /** Every kind but Dockerfile and Terraform is YAML. */
@@ -68,6 +69,7 @@ export class SourceFile {
   private _lines: LineIndex | undefined;
   private _yaml: YamlFile | undefined;
   private _dockerfile: Dockerfile | undefined;
+  private _terraform: TerraformFile | undefined;
   private _facets: Facets | undefined;
 
   constructor(
@@ -91,8 +93,14 @@ export class SourceFile {
     return (this._dockerfile ??= parseDockerfile(this.text));
   }
 
+  /** The Terraform model (`.tf`, `.tfvars`); undefined for other kinds. */
+  get terraform(): TerraformFile | undefined {
+    if (this.kind !== 'terraform') return undefined;
+    return (this._terraform ??= parseTerraform(this.text));
+  }
+
   get parseErrors(): readonly ParseError[] {
-    return this.yaml?.errors ?? [];
+    return this.yaml?.errors ?? this.terraform?.errors ?? [];
   }
 
   get facets(): Facets {
