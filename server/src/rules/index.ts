@@ -1,6 +1,18 @@
 // The registry: every rule Forewarn ships, in a stable order.
 
 import type { Rule } from './define.js';
+import awsEc2Imdsv1 from './hardening/ec2-imdsv1.js';
+import azureStorageMinTls from './hardening/azure-storage-min-tls.js';
+import ingressOpenToInternet from './hardening/ingress-open-to-internet.js';
+import rdsPubliclyAccessible from './hardening/rds-publicly-accessible.js';
+import storageEncryptionDisabled from './hardening/storage-encryption-disabled.js';
+import azureStoragePublicAccess from './permissions/azure-storage-public-access.js';
+import gcpBasicRole from './permissions/gcp-basic-role.js';
+import gcpPublicIamMember from './permissions/gcp-public-iam-member.js';
+import iamPublicPrincipal from './permissions/iam-public-principal.js';
+import iamWildcardPolicy from './permissions/iam-wildcard-policy.js';
+import s3PublicAccessBlockDisabled from './permissions/s3-public-access-block-disabled.js';
+import s3PublicAcl from './permissions/s3-public-acl.js';
 import composeDangerousCapabilities from './hardening/compose-dangerous-capabilities.js';
 import composeDockerSocket from './hardening/compose-docker-socket.js';
 import composeHostNamespaces from './hardening/compose-host-namespaces.js';
@@ -54,4 +66,16 @@ export const RULES: readonly Rule[] = [
   composeHostNamespaces,
   composePrivileged,
   composeUnconfinedSecurity,
+  awsEc2Imdsv1,
+  azureStorageMinTls,
+  ingressOpenToInternet,
+  rdsPubliclyAccessible,
+  storageEncryptionDisabled,
+  azureStoragePublicAccess,
+  gcpBasicRole,
+  gcpPublicIamMember,
+  iamPublicPrincipal,
+  iamWildcardPolicy,
+  s3PublicAccessBlockDisabled,
+  s3PublicAcl,
 ];
