@@ -21,6 +21,7 @@ import composeUnconfinedSecurity from './hardening/compose-unconfined-security.j
 import dockerfileAddLocal from './hardening/dockerfile-add-local.js';
 import dockerfileChmod777 from './hardening/dockerfile-chmod-777.js';
 import dockerfileExposeSsh from './hardening/dockerfile-expose-ssh.js';
+import dockerfileNoUser from './hardening/dockerfile-no-user.js';
 import dockerfileRootUser from './hardening/dockerfile-root-user.js';
 import dockerfileSudo from './hardening/dockerfile-sudo.js';
 import k8sDangerousCapabilities from './hardening/k8s-dangerous-capabilities.js';
@@ -47,6 +48,7 @@ export const RULES: readonly Rule[] = [
   dockerfileAddLocal,
   dockerfileChmod777,
   dockerfileExposeSsh,
+  dockerfileNoUser,
   dockerfileRootUser,
   dockerfileSudo,
   tlsVerificationDisabled,
