@@ -9,7 +9,10 @@ import { parseYaml, type YamlFile } from '../parsers/yaml.js';
 import { fromViews } from './dockerfile.js';
 import { actionUses, workflowUses } from './github.js';
 import { parseImageRef, type ImageRef } from './image-ref.js';
+import { dockerfileScripts, yamlScripts, type Script } from './scripts.js';
 import { parseTerraform, type TerraformFile } from './terraform.js';
+
+export type { Script, ScriptSource } from './scripts.js';
 import { valueRange } from './yaml-nodes.js';
 
 /** Every kind but Dockerfile and Terraform is YAML. */
@@ -47,6 +50,8 @@ export interface RemoteRef {
 export interface Facets {
   readonly images: readonly ImageUse[];
   readonly remoteRefs: readonly RemoteRef[];
+  /** shell text of `run:`, `script:`, Azure `bash:`, Dockerfile `RUN`, mapped back to the file. */
+  readonly scripts: readonly Script[];
 }
 
 const SHA = /^[0-9a-f]{40}$/;
@@ -104,7 +109,36 @@ export class SourceFile {
   }
 
   get facets(): Facets {
-    return (this._facets ??= { images: this.buildImages(), remoteRefs: this.buildRemoteRefs() });
+    if (this._facets) return this._facets;
+    // Each facet is built on first use: most rules read one or two of them.
+    const build = {
+      images: (): ImageUse[] => this.buildImages(),
+      remoteRefs: (): RemoteRef[] => this.buildRemoteRefs(),
+      scripts: (): Script[] => this.buildScripts(),
+    };
+    let images: ImageUse[] | undefined;
+    let remoteRefs: RemoteRef[] | undefined;
+    let scripts: Script[] | undefined;
+    const facets: Facets = {
+      get images() {
+        return (images ??= build.images());
+      },
+      get remoteRefs() {
+        return (remoteRefs ??= build.remoteRefs());
+      },
+      get scripts() {
+        return (scripts ??= build.scripts());
+      },
+    };
+    return (this._facets = facets);
+  }
+
+  private buildScripts(): Script[] {
+    const df = this.dockerfile;
+    if (df) return dockerfileScripts(df, this.lines, this.text);
+    const yaml = this.yaml;
+    if (!yaml) return [];
+    return yaml.docs.flatMap((doc) => yamlScripts(this.kind, doc.contents, this.text));
   }
 
   private buildImages(): ImageUse[] {
