@@ -4,6 +4,7 @@ import rule from '../../server/src/rules/hardening/tls-verification-disabled.js'
 import { ruleTester } from '../helpers/rule-tester.js';
 
 const DF = 'Dockerfile';
+const WF = '.github/workflows/ci.yml';
 
 ruleTester(rule, {
   valid: [
@@ -17,6 +18,9 @@ ruleTester(rule, {
     { name: '--insecure for another program', path: DF, code: 'FROM alpine:3.20\nRUN helm repo add x https://x --insecure-skip-tls-verify=false\n' },
     { name: 'trusted-host echoed', path: DF, code: 'FROM python:3.12\nRUN echo --trusted-host\n' },
     { name: 'broken mid-edit', path: DF, code: 'FROM alpine:3.20\nENV\nRUN curl "\n' },
+    { name: 'workflow: verification on', path: WF, code: 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    env:\n      NODE_TLS_REJECT_UNAUTHORIZED: "1"\n    steps:\n      - run: curl -fsSL https://example.com\n' },
+    { name: 'workflow: value from an expression', path: WF, code: 'on: push\njobs:\n  a:\n    env:\n      GIT_SSL_NO_VERIFY: ${{ vars.NO_VERIFY }}\n' },
+    { name: 'GitLab: echoed flag', path: '.gitlab-ci.yml', code: 'build:\n  script:\n    - echo "use curl -k to debug"\n' },
   ],
   invalid: [
     { name: 'curl -k', path: DF, code: 'FROM alpine:3.20\nRUN curl -k https://example.com/x\n', errors: [{ line: 2, column: 10, endColumn: 12 }], output: null },
@@ -33,5 +37,11 @@ ruleTester(rule, {
     { name: 'ARG default', path: DF, code: 'FROM alpine:3.20\nARG GIT_SSL_NO_VERIFY=1\n', errors: [{ line: 2, column: 5 }] },
     { name: 'inline assignment in RUN', path: DF, code: 'FROM alpine:3.20\nRUN GIT_SSL_NO_VERIFY=true git clone https://x/y\n', errors: [{ line: 2, column: 5 }] },
     { name: 'export in RUN', path: DF, code: 'FROM node:20\nRUN export NODE_TLS_REJECT_UNAUTHORIZED=0 && npm ci\n', errors: [{ line: 2, column: 12 }] },
+    { name: 'workflow run: block scalar', path: WF, code: 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          set -e\n          curl -sSk https://internal.example.com/x\n', errors: [{ line: 8, column: 16, endColumn: 20 }] },
+    { name: 'YAML broken mid-edit: the intact part still reports', path: WF, code: 'on: push\njobs:\n  a:\n    steps:\n      - run: curl -k "\n', errors: [{ line: 5, column: 19 }] },
+    { name: 'workflow env', path: WF, code: 'on: push\njobs:\n  a:\n    env:\n      NODE_TLS_REJECT_UNAUTHORIZED: 0\n', errors: [{ line: 5, column: 37 }] },
+    { name: 'GitLab variables and script', path: '.gitlab-ci.yml', code: 'variables:\n  GIT_SSL_NO_VERIFY: "true"\nbuild:\n  script:\n    - pip install --trusted-host pypi.internal -r req.txt\n', errors: [{ line: 2, column: 22 }, { line: 5, column: 19 }] },
+    { name: 'Compose environment list', path: 'docker-compose.yml', code: 'services:\n  app:\n    environment:\n      - PYTHONHTTPSVERIFY=0\n', errors: [{ line: 4, column: 9 }] },
+    { name: 'Kubernetes env entry', path: 'k8s/pod.yaml', code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      env:\n        - name: NODE_TLS_REJECT_UNAUTHORIZED\n          value: "0"\n', errors: [{ line: 10, column: 18 }] },
   ],
 });

@@ -20,6 +20,8 @@ ruleTester(rule, {
     { name: 'yum, continuation CRLF', path: DF, code: 'FROM centos:7\r\nRUN yum install -y \\\r\n    --nogpgcheck tar\r\n', errors: [{ line: 3, column: 5 }] },
     { name: 'dnf', path: DF, code: 'FROM fedora:40\nRUN dnf install --nogpgcheck -y x.rpm\n', errors: [{ line: 2, column: 17 }] },
     { name: 'apk', path: DF, code: 'FROM alpine:3.20\nRUN apk add --allow-untrusted /tmp/pkg.apk\n', errors: [{ line: 2, column: 13 }] },
+    { name: 'workflow step', path: '.github/workflows/ci.yml', code: 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: sudo apt-get install -y --allow-unauthenticated foo\n', errors: [{ line: 6, column: 38 }] },
+    { name: 'GitLab script', path: '.gitlab-ci.yml', code: 'test:\n  script:\n    - apk add --allow-untrusted ./pkg.apk\n', errors: [{ line: 3, column: 15 }] },
     { name: 'zypper', path: DF, code: 'FROM opensuse/leap:15\nRUN zypper --no-gpg-checks install -y curl\n', errors: [{ line: 2, column: 12 }] },
   ],
 });

@@ -138,3 +138,8 @@ export function programName(cmd: Command): string | undefined {
   const w = cmd[i]!.value;
   return w.slice(w.lastIndexOf('/') + 1);
 }
+
+/** Commands of a script whose text is not the file's (YAML scalars): ranges mapped back with `fileRange`. */
+export function mappedCommands(text: string, fileRange: (start: number, end: number) => Range): Command[] {
+  return shellCommands(text).map((cmd) => cmd.map((w) => ({ ...w, range: fileRange(w.range.start, w.range.end) })));
+}

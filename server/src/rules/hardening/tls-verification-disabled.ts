@@ -1,8 +1,10 @@
-// Turning off TLS certificate checks in a Dockerfile: `curl -k`, `wget --no-check-certificate`, `pip --trusted-host`, env switches.
+// Turning off TLS certificate checks in Dockerfiles, CI scripts and YAML environments: `curl -k`, `wget --no-check-certificate`, `pip --trusted-host`, env switches.
 
 import type { Instruction, Property } from 'dockerfile-ast';
+import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Range } from '../../core/types.js';
-import { dockerfileCommands } from '../../models/dockerfile-stages.js';
+import { fileCommands } from '../../models/file-commands.js';
+import { get, rangeOf } from '../../models/yaml-nodes.js';
 import { programName, type Command } from '../../models/shell-words.js';
 import { defineRule } from '../define.js';
 
@@ -99,25 +101,68 @@ function envHits(instr: Instruction, lines: { offsetAt(p: { line: number; charac
   return hits;
 }
 
+/** A scalar's value as the environment would see it; undefined for maps, lists and values with expressions. */
+function envValue(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const v = node.value;
+  const str = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+  return str === undefined || str.includes('$') ? undefined : str;
+}
+
+/**
+ * The switches set in YAML: `NAME: value` in any map (`env:`, `variables:`, Compose `environment:`), Kubernetes
+ * `{name: NAME, value: …}` entries, and `NAME=value` list items (Compose `environment:` lists).
+ */
+function yamlHits(docs: readonly { contents: unknown }[]): Hit[] {
+  const hits: Hit[] = [];
+  const check = (name: string, value: string | undefined, range: Range | undefined): void => {
+    const test = ENV_SWITCHES.get(name);
+    if (test && value !== undefined && range && test(value)) hits.push({ range, what: `${name}=${value}` });
+  };
+  const walk = (node: unknown, depth: number): void => {
+    if (depth > 64) return;
+    if (isMap(node)) {
+      const name = get(node, 'name');
+      if (isScalar(name) && typeof name.value === 'string' && ENV_SWITCHES.has(name.value)) check(name.value, envValue(get(node, 'value')), rangeOf(get(node, 'value')));
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        if (isScalar(pair.key) && typeof pair.key.value === 'string') check(pair.key.value, envValue(pair.value), rangeOf(pair.value));
+        walk(pair.value, depth + 1);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) {
+        if (isScalar(item) && typeof item.value === 'string') {
+          const eq = item.value.indexOf('=');
+          if (eq > 0) check(item.value.slice(0, eq), item.value.includes('$') ? undefined : item.value.slice(eq + 1), rangeOf(item));
+        }
+        walk(item, depth + 1);
+      }
+    }
+  };
+  for (const doc of docs) walk(doc.contents, 0);
+  return hits;
+}
+
 export default defineRule({
   id: 'tls-verification-disabled',
   family: 'hardening',
-  kinds: ['dockerfile'],
+  kinds: ['dockerfile', 'github-workflow', 'github-action', 'gitlab-ci', 'azure-pipelines', 'bitbucket-pipelines', 'circleci', 'compose', 'kubernetes'],
   severity: 'high',
   description: 'TLS certificate verification is turned off for downloads or package installs',
   cwe: [295],
   fix: 'none',
   check(ctx) {
-    const df = ctx.file.dockerfile;
-    if (!df) return;
     const hits: Hit[] = [];
-    for (const instr of df.getInstructions()) hits.push(...envHits(instr, ctx.file.lines));
-    for (const cmd of dockerfileCommands(df, ctx.file.text, ctx.file.lines)) hits.push(...insecureWords(cmd));
+    const df = ctx.file.dockerfile;
+    if (df) for (const instr of df.getInstructions()) hits.push(...envHits(instr, ctx.file.lines));
+    const yaml = ctx.file.yaml;
+    if (yaml) hits.push(...yamlHits(yaml.docs));
+    for (const cmd of fileCommands(ctx.file)) hits.push(...insecureWords(cmd));
     hits.sort((a, b) => a.range.start - b.range.start);
     for (const h of hits) {
       ctx.report({
         range: h.range,
-        message: `\`${h.what}\` turns off TLS certificate verification: anyone on the network path (a proxy, a hijacked mirror, a compromised Wi-Fi) can serve modified files or packages and the build accepts them. Remove it and install the CA certificate you need instead (e.g. copy it into /usr/local/share/ca-certificates and run update-ca-certificates).`,
+        message: `\`${h.what}\` turns off TLS certificate verification: anyone on the network path (a proxy, a hijacked mirror, a compromised Wi-Fi) can serve modified files or packages and the build or the application accepts them. Remove it and install the CA certificate you need instead (e.g. copy it into /usr/local/share/ca-certificates and run update-ca-certificates).`,
       });
     }
   },

@@ -1,6 +1,6 @@
 // Package installs that skip signature checks: `--allow-unauthenticated`, `--force-yes`, `--nogpgcheck`, `--allow-untrusted`.
 
-import { dockerfileCommands } from '../../models/dockerfile-stages.js';
+import { fileCommands } from '../../models/file-commands.js';
 import { programName } from '../../models/shell-words.js';
 import { defineRule } from '../define.js';
 
@@ -23,15 +23,13 @@ const APT_OPTIONS = /^apt::get::allowunauthenticated=(true|1|yes)$|^acquire::all
 export default defineRule({
   id: 'unauthenticated-packages',
   family: 'hardening',
-  kinds: ['dockerfile'],
+  kinds: ['dockerfile', 'github-workflow', 'github-action', 'gitlab-ci', 'azure-pipelines', 'bitbucket-pipelines', 'circleci'],
   severity: 'high',
   description: 'Packages are installed without checking their signatures',
   cwe: [494, 347],
   fix: 'none',
   check(ctx) {
-    const df = ctx.file.dockerfile;
-    if (!df) return;
-    for (const cmd of dockerfileCommands(df, ctx.file.text, ctx.file.lines)) {
+    for (const cmd of fileCommands(ctx.file)) {
       const prog = programName(cmd);
       const flags = prog === undefined ? undefined : FLAGS.get(prog);
       if (!flags) continue;
@@ -42,7 +40,7 @@ export default defineRule({
         if (!hit) continue;
         ctx.report({
           range: w.range,
-          message: `\`${prog} ${w.value}\` installs packages without verifying their signatures: a compromised mirror or anyone on the network path can substitute packages that then run as root in the image. Remove the option and import the repository's signing key instead.`,
+          message: `\`${prog} ${w.value}\` installs packages without verifying their signatures: a compromised mirror or anyone on the network path can substitute packages that then run as root in the image or on the build machine. Remove the option and import the repository's signing key instead.`,
         });
       }
     }
