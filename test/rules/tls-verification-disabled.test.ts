@@ -25,6 +25,8 @@ ruleTester(rule, {
   invalid: [
     { name: 'curl -k', path: DF, code: 'FROM alpine:3.20\nRUN curl -k https://example.com/x\n', errors: [{ line: 2, column: 10, endColumn: 12 }], output: null },
     { name: 'curl cluster -fsSLk', path: DF, code: 'FROM alpine:3.20\nRUN curl -fsSLk https://example.com/x | tar x\n', errors: [{ line: 2, column: 10 }] },
+    { name: 'a credential glued to the cluster never reaches the message', path: DF, code: 'FROM alpine:3.20\nRUN curl -kuadmin:hunter2secret https://x/y\n', errors: [{ line: 2, column: 10, messageIncludes: '`curl -k`', messageExcludes: 'hunter2' }] },
+    { name: 'GIT_SSL_NO_VERIFY with an odd value is not quoted', path: DF, code: 'FROM alpine:3.20\nENV GIT_SSL_NO_VERIFY=s3cr3tvalue\n', errors: [{ line: 2, column: 5, messageExcludes: 's3cr3tvalue' }] },
     { name: 'curl --insecure on a continuation line (CRLF)', path: DF, code: 'FROM alpine:3.20\r\nRUN curl -fsSL \\\r\n  --insecure https://x/y\r\n', errors: [{ line: 3, column: 3 }] },
     { name: 'wget', path: DF, code: 'FROM alpine:3.20\nRUN wget --no-check-certificate https://x/y\n', errors: [{ line: 2, column: 10 }] },
     { name: 'pip --trusted-host', path: DF, code: 'FROM python:3.12\nRUN pip install --trusted-host pypi.org requests\n', errors: [{ line: 2, column: 17 }] },

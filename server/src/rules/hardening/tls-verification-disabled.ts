@@ -29,6 +29,11 @@ function curlInsecure(value: string): boolean {
   return false;
 }
 
+/** `NAME=value` for messages, showing only values known to be plain switches (never an arbitrary string). */
+function shown(name: string, value: string): string {
+  return /^(0|1|true|yes|on)$/i.test(value) ? `${name}=${value}` : `${name} (set)`;
+}
+
 interface Hit {
   readonly range: Range;
   readonly what: string;
@@ -41,17 +46,17 @@ export function insecureWords(cmd: Command): Hit[] {
     const eq = w.value.indexOf('=');
     const name = eq === -1 ? '' : w.value.slice(0, eq);
     const test = ENV_SWITCHES.get(name);
-    if (test && test(w.value.slice(eq + 1))) hits.push({ range: w.range, what: w.value });
+    if (test && test(w.value.slice(eq + 1))) hits.push({ range: w.range, what: shown(name, w.value.slice(eq + 1)) });
   }
   const prog = programName(cmd);
   const words = cmd.map((w) => w.value);
   const lower = words.map((w) => w.toLowerCase());
   switch (prog) {
     case 'curl':
-      for (const w of cmd) if (curlInsecure(w.value)) hits.push({ range: w.range, what: `curl ${w.value}` });
+      for (const w of cmd) if (curlInsecure(w.value)) hits.push({ range: w.range, what: w.value === '--insecure' ? 'curl --insecure' : 'curl -k' });
       break;
     case 'wget':
-      for (const w of cmd) if (w.value === '--no-check-certificate') hits.push({ range: w.range, what: `wget ${w.value}` });
+      for (const w of cmd) if (w.value === '--no-check-certificate') hits.push({ range: w.range, what: 'wget --no-check-certificate' });
       break;
     case 'npm':
     case 'yarn':
@@ -96,7 +101,7 @@ function envHits(instr: Instruction, lines: { offsetAt(p: { line: number; charac
     const value = p.getUnescapedValue();
     if (!test || value === null || value.includes('$') || !test(value)) continue;
     const r = p.getRange();
-    hits.push({ range: { start: lines.offsetAt(r.start), end: lines.offsetAt(r.end) }, what: `${p.getName()}=${value}` });
+    hits.push({ range: { start: lines.offsetAt(r.start), end: lines.offsetAt(r.end) }, what: shown(p.getName(), value) });
   }
   return hits;
 }
@@ -117,7 +122,7 @@ function yamlHits(docs: readonly { contents: unknown }[]): Hit[] {
   const hits: Hit[] = [];
   const check = (name: string, value: string | undefined, range: Range | undefined): void => {
     const test = ENV_SWITCHES.get(name);
-    if (test && value !== undefined && range && test(value)) hits.push({ range, what: `${name}=${value}` });
+    if (test && value !== undefined && range && test(value)) hits.push({ range, what: shown(name, value) });
   };
   const walk = (node: unknown, depth: number): void => {
     if (depth > 64) return;
