@@ -80,10 +80,17 @@ export function argumentsRange(instr: Instruction, lines: LineIndex): Range {
 }
 
 /** The shell commands of a `RUN` (shell form, heredoc bodies included), with file ranges. */
+const RUN_COMMANDS = new WeakMap<Instruction, Command[]>();
+
 export function runCommands(instr: Instruction, text: string, lines: LineIndex): Command[] {
+  // Several rules read the same RUN: lex each one once per parse.
+  const cached = RUN_COMMANDS.get(instr);
+  if (cached) return cached;
   // dockerfile-ast ends the instruction after any heredoc body, so bodies are scanned too.
   const r = argumentsRange(instr, lines);
-  return shellCommands(text, r.start, r.end);
+  const cmds = shellCommands(text, r.start, r.end);
+  RUN_COMMANDS.set(instr, cmds);
+  return cmds;
 }
 
 /** The `USER` value's user part (`app` in `app:staff`) and the range of the whole argument. */
@@ -98,8 +105,14 @@ export function userOf(instr: Instruction, lines: LineIndex): { user: string; ra
 }
 
 /** Every command of every `RUN` in the file. */
+const COMMANDS = new WeakMap<Dockerfile, Command[]>();
+
 export function dockerfileCommands(df: Dockerfile, text: string, lines: LineIndex): Command[] {
+  // Several rules read the same commands: lex each parsed file once.
+  const cached = COMMANDS.get(df);
+  if (cached) return cached;
   const out: Command[] = [];
+  COMMANDS.set(df, out);
   for (const instr of df.getInstructions()) {
     if (instr.getKeyword() === 'RUN') out.push(...runCommands(instr, text, lines));
   }

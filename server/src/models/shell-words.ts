@@ -16,6 +16,8 @@ export type Command = readonly Word[];
 
 const SEPARATORS = new Set([';', '&', '|', '(', ')', '`', '\n']);
 const BLANKS = new Set([' ', '\t', '\r', '\f', '\v']);
+/** Characters with no special meaning to the lexer. */
+const PLAIN = /[^\\ \t\r\f\v\n;&|()`'"$]+/y;
 
 /**
  * Splits text[start, end) into commands. A backslash before a line end (a Dockerfile or shell continuation) is
@@ -91,9 +93,18 @@ export function shellCommands(text: string, start = 0, end = text.length): Comma
       i++;
       continue;
     }
-    if (c === '$') dynamic = true;
-    value += c;
-    i++;
+    if (c === '$') {
+      dynamic = true;
+      value += c;
+      i++;
+      continue;
+    }
+    // A run of ordinary characters in one step: per-character concatenation is slow on long RUN lines.
+    PLAIN.lastIndex = i;
+    const m = PLAIN.exec(text);
+    const stop = m ? Math.min(end, i + m[0].length) : i + 1;
+    value += text.slice(i, stop);
+    i = stop;
   }
   endWord(Math.min(i, end));
   endCommand();
