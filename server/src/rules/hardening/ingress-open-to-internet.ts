@@ -70,7 +70,7 @@ interface Hit {
   readonly where: string;
 }
 
-function awsHits(block: HclBlock, body: HclBody, where: string, cidrKeys: readonly string[], protocolKey: string): Hit[] {
+function awsHits(body: HclBody, where: string, cidrKeys: readonly string[], protocolKey: string): Hit[] {
   const what = awsExposure(body, protocolKey);
   if (!what) return [];
   return cidrKeys.flatMap((k) => openSources(attribute(body, k)?.value)).map((open) => ({ open, what, where }));
@@ -128,24 +128,24 @@ export default defineRule({
       const where = `${type} '${r.labels[1]?.value ?? '?'}'`;
       switch (type) {
         case 'aws_security_group':
-          for (const ing of blocksOf(r.body, 'ingress')) hits.push(...awsHits(r, ing.body, where, ['cidr_blocks', 'ipv6_cidr_blocks'], 'protocol'));
+          for (const ing of blocksOf(r.body, 'ingress')) hits.push(...awsHits(ing.body, where, ['cidr_blocks', 'ipv6_cidr_blocks'], 'protocol'));
           break;
         case 'aws_security_group_rule':
-          if (str(attribute(r.body, 'type')?.value) === 'ingress') hits.push(...awsHits(r, r.body, where, ['cidr_blocks', 'ipv6_cidr_blocks'], 'protocol'));
+          if (str(attribute(r.body, 'type')?.value) === 'ingress') hits.push(...awsHits(r.body, where, ['cidr_blocks', 'ipv6_cidr_blocks'], 'protocol'));
           break;
         case 'aws_vpc_security_group_ingress_rule':
-          hits.push(...awsHits(r, r.body, where, ['cidr_ipv4', 'cidr_ipv6'], 'ip_protocol'));
+          hits.push(...awsHits(r.body, where, ['cidr_ipv4', 'cidr_ipv6'], 'ip_protocol'));
           break;
         case 'aws_network_acl_rule': {
           const egress = literal(attribute(r.body, 'egress')?.value ?? { type: 'bool', value: false, range: r.range });
           if (egress === false && str(attribute(r.body, 'rule_action')?.value)?.toLowerCase() === 'allow') {
-            hits.push(...awsHits(r, r.body, where, ['cidr_block', 'ipv6_cidr_block'], 'protocol'));
+            hits.push(...awsHits(r.body, where, ['cidr_block', 'ipv6_cidr_block'], 'protocol'));
           }
           break;
         }
         case 'aws_network_acl':
           for (const ing of blocksOf(r.body, 'ingress')) {
-            if (str(attribute(ing.body, 'action')?.value)?.toLowerCase() === 'allow') hits.push(...awsHits(r, ing.body, where, ['cidr_block', 'ipv6_cidr_block'], 'protocol'));
+            if (str(attribute(ing.body, 'action')?.value)?.toLowerCase() === 'allow') hits.push(...awsHits(ing.body, where, ['cidr_block', 'ipv6_cidr_block'], 'protocol'));
           }
           break;
         case 'azurerm_network_security_rule':
