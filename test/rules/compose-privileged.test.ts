@@ -16,6 +16,7 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: 'block', path: P, code: 'services:\n  app:\n    image: a:1\n    privileged: true\n', errors: [{ line: 4, column: 17, endColumn: 21 }], output: 'services:\n  app:\n    image: a:1\n    privileged: false\n', fixSafety: 'unsafe' },
+    { name: 'quoted "true" is cast by Compose', path: P, code: 'services:\n  app:\n    privileged: "true"\n', errors: [{ line: 3, column: 17, endColumn: 23 }], output: 'services:\n  app:\n    privileged: false\n' },
     { name: 'flow, CRLF, compose.yaml', path: 'compose.yaml', code: 'services:\r\n  db: { image: "pg:16", privileged: true }\r\n', errors: [{ line: 2, column: 37 }], output: 'services:\r\n  db: { image: "pg:16", privileged: false }\r\n' },
   ],
 });

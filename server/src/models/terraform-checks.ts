@@ -1,6 +1,6 @@
 // Small helpers for Terraform rules: literal attribute values and the edits that replace them.
 
-import type { Range, TextEdit } from '../core/types.js';
+import type { TextEdit } from '../core/types.js';
 import { allBlocks, attribute, type HclAttribute, type HclBlock, type TerraformFile } from './terraform.js';
 
 /** Resource blocks of the given types, with their name for messages. */
@@ -30,8 +30,4 @@ export function replaceValue(attr: HclAttribute, newValue: string | boolean): Te
   if (v.type === 'string' && !v.heredoc && typeof newValue === 'string') return { range: v.valueRange, newText: newValue };
   if (v.type === 'bool' && typeof newValue === 'boolean') return { range: v.range, newText: String(newValue) };
   return undefined;
-}
-
-export function valueRangeOf(attr: HclAttribute): Range {
-  return attr.value.range;
 }

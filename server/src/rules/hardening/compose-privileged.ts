@@ -16,7 +16,8 @@ export default defineRule({
   check(ctx) {
     for (const svc of servicesOf(ctx.file)) {
       const v = get(svc.node, 'privileged');
-      if (!isScalar(v) || v.value !== true) continue;
+      // Compose casts quoted booleans (`"true"`, written that way for interpolation) too.
+      if (!isScalar(v) || !(v.value === true || (typeof v.value === 'string' && v.value.toLowerCase() === 'true'))) continue;
       const range = rangeOf(v)!;
       ctx.report({
         range,
