@@ -17,6 +17,8 @@ ruleTester(rule, {
     { name: 'template value is unknown', path: P, code: pod('  securityContext:\n    runAsUser: ${UID}\n', c('a')) },
     { name: 'string uid is not judged', path: P, code: pod('  securityContext:\n    runAsUser: "1000"\n', c('a')) },
     { name: 'patch file', path: 'k8s/patch.yaml', code: pod('', c('a')) },
+    { name: 'Windows pod', path: P, code: pod('  nodeSelector:\n    kubernetes.io/os: windows\n', c('a')) },
+    { name: 'Windows pod by os.name', path: P, code: pod('  os:\n    name: windows\n', c('a')) },
     { name: 'Service', path: P, code: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  ports: [{port: 80}]\n' },
     { name: 'broken mid-edit', path: P, code: 'apiVersion: v1\nkind: Pod\nspec:\n  securityContext:\n    runAsUser: [\n' },
   ],

@@ -30,6 +30,8 @@ export interface PodSpec {
   readonly containers: readonly Container[];
   /** from a patch file: only the fields it changes are there, so a missing key is not a finding. */
   readonly partial: boolean;
+  /** a Windows pod (`os.name`, the `kubernetes.io/os` node selector, or `windowsOptions`): Linux user and privilege settings do not apply. */
+  readonly windows: boolean;
 }
 
 export interface RbacRule {
@@ -106,7 +108,13 @@ export function podSpecs(docs: readonly Document.Parsed[], text: string, path: s
       }
     }
     const anchor = rangeOf(pair.key) ?? rangeOf(node)!;
-    out.push({ kind: kind!, name: metaName(doc), doc, spec: node, anchor, securityContext: get(node, 'securityContext'), containers, partial });
+    const osName = get(get(node, 'os'), 'name');
+    const selector = get(get(node, 'nodeSelector'), 'kubernetes.io/os');
+    const windows =
+      (isScalar(osName) && osName.value === 'windows') ||
+      (isScalar(selector) && selector.value === 'windows') ||
+      get(get(node, 'securityContext'), 'windowsOptions') !== undefined;
+    out.push({ kind: kind!, name: metaName(doc), doc, spec: node, anchor, securityContext: get(node, 'securityContext'), containers, partial, windows });
   }
   return out;
 }

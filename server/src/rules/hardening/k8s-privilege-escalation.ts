@@ -16,6 +16,7 @@ export default defineRule({
   check(ctx) {
     const { text, lines } = ctx.file;
     for (const pod of podsOf(ctx.file)) {
+      if (pod.windows) continue;
       for (const c of pod.containers) {
         const sc = c.securityContext;
         const v = get(sc, 'allowPrivilegeEscalation');

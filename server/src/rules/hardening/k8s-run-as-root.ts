@@ -28,6 +28,7 @@ export default defineRule({
   check(ctx) {
     const { text, lines } = ctx.file;
     for (const pod of podsOf(ctx.file)) {
+      if (pod.windows) continue;
       const podSet = settings(pod.securityContext);
       if (isDynamic(podSet.nonRoot) || isDynamic(podSet.user)) continue;
       const reported = new Set<unknown>();

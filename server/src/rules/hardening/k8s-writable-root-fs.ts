@@ -15,6 +15,7 @@ export default defineRule({
   fix: 'none',
   check(ctx) {
     for (const pod of podsOf(ctx.file)) {
+      if (pod.windows) continue;
       for (const c of pod.containers) {
         // Ephemeral debug containers are meant to be interactive.
         if (c.list === 'ephemeralContainers') continue;
