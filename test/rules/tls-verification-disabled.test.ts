@@ -41,6 +41,7 @@ ruleTester(rule, {
     { name: 'export in RUN', path: DF, code: 'FROM node:20\nRUN export NODE_TLS_REJECT_UNAUTHORIZED=0 && npm ci\n', errors: [{ line: 2, column: 12 }] },
     { name: 'workflow run: block scalar', path: WF, code: 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          set -e\n          curl -sSk https://internal.example.com/x\n', errors: [{ line: 8, column: 16, endColumn: 20 }] },
     { name: 'YAML broken mid-edit: the intact part still reports', path: WF, code: 'on: push\njobs:\n  a:\n    steps:\n      - run: curl -k "\n', errors: [{ line: 5, column: 19 }] },
+    { name: 'kubectl in a workflow', path: WF, code: 'on: push\njobs:\n  a:\n    steps:\n      - run: kubectl --insecure-skip-tls-verify apply -f k8s/\n', errors: [{ line: 5, column: 22, endColumn: 48 }] },
     { name: 'workflow env', path: WF, code: 'on: push\njobs:\n  a:\n    env:\n      NODE_TLS_REJECT_UNAUTHORIZED: 0\n', errors: [{ line: 5, column: 37 }] },
     { name: 'GitLab variables and script', path: '.gitlab-ci.yml', code: 'variables:\n  GIT_SSL_NO_VERIFY: "true"\nbuild:\n  script:\n    - pip install --trusted-host pypi.internal -r req.txt\n', errors: [{ line: 2, column: 22 }, { line: 5, column: 19 }] },
     { name: 'Compose environment list', path: 'docker-compose.yml', code: 'services:\n  app:\n    environment:\n      - PYTHONHTTPSVERIFY=0\n', errors: [{ line: 4, column: 9 }] },

@@ -69,6 +69,13 @@ export function insecureWords(cmd: Command): Hit[] {
       });
       break;
     }
+    case 'kubectl':
+    case 'helm':
+    case 'oc':
+      for (const w of cmd) {
+        if (w.value === '--insecure-skip-tls-verify' || w.value.toLowerCase() === '--insecure-skip-tls-verify=true') hits.push({ range: w.range, what: `${prog} --insecure-skip-tls-verify` });
+      }
+      break;
     case 'git':
       cmd.forEach((w, i) => {
         const v = lower[i]!;
