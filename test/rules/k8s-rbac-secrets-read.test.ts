@@ -10,6 +10,7 @@ ruleTester(rule, {
   valid: [
     { name: 'configmaps only', path: P, code: role('Role', '  - apiGroups: [""]\n    resources: ["configmaps"]\n    verbs: ["get"]\n') },
     { name: 'create only', path: P, code: role('Role', '  - apiGroups: [""]\n    resources: ["secrets"]\n    verbs: ["create"]\n') },
+    { name: 'limited to named secrets', path: P, code: role('Role', '  - apiGroups: [""]\n    resources: ["secrets"]\n    resourceNames: ["app-tls"]\n    verbs: ["get"]\n') },
     { name: 'another API group', path: P, code: role('Role', '  - apiGroups: ["example.com"]\n    resources: ["secrets"]\n    verbs: ["get"]\n') },
   ],
   invalid: [

@@ -1,7 +1,7 @@
 // Kubernetes Roles and ClusterRoles that can read Secrets (`get`, `list` or `watch` on `secrets`).
 
 import { rbacRules } from '../../models/kubernetes.js';
-import { rangeOf } from '../../models/yaml-nodes.js';
+import { get, items, rangeOf } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
 
 const READ = new Set(['get', 'list', 'watch', '*']);
@@ -20,6 +20,8 @@ export default defineRule({
     for (const rule of rbacRules(yaml.docs, ctx.file.text)) {
       // Secrets live in the core API group ("").
       if (!rule.apiGroups.some((g) => g.value === '' || g.value === '*')) continue;
+      // Limited to named secrets: the narrowing this rule asks for.
+      if (items(get(rule.node, 'resourceNames')).length > 0) continue;
       const verbs = rule.verbs.map((v) => String(v.value)).filter((v) => READ.has(v));
       if (verbs.length === 0) continue;
       for (const item of rule.resources) {
