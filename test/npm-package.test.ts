@@ -46,7 +46,7 @@ describe('npm package', () => {
     const project = join(tmp, 'project');
     mkdirSync(project);
     writeFileSync(join(project, 'package.json'), '{ "name": "sample", "version": "1.0.0", "private": true }\n');
-    writeFileSync(join(project, 'Dockerfile'), 'FROM node:latest\nRUN npm ci\n');
+    writeFileSync(join(project, 'Dockerfile'), 'FROM node:latest\nRUN npm ci\nUSER node\n');
     const install = sh(NPM, ['install', '--offline', '--no-audit', '--no-fund', tarball], project);
     assert.equal(install.code, 0, install.err);
     // Nothing but Forewarn itself was installed.

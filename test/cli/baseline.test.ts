@@ -26,7 +26,7 @@ describe('baselines', () => {
     ws = mkdtempSync(join(tmpdir(), 'forewarn-baseline-'));
     mkdirSync(join(ws, '.github/workflows'), { recursive: true });
     writeFileSync(wf(), WORKFLOW);
-    writeFileSync(join(ws, 'Dockerfile'), 'FROM node\n');
+    writeFileSync(join(ws, 'Dockerfile'), 'FROM node\nUSER node\n');
   });
   afterEach(() => rmSync(ws, { recursive: true, force: true }));
 
@@ -57,7 +57,7 @@ describe('baselines', () => {
   it('inserting lines above a finding does not resurrect it', () => {
     forewarn(['baseline', '-o', 'base.json'], ws);
     writeFileSync(wf(), `# CI for the project\n\n${WORKFLOW.replace('  a:\n', '  a:\n    runs-on: ubuntu-latest\n')}`);
-    writeFileSync(join(ws, 'Dockerfile'), '# syntax=docker/dockerfile:1\n\nFROM node\n');
+    writeFileSync(join(ws, 'Dockerfile'), '# syntax=docker/dockerfile:1\n\nFROM node\nUSER node\n');
     const r = forewarn(['scan', '--baseline', 'base.json', '--format', 'json'], ws);
     assert.deepEqual(findings(r).findings, []);
     assert.equal(r.code, 0);
@@ -69,7 +69,7 @@ describe('baselines', () => {
     const edited = forewarn(['scan', '--baseline', 'base.json', '--format', 'json'], ws);
     assert.deepEqual(findings(edited).findings.map((f) => f.ruleId), ['aws-access-key']);
     assert.equal(edited.code, 1);
-    writeFileSync(join(ws, 'Dockerfile'), 'FROM node\nFROM node\n');
+    writeFileSync(join(ws, 'Dockerfile'), 'FROM node\nFROM node\nUSER node\n');
     writeFileSync(wf(), WORKFLOW);
     const copied = forewarn(['scan', '--baseline', 'base.json', '--format', 'json'], ws);
     assert.deepEqual(findings(copied).findings.map((f) => `${f.path} ${f.ruleId}`), ['Dockerfile image-latest']);

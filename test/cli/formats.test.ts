@@ -67,7 +67,7 @@ describe('SARIF output', () => {
     ws = mkdtempSync(join(tmpdir(), 'forewarn-sarif-'));
     const files: Record<string, string> = {
       '.github/workflows/ci.yml': `on: push\njobs:\n  a:\n    env:\n      K: ${KEY}\n    steps:\n      - uses: actions/checkout@v4\npermissions: {}\n`,
-      'dir with space/Dockerfile': 'FROM node:latest\n',
+      'dir with space/Dockerfile': 'FROM node:latest\nUSER node\n',
       'broken/.github/workflows/x.yml': 'jobs:\n  a:\n    steps:\n      - run: "oops\n',
     };
     for (const [rel, text] of Object.entries(files)) {
@@ -187,7 +187,7 @@ describe('SARIF output', () => {
   });
 
   it('paths become URI references: relative to %SRCROOT% (also above it), absolute ones as file URIs', () => {
-    const r = forewarn(['scan', '--stdin', '--stdin-filename', '../elsewhere/Dockerfile', '--format', 'sarif'], ws, 'FROM node\n');
+    const r = forewarn(['scan', '--stdin', '--stdin-filename', '../elsewhere/Dockerfile', '--format', 'sarif'], ws, 'FROM node\nUSER node\n');
     const log = JSON.parse(r.out) as Sarif;
     assertValid(sarifValidator(), log);
     assert.deepEqual(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation, { uri: '../elsewhere/Dockerfile', uriBaseId: '%SRCROOT%' });
@@ -207,7 +207,7 @@ describe('GitLab code quality output', () => {
   it('issues with description, check_name, unique fingerprint, severity and location', () => {
     const dir = mkdtempSync(join(tmpdir(), 'forewarn-gitlab-'));
     try {
-      writeFileSync(join(dir, 'Dockerfile'), 'FROM node\nFROM node\n');
+      writeFileSync(join(dir, 'Dockerfile'), 'FROM node\nFROM node\nUSER node\n');
       const r = forewarn(['scan', '--format', 'gitlab'], dir);
       assert.equal(r.code, 0);
       const issues = JSON.parse(r.out) as { description: string; check_name: string; fingerprint: string; severity: string; location: { path: string; lines: { begin: number } } }[];
@@ -230,7 +230,7 @@ describe('GitLab code quality output', () => {
   it('no findings is an empty array', () => {
     const dir = mkdtempSync(join(tmpdir(), 'forewarn-gitlab-'));
     try {
-      writeFileSync(join(dir, 'Dockerfile'), 'FROM node:20\n');
+      writeFileSync(join(dir, 'Dockerfile'), 'FROM node:20\nUSER node\n');
       assert.deepEqual(JSON.parse(forewarn(['scan', '--format', 'gitlab'], dir).out), []);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -250,7 +250,7 @@ describe('GitHub annotations output', () => {
     const dir = mkdtempSync(join(tmpdir(), 'forewarn-github-'));
     try {
       mkdirSync(join(dir, 'a,b:c'));
-      writeFileSync(join(dir, 'a,b:c/Dockerfile'), 'FROM node:latest\n');
+      writeFileSync(join(dir, 'a,b:c/Dockerfile'), 'FROM node:latest\nUSER node\n');
       const r = forewarn(['scan', '--format', 'github'], dir);
       const lines = r.out.trim().split('\n');
       assert.equal(lines.length, 1);

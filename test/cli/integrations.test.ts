@@ -109,13 +109,13 @@ describe('CI integrations', () => {
     // What pre-commit runs: the entry followed by the staged file names.
     const dir = mkdtempSync(join(tmpdir(), 'forewarn-precommit-'));
     try {
-      writeFileSync(join(dir, 'Dockerfile'), 'FROM node:20\n');
+      writeFileSync(join(dir, 'Dockerfile'), 'FROM node:20\nUSER node\n');
       writeFileSync(join(dir, 'compose.yaml'), 'services:\n  db:\n    image: postgres:16\n');
       assert.equal(forewarn([...args, 'Dockerfile', 'compose.yaml'], dir).code, 0);
-      writeFileSync(join(dir, 'Dockerfile'), `FROM node:20\nENV AWS_ACCESS_KEY_ID=AKIAZ7VRSQ5TJHNLBX4D\n`);
+      writeFileSync(join(dir, 'Dockerfile'), `FROM node:20\nUSER node\nENV AWS_ACCESS_KEY_ID=AKIAZ7VRSQ5TJHNLBX4D\n`);
       const bad = forewarn([...args, 'Dockerfile', 'compose.yaml'], dir);
       assert.equal(bad.code, 1, 'a staged secret blocks the commit');
-      assert.match(bad.out, /^Dockerfile:2:\d+ critical aws-access-key/m);
+      assert.match(bad.out, /^Dockerfile:3:\d+ critical aws-access-key/m);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -27,7 +27,7 @@ describe('scan options', () => {
     ws = mkdtempSync(join(tmpdir(), 'forewarn-opts-'));
     mkdirSync(join(ws, '.github/workflows'), { recursive: true });
     writeFileSync(join(ws, '.github/workflows/ci.yml'), `on: push\njobs:\n  a:\n    env:\n      K: ${KEY}\n    steps:\n      - uses: actions/checkout@v4\npermissions: {}\n`);
-    writeFileSync(join(ws, 'Dockerfile'), 'FROM node\n');
+    writeFileSync(join(ws, 'Dockerfile'), 'FROM node\nUSER node\n');
   });
   after(() => rmSync(ws, { recursive: true, force: true }));
 
@@ -67,7 +67,7 @@ describe('scan options', () => {
   it('the installed command reads standard input (byte order mark dropped)', () => {
     const r = spawnSync(process.execPath, [resolve(REPO, 'dist/cli.js'), 'scan', '--stdin', '--stdin-filename', 'Dockerfile', '--format', 'json'], {
       cwd: ws,
-      input: '\uFEFFFROM node:latest\n',
+      input: '\uFEFFFROM node:latest\nUSER node\n',
       encoding: 'utf8',
     });
     assert.equal(r.status, 0, r.stderr);

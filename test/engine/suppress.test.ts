@@ -42,7 +42,7 @@ describe('suppressions', () => {
   it('// comments count in Terraform only', () => {
     const key = KEY;
     assert.deepEqual(ids('main.tf', `// forewarn-ignore[aws-access-key] test fixture\nk = "${key}"\n`), []);
-    assert.deepEqual(ids('Dockerfile', `FROM alpine:3\n// forewarn-ignore[aws-access-key]\nENV K=${key}\n`), ['aws-access-key']);
+    assert.deepEqual(ids('Dockerfile', `FROM alpine:3\nUSER app\n// forewarn-ignore[aws-access-key]\nENV K=${key}\n`), ['aws-access-key']);
   });
   it('a directive inside a YAML string is not a comment', () => {
     const text = `name: "deploy #forewarn-ignore-file[unpinned-action]"\n${step('')}`;
@@ -56,8 +56,8 @@ describe('suppressions', () => {
     assert.deepEqual(ids(WF, inside), ['aws-access-key']);
   });
   it('in a Dockerfile, a trailing # is part of the instruction, and a continued instruction is covered from its first line', () => {
-    assert.deepEqual(ids('Dockerfile', `FROM alpine:3\nENV K=${KEY} #forewarn-ignore[aws-access-key]\n`), ['aws-access-key']);
-    assert.deepEqual(ids('Dockerfile', `FROM alpine:3\n# forewarn-ignore[aws-access-key] test key\nRUN echo a && \\\n    export K=${KEY}\n`), []);
+    assert.deepEqual(ids('Dockerfile', `FROM alpine:3\nUSER app\nENV K=${KEY} #forewarn-ignore[aws-access-key]\n`), ['aws-access-key']);
+    assert.deepEqual(ids('Dockerfile', `FROM alpine:3\nUSER app\n# forewarn-ignore[aws-access-key] test key\nRUN echo a && \\\n    export K=${KEY}\n`), []);
   });
   it('suppressions are counted', () => {
     const r = new Analyzer().analyze({ path: WF, text: step('      # forewarn-ignore[unpinned-action]\n') });
@@ -95,9 +95,9 @@ describe('suppressions', () => {
       assert.deepEqual(ids(WF, out), []);
     });
     it('file directive goes after Dockerfile parser directives', () => {
-      const text = '# syntax=docker/dockerfile:1\n# escape=\\\nFROM node\n';
+      const text = '# syntax=docker/dockerfile:1\n# escape=\\\nFROM node\nUSER node\n';
       const out = applyEdits(text, [suppressFileEdit(text, new LineIndex(text), 'dockerfile', 'image-latest')]);
-      assert.equal(out, '# syntax=docker/dockerfile:1\n# escape=\\\n# forewarn-ignore-file[image-latest] <reason>\nFROM node\n');
+      assert.equal(out, '# syntax=docker/dockerfile:1\n# escape=\\\n# forewarn-ignore-file[image-latest] <reason>\nFROM node\nUSER node\n');
       assert.deepEqual(ids('Dockerfile', out), []);
     });
     it('file directive joins an existing one', () => {

@@ -99,7 +99,7 @@ describe('LSP races', () => {
     const client = await TestClient.start();
     try {
       const uri = 'file:///races/Dockerfile';
-      await client.open(uri, 'FROM node:latest\n', 'dockerfile', 1);
+      await client.open(uri, 'FROM node:latest\nUSER node\n', 'dockerfile', 1);
       await client.diagnostics(uri, (d) => d.length === 1, 1);
       await client.close(uri);
       await client.until(() => (client.published.get(uri)?.diagnostics.length === 0 ? true : undefined), 'cleared');

@@ -187,7 +187,7 @@ describe('language server', () => {
 
   it('untitled documents are analyzed by language id', async () => {
     const uri = 'untitled:Untitled-1';
-    await client.open(uri, 'FROM nginx:latest\n', 'dockerfile');
+    await client.open(uri, 'FROM nginx:latest\nUSER nginx\n', 'dockerfile');
     assert.deepEqual(codes(await client.diagnostics(uri, (d) => d.length > 0, 1)), ['image-latest']);
   });
 

@@ -16,7 +16,7 @@ const CLI = join(REPO, 'dist/cli.js');
 const SHA = 'b4ffde65f46336ab88eb53be808477a3936bae11';
 const WORKFLOW = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\npermissions: {}\n';
 const PINNED = WORKFLOW.replace('@v4', `@${SHA} # v4.1.1`);
-const LATEST = 'FROM node:latest\n';
+const LATEST = 'FROM node:latest\nUSER node\n';
 
 function workspace(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'forewarn-scan-'));
@@ -104,7 +104,7 @@ describe('workspace scan', () => {
 
   it('an open document wins over the disk; closing it hands its problems back to the scan', async () => {
     const u = uri('sub/Dockerfile');
-    await client.open(u, 'FROM node:20\n', 'dockerfile', 7);
+    await client.open(u, 'FROM node:20\nUSER node\n', 'dockerfile', 7);
     assert.deepEqual(await client.diagnostics(u, (d) => d.length === 0, 7), []);
     // A change on disk while it is open does not replace the editor's view.
     await client.watched([u, 2]);

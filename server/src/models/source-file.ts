@@ -12,10 +12,10 @@ import { ciIncludes, type IncludeView } from './ci-includes.js';
 import { parseImageRef, type ImageRef } from './image-ref.js';
 import { yamlImages, type YamlImageSource } from './yaml-images.js';
 import { dockerfileScripts, yamlScripts, type Script } from './scripts.js';
-
-export type { Script, ScriptSource } from './scripts.js';
 import { parseTerraform, type TerraformFile } from './terraform.js';
 import { valueRange } from './yaml-nodes.js';
+
+export type { Script, ScriptSource } from './scripts.js';
 
 /** Every kind but Dockerfile and Terraform is YAML. */
 export const YAML_KINDS: ReadonlySet<FileKind> = new Set(FILE_KINDS.filter((k) => k !== 'dockerfile' && k !== 'terraform'));

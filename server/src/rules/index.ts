@@ -1,6 +1,32 @@
 // The registry: every rule Forewarn ships, in a stable order.
 
 import type { Rule } from './define.js';
+import azureStorageMinTls from './hardening/azure-storage-min-tls.js';
+import composeDangerousCapabilities from './hardening/compose-dangerous-capabilities.js';
+import composeDockerSocket from './hardening/compose-docker-socket.js';
+import composeHostNamespaces from './hardening/compose-host-namespaces.js';
+import composePrivileged from './hardening/compose-privileged.js';
+import composeUnconfinedSecurity from './hardening/compose-unconfined-security.js';
+import dockerfileAddLocal from './hardening/dockerfile-add-local.js';
+import dockerfileChmod777 from './hardening/dockerfile-chmod-777.js';
+import dockerfileExposeSsh from './hardening/dockerfile-expose-ssh.js';
+import dockerfileNoUser from './hardening/dockerfile-no-user.js';
+import dockerfileRootUser from './hardening/dockerfile-root-user.js';
+import dockerfileSudo from './hardening/dockerfile-sudo.js';
+import ec2Imdsv1 from './hardening/ec2-imdsv1.js';
+import ingressOpenToInternet from './hardening/ingress-open-to-internet.js';
+import k8sDangerousCapabilities from './hardening/k8s-dangerous-capabilities.js';
+import k8sHostNamespaces from './hardening/k8s-host-namespaces.js';
+import k8sHostPath from './hardening/k8s-host-path.js';
+import k8sPrivilegeEscalation from './hardening/k8s-privilege-escalation.js';
+import k8sPrivileged from './hardening/k8s-privileged.js';
+import k8sRunAsRoot from './hardening/k8s-run-as-root.js';
+import k8sServiceAccountToken from './hardening/k8s-service-account-token.js';
+import k8sWritableRootFs from './hardening/k8s-writable-root-fs.js';
+import rdsPubliclyAccessible from './hardening/rds-publicly-accessible.js';
+import storageEncryptionDisabled from './hardening/storage-encryption-disabled.js';
+import tlsVerificationDisabled from './hardening/tls-verification-disabled.js';
+import unauthenticatedPackages from './hardening/unauthenticated-packages.js';
 import azureScriptInjection from './injection/azure-script-injection.js';
 import dangerousTriggers from './injection/dangerous-triggers.js';
 import gitlabScriptInjection from './injection/gitlab-script-injection.js';
@@ -9,12 +35,21 @@ import templateInjection from './injection/template-injection.js';
 import azureDebug from './permissions/azure-debug.js';
 import azurePersistCredentials from './permissions/azure-persist-credentials.js';
 import azureSecretLiteral from './permissions/azure-secret-literal.js';
+import azureStoragePublicAccess from './permissions/azure-storage-public-access.js';
 import credentialPersistence from './permissions/credential-persistence.js';
 import debugLogging from './permissions/debug-logging.js';
 import excessivePermissions from './permissions/excessive-permissions.js';
+import gcpBasicRole from './permissions/gcp-basic-role.js';
+import gcpPublicIamMember from './permissions/gcp-public-iam-member.js';
 import gitlabDebugTrace from './permissions/gitlab-debug-trace.js';
 import gitlabInsecureDind from './permissions/gitlab-insecure-dind.js';
 import gitlabJobTokenLeak from './permissions/gitlab-job-token-leak.js';
+import iamPublicPrincipal from './permissions/iam-public-principal.js';
+import iamWildcardPolicy from './permissions/iam-wildcard-policy.js';
+import k8sRbacSecretsRead from './permissions/k8s-rbac-secrets-read.js';
+import k8sRbacWildcard from './permissions/k8s-rbac-wildcard.js';
+import s3PublicAccessBlockDisabled from './permissions/s3-public-access-block-disabled.js';
+import s3PublicAcl from './permissions/s3-public-acl.js';
 import secretsExposure from './permissions/secrets-exposure.js';
 import selfHostedRunner from './permissions/self-hosted-runner.js';
 import addWithoutChecksum from './pinning/add-without-checksum.js';
@@ -37,22 +72,57 @@ export const RULES: readonly Rule[] = [
   azurePersistCredentials,
   azureScriptInjection,
   azureSecretLiteral,
+  azureStorageMinTls,
+  azureStoragePublicAccess,
+  composeDangerousCapabilities,
+  composeDockerSocket,
+  composeHostNamespaces,
+  composePrivileged,
+  composeUnconfinedSecurity,
   credentialPersistence,
   dangerousTriggers,
   debugLogging,
+  dockerfileAddLocal,
+  dockerfileChmod777,
+  dockerfileExposeSsh,
+  dockerfileNoUser,
+  dockerfileRootUser,
+  dockerfileSudo,
   downloadAndExecute,
+  ec2Imdsv1,
   excessivePermissions,
+  gcpBasicRole,
+  gcpPublicIamMember,
   gitlabDebugTrace,
   gitlabInsecureDind,
   gitlabJobTokenLeak,
   gitlabScriptInjection,
+  iamPublicPrincipal,
+  iamWildcardPolicy,
   imageLatest,
   imageWithoutDigest,
+  ingressOpenToInternet,
   insecureCommands,
+  k8sDangerousCapabilities,
+  k8sHostNamespaces,
+  k8sHostPath,
+  k8sPrivileged,
+  k8sPrivilegeEscalation,
+  k8sRbacSecretsRead,
+  k8sRbacWildcard,
+  k8sRunAsRoot,
+  k8sServiceAccountToken,
+  k8sWritableRootFs,
+  rdsPubliclyAccessible,
+  s3PublicAccessBlockDisabled,
+  s3PublicAcl,
   secretsExposure,
   selfHostedRunner,
   shaPinWithoutVersion,
+  storageEncryptionDisabled,
   templateInjection,
+  tlsVerificationDisabled,
+  unauthenticatedPackages,
   unpinnedAction,
   unpinnedInclude,
   unpinnedModule,

@@ -1,0 +1,104 @@
+// The user a Dockerfile's final image runs as: its last USER (root or not), or no USER at all; with the user a fix can switch to.
+
+import type { Dockerfile } from 'dockerfile-ast';
+import type { LineIndex } from '../core/text.js';
+import type { Fix, Range } from '../core/types.js';
+import { dockerStages, finalChain, runCommands, userOf, type Stage } from './dockerfile-stages.js';
+import { parseImageRef } from './image-ref.js';
+import { programIndex, programName, type Command } from './shell-words.js';
+
+/** Options of useradd / adduser (shadow, Debian and BusyBox) that take a value. */
+const VALUE_OPTIONS = new Set([
+  '-b', '-c', '-d', '-e', '-f', '-g', '-G', '-k', '-K', '-p', '-R', '-P', '-s', '-u', '-Z', '-h',
+  '--base-dir', '--comment', '--home-dir', '--expiredate', '--inactive', '--gid', '--groups', '--skel', '--key',
+  '--password', '--root', '--prefix', '--shell', '--uid', '--selinux-user', '--home', '--gecos', '--ingroup',
+  '--firstuid', '--lastuid', '--conf', '--firstgid', '--lastgid',
+]);
+const USER_NAME = /^[a-z_][a-z0-9_.-]{0,31}$/i;
+
+/** The user a `useradd`/`adduser` command creates, when it names exactly one. */
+export function createdUser(cmd: Command): string | undefined {
+  const prog = programName(cmd);
+  if (prog !== 'useradd' && prog !== 'adduser') return undefined;
+  const positional: string[] = [];
+  const words = cmd.slice(programIndex(cmd) + 1);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w.dynamic) return undefined;
+    if (w.value.startsWith('-')) {
+      if (VALUE_OPTIONS.has(w.value)) i++;
+      continue;
+    }
+    positional.push(w.value);
+  }
+  // `adduser app staff` adds an existing user to a group.
+  if (positional.length !== 1) return undefined;
+  const name = positional[0]!;
+  return USER_NAME.test(name) && name !== 'root' ? name : undefined;
+}
+
+/** Base images whose default user is not root, and images that ship a well-known unprivileged user. */
+function baseInfo(image: string): { nonRoot: boolean; wellKnownUser: string | undefined } {
+  const ref = parseImageRef(image);
+  if (!ref) return { nonRoot: false, wellKnownUser: undefined };
+  // Windows images have no root user (ContainerAdministrator / ContainerUser): out of scope, not a finding.
+  const windows = /(^|\/)(windows|nanoserver|servercore)(\/|$)/i.test(ref.repository) || /nanoserver|servercore|ltsc\d{4}/i.test(ref.tag ?? '');
+  const nonRoot = windows || (ref.tag ?? '').includes('nonroot');
+  const official = ref.registry === undefined || ref.registry === 'docker.io';
+  const repo = ref.repository.replace(/^library\//, '');
+  return { nonRoot, wellKnownUser: official && repo === 'node' ? 'node' : undefined };
+}
+
+function isRoot(user: string): boolean {
+  return user === 'root' || /^0+$/.test(user);
+}
+
+/** Images that install gosu or su-exec start as root only to drop to an unprivileged user in their entrypoint. */
+function dropsPrivileges(cmds: readonly Command[]): boolean {
+  return cmds.some((c) => c.some((w) => /(^|[/\s-])(gosu|su-exec)([-.\s]|$)/.test(w.value)));
+}
+
+export type FinalUser =
+  /** the last USER of the final image is root: the range is its argument. */
+  | { readonly state: 'root'; readonly range: Range; readonly raw: string; readonly candidate: string | undefined; readonly fixes: Fix[] }
+  /** no USER in the final image or the stages it builds on: the range is the final FROM image. */
+  | { readonly state: 'none'; readonly range: Range; readonly image: string; readonly candidate: string | undefined; readonly fixes: Fix[] };
+
+/** How the final image's user is set, or undefined when it is not root or not known statically. */
+export function finalUser(df: Dockerfile, text: string, lines: LineIndex): FinalUser | undefined {
+  const stages = dockerStages(df);
+  const chain = finalChain(stages);
+  if (chain.length === 0) return undefined;
+  const commands = (s: Stage): Command[] => s.instructions.filter((i) => i.getKeyword() === 'RUN').flatMap((i) => runCommands(i, text, lines));
+  const chainCommands = chain.flatMap(commands);
+  const last = chain[chain.length - 1]!;
+  const base = last.image === undefined ? undefined : baseInfo(last.image);
+  const created = chainCommands.map(createdUser).filter((u): u is string => u !== undefined);
+  const candidate = created[created.length - 1] ?? base?.wellKnownUser;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const fixes = (): Fix[] => {
+    if (candidate === undefined) return [];
+    const prefix = text.length === 0 || text.endsWith('\n') || text.endsWith('\r') ? '' : eol;
+    return [
+      {
+        title: `Run the image as '${candidate}' (add USER ${candidate} at the end)`,
+        safety: 'unsafe',
+        edits: [{ range: { start: text.length, end: text.length }, newText: `${prefix}USER ${candidate}${eol}` }],
+      },
+    ];
+  };
+  for (const stage of chain) {
+    const users = stage.instructions.filter((i) => i.getKeyword() === 'USER');
+    const lastUser = users[users.length - 1];
+    if (!lastUser) continue;
+    const u = userOf(lastUser, lines);
+    // `USER $APP_USER` is only known at build time.
+    if (!u || u.raw.includes('$') || !isRoot(u.user)) return undefined;
+    return { state: 'root', range: u.range, raw: u.raw, candidate, fixes: fixes() };
+  }
+  // No USER anywhere: the base image decides.
+  if (base === undefined || last.image === undefined || base.nonRoot || dropsPrivileges(chainCommands)) return undefined;
+  const r = (chain[0]!.from as unknown as { getImageRange(): { start: { line: number; character: number }; end: { line: number; character: number } } | null }).getImageRange();
+  if (!r) return undefined;
+  return { state: 'none', range: { start: lines.offsetAt(r.start), end: lines.offsetAt(r.end) }, image: last.image, candidate, fixes: fixes() };
+}

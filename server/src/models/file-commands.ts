@@ -1,0 +1,21 @@
+// Every shell command of a file, whatever its kind: Dockerfile RUN (exact ranges) and CI scripts (from the scripts facet).
+
+import { dockerfileCommands } from './dockerfile-stages.js';
+import { mappedCommands, type Command } from './shell-words.js';
+import type { SourceFile } from './source-file.js';
+
+const CACHE = new WeakMap<SourceFile, Command[]>();
+
+export function fileCommands(file: SourceFile): Command[] {
+  const df = file.dockerfile;
+  if (df) return dockerfileCommands(df, file.text, file.lines);
+  const cached = CACHE.get(file);
+  if (cached) return cached;
+  const out: Command[] = [];
+  CACHE.set(file, out);
+  for (const s of file.facets.scripts) {
+    if (s.source === 'dockerfile-run') continue;
+    out.push(...mappedCommands(s.text, (a, b) => s.fileRange(a, b)));
+  }
+  return out;
+}

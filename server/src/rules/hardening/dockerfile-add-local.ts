@@ -1,0 +1,57 @@
+// `ADD` of local files in a Dockerfile, where `COPY` does the same without ADD's implicit download and unpacking.
+
+import type { Instruction } from 'dockerfile-ast';
+import { keywordRange } from '../../models/dockerfile-stages.js';
+import { defineRule } from '../define.js';
+
+const REMOTE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/|^git@|\.git(#.*)?$/;
+/** Sources ADD would unpack: turning those into COPY would change the image. */
+const ARCHIVE = /\.(tar|tgz|tbz|tbz2|txz|tzst|tlz|gz|bz2|xz|zst|lz4|lzma|lz|z|zip)$/i;
+/** Flags that COPY accepts with the same meaning. */
+const COPY_FLAGS = new Set(['chown', 'chmod', 'link', 'exclude', 'parents']);
+
+/** The source operands of an ADD (all operands but the destination), or undefined when the form is unclear. */
+function sources(instr: Instruction): string[] | undefined {
+  const json = (instr as unknown as { getJSONStrings?: () => { getValue(): string }[] }).getJSONStrings?.call(instr) ?? [];
+  const raw = instr.getRawArgumentsContent() ?? '';
+  const operands = raw.trimStart().startsWith('[') ? json.map((s) => s.getValue()) : instr.getArguments().map((a) => a.getValue());
+  if (operands.length < 2) return undefined;
+  return operands.slice(0, -1);
+}
+
+function isPlainLocal(src: string): boolean {
+  if (src.includes('$') || REMOTE.test(src) || ARCHIVE.test(src)) return false;
+  // A glob may match an archive unless its extension says otherwise.
+  if (/[*?[]/.test(src) && !/\.[A-Za-z0-9]+$/.test(src)) return false;
+  return true;
+}
+
+export default defineRule({
+  id: 'dockerfile-add-local',
+  family: 'hardening',
+  kinds: ['dockerfile'],
+  severity: 'low',
+  description: '`ADD` is used for local files where `COPY` is enough',
+  cwe: [829],
+  fix: 'safe',
+  check(ctx) {
+    const df = ctx.file.dockerfile;
+    if (!df) return;
+    for (const instr of df.getInstructions()) {
+      if (instr.getKeyword() !== 'ADD') continue;
+      const flags = (instr as unknown as { getFlags?: () => { getName(): string }[] }).getFlags?.call(instr) ?? [];
+      if (flags.some((f) => !COPY_FLAGS.has(f.getName()))) continue;
+      const srcs = sources(instr);
+      if (!srcs || !srcs.every((s) => s.startsWith('<<') || isPlainLocal(s))) continue;
+      const range = keywordRange(instr, ctx.file.lines);
+      const written = ctx.file.text.slice(range.start, range.end);
+      const copy = written === written.toLowerCase() ? 'copy' : written === 'ADD' ? 'COPY' : 'Copy';
+      ctx.report({
+        range,
+        message:
+          '`ADD` of local files: ADD also fetches URLs and unpacks archives, so a later change to the source (a file renamed to .tar.gz, a path that becomes a URL) silently changes what lands in the image. Use `COPY`, which only copies.',
+        fixes: [{ title: 'Replace ADD with COPY', safety: 'safe', edits: [{ range, newText: copy }] }],
+      });
+    }
+  },
+});

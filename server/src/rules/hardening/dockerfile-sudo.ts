@@ -1,0 +1,28 @@
+// `sudo` in a Dockerfile RUN: builds already run as root, and sudo left in an image is a ready privilege escalation.
+
+import { dockerfileCommands } from '../../models/dockerfile-stages.js';
+import { defineRule } from '../define.js';
+
+export default defineRule({
+  id: 'dockerfile-sudo',
+  family: 'hardening',
+  kinds: ['dockerfile'],
+  severity: 'medium',
+  description: '`sudo` used in a Dockerfile `RUN` instruction',
+  cwe: [250],
+  fix: 'none',
+  check(ctx) {
+    const df = ctx.file.dockerfile;
+    if (!df) return;
+    for (const cmd of dockerfileCommands(df, ctx.file.text, ctx.file.lines)) {
+      // Only `sudo` as the command word; `apt-get install sudo` installs it, which is a different question.
+      const first = cmd.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value));
+      if (!first || first.value !== 'sudo') continue;
+      ctx.report({
+        range: first.range,
+        message:
+          '`sudo` in a RUN instruction: the build cannot answer a password prompt, and an image that needs sudo keeps a setuid path to root for anyone who gets a shell in the container. Switch with `USER root` for the steps that need it and back to an unprivileged `USER` afterwards.',
+      });
+    }
+  },
+});

@@ -1,0 +1,48 @@
+// The shell lexer behind the Dockerfile and CI-script rules: words, ranges, separators, quotes, continuations.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { programName, shellCommands } from '../../server/src/models/shell-words.js';
+
+const words = (s: string): string[][] => shellCommands(s).map((c) => c.map((w) => w.value));
+
+describe('shellCommands', () => {
+  it('splits commands on ; && || | & ( ) and newlines', () => {
+    assert.deepEqual(words('a 1; b && c || d | e & (f)\ng'), [['a', '1'], ['b'], ['c'], ['d'], ['e'], ['f'], ['g']]);
+  });
+  it('unquotes words and keeps their ranges, quotes included', () => {
+    const text = `echo 'a b' "c \\"d\\"" e\\ f`;
+    const [cmd] = shellCommands(text);
+    assert.deepEqual(cmd!.map((w) => w.value), ['echo', 'a b', 'c "d"', 'e f']);
+    assert.deepEqual(cmd!.map((w) => text.slice(w.range.start, w.range.end)), ['echo', "'a b'", '"c \\"d\\""', 'e\\ f']);
+  });
+  it('a backslash before a line end (LF or CRLF) is a blank, not a command end', () => {
+    assert.deepEqual(words('curl \\\n  -k \\\r\n  x'), [['curl', '-k', 'x']]);
+  });
+  it('marks expansions outside single quotes as dynamic', () => {
+    const [cmd] = shellCommands(`a $X "\${Y}" '$Z'`);
+    assert.deepEqual(cmd!.map((w) => w.dynamic), [false, true, true, false]);
+  });
+  it('skips comments that start a word', () => {
+    assert.deepEqual(words('a # b c\nd e#f'), [['a'], ['d', 'e#f']]);
+  });
+  it('honours start and end offsets', () => {
+    const text = 'RUN sudo make';
+    const [cmd] = shellCommands(text, 4, text.length);
+    assert.deepEqual(cmd![0]!.range, { start: 4, end: 8 });
+  });
+  it('never throws on unterminated quotes or a trailing backslash', () => {
+    for (const s of ['"abc', "'abc", 'abc\\', '"a\\', '']) assert.doesNotThrow(() => shellCommands(s));
+  });
+});
+
+describe('programName', () => {
+  it('skips assignments, keywords and wrappers with their options', () => {
+    const prog = (s: string): string | undefined => programName(shellCommands(s)[0]!);
+    assert.equal(prog('DEBIAN_FRONTEND=noninteractive apt-get install x'), 'apt-get');
+    assert.equal(prog('sudo -u app /usr/bin/curl -k x'), 'curl');
+    assert.equal(prog('env -u X FOO=1 pip install y'), 'pip');
+    assert.equal(prog('if curl x'), 'curl');
+    assert.equal(prog('sudo'), undefined);
+  });
+});

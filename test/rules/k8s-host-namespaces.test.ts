@@ -1,0 +1,19 @@
+// Table tests for k8s-host-namespaces.
+
+import rule from '../../server/src/rules/hardening/k8s-host-namespaces.js';
+import { ruleTester } from '../helpers/rule-tester.js';
+
+const P = 'k8s/ds.yaml';
+const ds = (extra: string): string => `apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  template:\n    spec:\n${extra}      containers:\n        - name: a\n`;
+
+ruleTester(rule, {
+  valid: [
+    { name: 'false', path: P, code: ds('      hostNetwork: false\n') },
+    { name: 'unknown value', path: P, code: ds('      hostPID: ${HOST_PID}\n') },
+    { name: 'a label named hostNetwork', path: P, code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    hostNetwork: "true"\nspec:\n  containers: []\n' },
+  ],
+  invalid: [
+    { name: 'all three', path: P, code: ds('      hostPID: true\n      hostIPC: true\n      hostNetwork: true\n'), errors: [{ line: 8, column: 7, endColumn: 14 }, { line: 9, column: 7 }, { line: 10, column: 7 }], output: null },
+    { name: 'Job with CRLF', path: P, code: 'apiVersion: batch/v1\r\nkind: Job\r\nmetadata:\r\n  name: j\r\nspec:\r\n  template:\r\n    spec:\r\n      hostNetwork: true\r\n', errors: [{ line: 8, column: 7 }] },
+  ],
+});
