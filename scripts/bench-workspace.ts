@@ -43,24 +43,29 @@ function samples(corpus: string | undefined): { rel: string; text: string }[] {
   ];
 }
 
-/** Writes FILES files, cycling through the samples; each copy lives in its own folder so names and kinds keep. */
-function generate(root: string, corpus: string | undefined): { files: number; bytes: number; sampleCount: number } {
+/** Writes `count` files, cycling through the samples; each copy lives in its own folder so names and kinds keep. */
+export function generateWorkspace(root: string, corpus: string | undefined, count = FILES): { files: number; bytes: number; sampleCount: number } {
   const src = samples(corpus);
   let bytes = 0;
-  for (let i = 0; i < FILES; i++) {
+  for (let i = 0; i < count; i++) {
     const s = src[i % src.length]!;
     const target = join(root, `p${Math.floor(i / 100)}`, `c${i}`, s.rel);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, s.text);
     bytes += s.text.length;
   }
-  return { files: FILES, bytes, sampleCount: src.length };
+  return { files: count, bytes, sampleCount: src.length };
+}
+
+/** Peak (VmHWM) or current (VmRSS) resident memory of a process, in MB, from /proc. */
+export function rssMb(pid: number, which: 'VmHWM' | 'VmRSS' = 'VmHWM'): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(new RegExp(`${which}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+  return kb / 1024;
 }
 
 function peakRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
-  return kb / 1024;
+  return rssMb(pid, 'VmHWM');
 }
 
 export async function benchWorkspace(corpus: string | undefined): Promise<WorkspaceRow[]> {
@@ -68,7 +73,7 @@ export async function benchWorkspace(corpus: string | undefined): Promise<Worksp
   console.log(`[W] Workspace scan through the language server: ${FILES} generated files (BENCH_WORKSPACE_FILES)`);
   const root = mkdtempSync(join(tmpdir(), 'forewarn-bench-ws-'));
   try {
-    const gen = generate(root, corpus);
+    const gen = generateWorkspace(root, corpus);
     console.log(`    workspace: ${gen.files} files, ${(gen.bytes / 1e6).toFixed(1)} MB, copies of ${gen.sampleCount} ${corpus ? 'corpus' : 'synthetic'} files`);
     const t0 = performance.now();
     const client = await TestClient.start({ rootUri: pathToFileURL(root).toString() });

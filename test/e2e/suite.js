@@ -30,7 +30,8 @@ exports.run = async function run() {
     return d.length >= 3 && d;
   }, 'Forewarn diagnostics');
   console.log(`[suite] ${diags.length} diagnostics after ${Date.now() - t0} ms: ${diags.map(codeOf).join(', ')}`);
-  assert.deepStrictEqual([...new Set(diags.map(codeOf))].sort(), ['aws-access-key', 'unpinned-action']);
+  const codes = new Set(diags.map(codeOf));
+  for (const id of ['aws-access-key', 'unpinned-action', 'excessive-permissions']) assert.ok(codes.has(id), `${id} reported`);
   const aws = diags.find((d) => codeOf(d) === 'aws-access-key');
   assert.ok(!aws.message.includes('AKIAZ7VRSQ5TJHNLBX4D'), 'the key is redacted');
   assert.match(String(aws.code.target), /docs\/rules\/aws-access-key\.md$/);
