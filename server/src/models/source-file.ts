@@ -6,6 +6,7 @@ import { LineIndex } from '../core/text.js';
 import { FILE_KINDS, type FileKind, type ParseError, type Range } from '../core/types.js';
 import { parseDockerfile } from '../parsers/dockerfile.js';
 import { parseYaml, type YamlFile } from '../parsers/yaml.js';
+import { buildAssignments, type Assignment } from './assignments.js';
 import { fromViews } from './dockerfile.js';
 import { actionUses, workflowUses } from './github.js';
 import { parseImageRef, type ImageRef } from './image-ref.js';
@@ -46,6 +47,8 @@ export interface RemoteRef {
 export interface Facets {
   readonly images: readonly ImageUse[];
   readonly remoteRefs: readonly RemoteRef[];
+  /** key/value pairs (see models/assignments.ts); built on first use. */
+  readonly assignments: readonly Assignment[];
 }
 
 const SHA = /^[0-9a-f]{40}$/;
@@ -69,6 +72,7 @@ export class SourceFile {
   private _yaml: YamlFile | undefined;
   private _dockerfile: Dockerfile | undefined;
   private _facets: Facets | undefined;
+  private _assignments: Assignment[] | undefined;
 
   constructor(
     readonly path: string,
@@ -96,7 +100,14 @@ export class SourceFile {
   }
 
   get facets(): Facets {
-    return (this._facets ??= { images: this.buildImages(), remoteRefs: this.buildRemoteRefs() });
+    const assignments = (): Assignment[] => (this._assignments ??= buildAssignments(this.kind, this.text, this.lines, this.yaml?.docs, this.dockerfile));
+    return (this._facets ??= {
+      images: this.buildImages(),
+      remoteRefs: this.buildRemoteRefs(),
+      get assignments() {
+        return assignments();
+      },
+    });
   }
 
   private buildImages(): ImageUse[] {

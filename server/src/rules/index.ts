@@ -4,5 +4,7 @@ import type { Rule } from './define.js';
 import imageLatest from './pinning/image-latest.js';
 import unpinnedAction from './pinning/unpinned-action.js';
 import awsAccessKey from './secrets/aws-access-key.js';
+import genericSecret from './secrets/generic-secret.js';
+import providerToken from './secrets/provider-token.js';
 
-export const RULES: readonly Rule[] = [awsAccessKey, imageLatest, unpinnedAction];
+export const RULES: readonly Rule[] = [awsAccessKey, genericSecret, imageLatest, providerToken, unpinnedAction];
