@@ -10,6 +10,9 @@ import { buildAssignments, type Assignment } from './assignments.js';
 import { fromViews } from './dockerfile.js';
 import { actionUses, workflowUses } from './github.js';
 import { parseImageRef, type ImageRef } from './image-ref.js';
+import { dockerfileScripts, yamlScripts, type Script } from './scripts.js';
+
+export type { Script, ScriptSource } from './scripts.js';
 import { valueRange } from './yaml-nodes.js';
 
 /** Every kind but Dockerfile and Terraform is YAML. */
@@ -47,7 +50,9 @@ export interface RemoteRef {
 export interface Facets {
   readonly images: readonly ImageUse[];
   readonly remoteRefs: readonly RemoteRef[];
-  /** key/value pairs (see models/assignments.ts); built on first use. */
+  /** shell text of `run:`, `script:`, Azure `bash:`, Dockerfile `RUN`, mapped back to the file. */
+  readonly scripts: readonly Script[];
+  /** key/value pairs (see models/assignments.ts). */
   readonly assignments: readonly Assignment[];
 }
 
@@ -72,7 +77,6 @@ export class SourceFile {
   private _yaml: YamlFile | undefined;
   private _dockerfile: Dockerfile | undefined;
   private _facets: Facets | undefined;
-  private _assignments: Assignment[] | undefined;
 
   constructor(
     readonly path: string,
@@ -100,14 +104,41 @@ export class SourceFile {
   }
 
   get facets(): Facets {
-    const assignments = (): Assignment[] => (this._assignments ??= buildAssignments(this.kind, this.text, this.lines, this.yaml?.docs, this.dockerfile));
-    return (this._facets ??= {
-      images: this.buildImages(),
-      remoteRefs: this.buildRemoteRefs(),
-      get assignments() {
-        return assignments();
+    if (this._facets) return this._facets;
+    // Each facet is built on first use: most rules read one or two of them.
+    const build = {
+      images: (): ImageUse[] => this.buildImages(),
+      remoteRefs: (): RemoteRef[] => this.buildRemoteRefs(),
+      scripts: (): Script[] => this.buildScripts(),
+      assignments: (): Assignment[] => buildAssignments(this.kind, this.text, this.lines, this.yaml?.docs, this.dockerfile),
+    };
+    let images: ImageUse[] | undefined;
+    let remoteRefs: RemoteRef[] | undefined;
+    let scripts: Script[] | undefined;
+    let assignments: Assignment[] | undefined;
+    const facets: Facets = {
+      get images() {
+        return (images ??= build.images());
       },
-    });
+      get remoteRefs() {
+        return (remoteRefs ??= build.remoteRefs());
+      },
+      get scripts() {
+        return (scripts ??= build.scripts());
+      },
+      get assignments() {
+        return (assignments ??= build.assignments());
+      },
+    };
+    return (this._facets = facets);
+  }
+
+  private buildScripts(): Script[] {
+    const df = this.dockerfile;
+    if (df) return dockerfileScripts(df, this.lines, this.text);
+    const yaml = this.yaml;
+    if (!yaml) return [];
+    return yaml.docs.flatMap((doc) => yamlScripts(this.kind, doc.contents, this.text));
   }
 
   private buildImages(): ImageUse[] {
