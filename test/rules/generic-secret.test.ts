@@ -85,3 +85,25 @@ describe('generic-secret fixes, applied and re-analysed', () => {
     it(c.name, () => void assertFixResolves(rule, c.path, c.code));
   }
 });
+
+// Secrets passed as command-line flags in run:/script:/RUN (the scripts facet).
+const FLAG_PW = 'Zq7mW2xK9pLr';
+ruleTester(rule, {
+  valid: [
+    { name: 'docker login with --password-stdin', path: WF, code: 'jobs:\n  a:\n    steps:\n      - run: echo "$PW" | docker login -u me --password-stdin\n' },
+    { name: 'docker login -p from a secret', path: WF, code: 'jobs:\n  a:\n    steps:\n      - run: docker login -u me -p ${{ secrets.PW }} ghcr.io\n' },
+    { name: '--token from a variable', path: '.gitlab-ci.yml', code: 'job:\n  script:\n    - tool upload --token="$TOKEN"\n' },
+    { name: '-p outside a login is a port or path', path: WF, code: 'jobs:\n  a:\n    steps:\n      - run: mkdir -p build/out9X && ssh -p 2222 host\n' },
+    { name: 'flag names that are not secrets', path: WF, code: 'jobs:\n  a:\n    steps:\n      - run: tool --token-file /tmp/t --password-file=/run/secrets/pw --secret-id Abc123Def456Ghi\n' },
+  ],
+  invalid: [
+    { name: 'docker login -p', path: WF, code: `jobs:\n  a:\n    steps:\n      - run: docker login -u me -p ${FLAG_PW} ghcr.io\n`, errors: [{ ...pos(`jobs:\n  a:\n    steps:\n      - run: docker login -u me -p ${FLAG_PW} ghcr.io\n`), messageExcludes: FLAG_PW }], output: null },
+    { name: '--password=', path: 'Dockerfile', code: `FROM alpine\nRUN tool login --password=${FLAG_PW}\n`, errors: [pos(`FROM alpine\nRUN tool login --password=${FLAG_PW}\n`)], output: null },
+    { name: '--token in a GitLab script', path: '.gitlab-ci.yml', code: `job:\n  script:\n    - sonar-scanner --token ${FLAG_PW}xyz3\n`, errors: [pos(`job:\n  script:\n    - sonar-scanner --token ${FLAG_PW}xyz3\n`)], output: null },
+  ],
+});
+
+function pos(code: string): { line: number; column: number } {
+  const { line, column } = at(code, FLAG_PW);
+  return { line, column };
+}

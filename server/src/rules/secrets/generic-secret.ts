@@ -2,6 +2,7 @@
 
 import { redact } from '../../core/redact.js';
 import { FILE_KINDS } from '../../core/types.js';
+import { flagCredentials } from '../../models/secrets/commands.js';
 import { secretFixes } from '../../models/secrets/fixes.js';
 import { isPasswordName, isSecretName, looksLikeSecret } from '../../models/secrets/generic.js';
 import { scanTokens } from '../../models/secrets/index.js';
@@ -33,6 +34,16 @@ export default defineRule({
         message: `${where} is set to a hardcoded secret (${redact(a.value)}): anyone who can read this file or its Git history can use it. Rotate it, then read it from the platform's secret store.`,
         fixes: secretFixes(ctx.file, a, a.valueRange),
       });
+    }
+    // `--password X`, `--token=X`, `docker login -p X` in run:/script:/RUN lines.
+    for (const script of ctx.file.facets.scripts) {
+      for (const c of flagCredentials(script.text)) {
+        if (scanTokens(c.secret).length > 0) continue;
+        ctx.report({
+          range: script.fileRange(c.start, c.end),
+          message: `\`${c.label}\` is given a hardcoded secret (${redact(c.secret)}): command lines show up in logs and process lists, and the file keeps it in Git history. Rotate it and pass it from the secret store (an environment variable, or --password-stdin where the tool has it).`,
+        });
+      }
     }
   },
 });
