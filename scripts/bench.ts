@@ -14,6 +14,7 @@ import { decodeText } from '../server/src/workspace/decode.js';
 import { scan, type ScanReport } from '../server/src/workspace/scan.js';
 import { walkFiles } from '../server/src/workspace/walk.js';
 import { editedText, generateWorkflow } from './bench-fixtures.js';
+import { benchSecretEdit, benchSecretlint } from './bench-secrets.js';
 
 /** The options server/src/parsers/yaml.ts passes to parseAllDocuments; keep the two in sync. */
 const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: false } as const;
@@ -41,15 +42,17 @@ const rows: Row[] = [];
 /** Results are folded into this so no timed work can be optimized away. */
 let sink = 0;
 
-main();
+void main();
 
-function main(): void {
+async function main(): Promise<void> {
   console.log('Forewarn benchmark');
   console.log('==================');
   benchEdit();
   const scanned = benchScan();
   if (scanned) benchScanVsParse(scanned);
   else console.log('\n[3] Scan time vs read + decode + parse of the same files\n    skipped: corpus not found');
+  for (const r of benchSecretEdit(Math.min(ITERATIONS, 200))) rows.push({ ...r, target: '', ok: undefined });
+  if (existsSync(CORPUS)) for (const r of await benchSecretlint(CORPUS, SCAN_RUNS)) rows.push({ ...r, target: '', ok: undefined });
   printEnvironment();
   printTable();
 }

@@ -222,3 +222,6 @@ function terraformAssignments(text: string): Assignment[] {
   }
   return out;
 }
+
+/** The Terraform line patterns, for the ReDoS check in the tests. */
+export const ASSIGNMENT_PATTERNS: readonly RegExp[] = [TF_ATTR, TF_BLOCK, LIST_ENTRY];

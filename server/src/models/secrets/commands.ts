@@ -108,3 +108,6 @@ export function flagCredentials(script: string): TextCredential[] {
   }
   return out;
 }
+
+/** Every pattern above, for the ReDoS check in the tests. */
+export const COMMAND_PATTERNS: readonly RegExp[] = [URL_CREDENTIALS, BASIC, BEARER, CURL_USER, FLAG, LOCAL_HOST, LOGIN];

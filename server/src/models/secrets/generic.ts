@@ -51,7 +51,6 @@ const REFERENCE = [
   /\$\([A-Za-z_][A-Za-z0-9_.]*\)/, // Azure $(VAR), shell $(cmd)
   /\$\[\[/, // GitLab inputs
   /%[A-Za-z_][A-Za-z0-9_]*%/, // %VAR%
-  /\{\{.*\}\}/, // Helm, Jinja, Go templates
   /%\{/, // Terraform template directives
   /#\{/, // Ruby / Azure templating
   /^(?:var|local|data|module|each|count|path|self)\.[A-Za-z_]/, // Terraform references
@@ -61,20 +60,27 @@ const REFERENCE = [
 
 const PLACEHOLDER_WORDS =
   /^(?:password|passwd|secret|token|changeme|change[-_ ]?me|example|sample|test|testing|dummy|fake|foo|bar|baz|foobar|placeholder|redacted|none|null|nil|undefined|empty|default|required|todo|tbd|replace[-_ ]?me|insert[-_ ]?here|secretpassword|mysecretpassword|mypassword|your[-_ ]?password|pass|password123|admin|root|guest|user|username|hunter2|notasecret|not[-_]?a[-_]?secret|unused|ignored|n\/a)$/i;
-const PLACEHOLDER_PARTS = /example|placeholder|changeme|change[-_]me|your[-_ ]?(?:own|api|token|key|secret|password|pass)|replace[-_ ]?(?:me|with|this)|insert[-_ ]?(?:here|your)|dummy|redacted|fake|xxxx|\*\*\*|\.\.\.|^<.*>$|^\[.*\]$|^\{.*\}$|-here$|_here$|p[a@]ss?w[o0]rd|s[e3]cr[e3]t|abcd|1234|qwerty|letmein/i;
+const PLACEHOLDER_PARTS = /example|placeholder|changeme|change[-_]me|your[-_ ]?(?:own|api|token|key|secret|password|pass)|replace[-_ ]?(?:me|with|this)|insert[-_ ]?(?:here|your)|dummy|redacted|fake|xxxx|\*\*\*|\.\.\.|-here$|_here$|p[a@]ss?w[o0]rd|s[e3]cr[e3]t|abcd|1234|qwerty|letmein/i;
+
+/** One character over and over, six in a row, or a 1–3 character pattern repeated (`abcabcabcabc`). */
+const REPEATS = [/^(.)\1*$/, /(.)\1{5}/, /^(.{1,3})\1{3,}$/];
 
 /** A value that says what goes there instead of being it. */
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
-  return PLACEHOLDER_WORDS.test(v) || PLACEHOLDER_PARTS.test(v) || /^(.)\1*$/.test(v) || /(.)\1{5}/.test(v) || /^(.{1,3})\1{3,}$/.test(v);
+  const wrapped = v.length >= 2 && ((v[0] === '<' && v.endsWith('>')) || (v[0] === '[' && v.endsWith(']')) || (v[0] === '{' && v.endsWith('}')));
+  return wrapped || PLACEHOLDER_WORDS.test(v) || PLACEHOLDER_PARTS.test(v) || REPEATS.some((re) => re.test(v));
 }
 
 export function isReference(value: string): boolean {
+  // `{{ … }}`: Helm, Jinja, Go templates (two indexOf calls rather than a regex with `.*` between)
+  const open = value.indexOf('{{');
+  if (open !== -1 && value.indexOf('}}', open + 2) !== -1) return true;
   return REFERENCE.some((re) => re.test(value));
 }
 
 const BOOLEAN_OR_NULL = /^(?:true|false|yes|no|on|off|y|n|null|~|enabled|disabled)$/i;
-const NUMBER = /^[-+]?(?:\d[\d_]*)?\.?\d+(?:e[-+]?\d+)?$/i;
+const NUMBER = /^[-+]?(?:\d[\d_]*(?:\.\d+)?|\.\d+)(?:e[-+]?\d+)?$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DIGEST = /^(?:sha(?:1|224|256|384|512)|md5|blake2b?|sha3-\d+)[:-]/i;
 const GPG_FINGERPRINT = /^(?:0x)?(?:[0-9A-F]{4} ?){4,10}$/i;
@@ -122,3 +128,6 @@ export function looksLikeSecret(value: string, password: boolean): boolean {
   if (password) return v.length >= 8 && classes >= 2 && entropy(v) >= 2.5;
   return v.length >= 12 && classes >= 2 && entropy(v) >= 3.2;
 }
+
+/** Every pattern above, for the ReDoS check in the tests. */
+export const VALUE_PATTERNS: readonly RegExp[] = [...REFERENCE, ...REPEATS, PLACEHOLDER_WORDS, PLACEHOLDER_PARTS, BOOLEAN_OR_NULL, NUMBER, UUID, DIGEST, GPG_FINGERPRINT, PATH, URL, EMAIL, FILE_NAME, IDENTIFIER, CONSTANT_NAME];
