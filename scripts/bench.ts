@@ -55,6 +55,8 @@ async function main(): Promise<void> {
   if (existsSync(CORPUS)) for (const r of await benchSecretlint(CORPUS, SCAN_RUNS)) rows.push({ ...r, target: '', ok: undefined });
   printEnvironment();
   printTable();
+  // secretlint (loaded in [5b]) leaves work scheduled that keeps the process alive: end explicitly.
+  process.exit(0);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -40,8 +40,8 @@ export function scanTokens(text: string, detectors: readonly Detector[] = DETECT
   const out: TokenMatch[] = [];
   for (const d of detectors) {
     if (!d.keywords.some((k) => text.includes(k))) continue;
-    const re = new RegExp(d.pattern.source, d.pattern.flags);
-    for (const m of text.matchAll(re)) {
+    // matchAll works on a copy of the (global) pattern, so the shared detector keeps no state.
+    for (const m of text.matchAll(d.pattern)) {
       const group = m[1];
       let start = group === undefined ? m.index : m.index + m[0].lastIndexOf(group);
       let end = start + (group ?? m[0]).length;
