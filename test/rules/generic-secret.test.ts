@@ -44,6 +44,7 @@ const NEVER = [
 const cases: { name: string; path: string; code: string; value: string; output: string | null }[] = [
   { name: 'workflow env password', path: WF, code: `env:\n  DB_PASSWORD: ${PW}\n`, value: PW, output: 'env:\n  DB_PASSWORD: ${{ secrets.DB_PASSWORD }}\n' },
   { name: 'workflow with: api-key', path: WF, code: `jobs:\n  a:\n    steps:\n      - uses: x/y@v1\n        with:\n          api-key: '${KEY}'\n`, value: KEY, output: "jobs:\n  a:\n    steps:\n      - uses: x/y@v1\n        with:\n          api-key: '${{ secrets.API_KEY }}'\n" },
+  { name: 'workflow flow map: the reference is quoted', path: WF, code: `env: { DB_PASSWORD: ${PW}, X: 1 }\n`, value: PW, output: "env: { DB_PASSWORD: '${{ secrets.DB_PASSWORD }}', X: 1 }\n" },
   { name: 'GitLab variables', path: '.gitlab-ci.yml', code: `variables:\n  SONAR_TOKEN: "${KEY}"\n`, value: KEY, output: 'variables:\n  SONAR_TOKEN: "$SONAR_TOKEN"\n' },
   { name: 'Azure', path: 'azure-pipelines.yml', code: `variables:\n  clientSecret: ${KEY}\n`, value: KEY, output: 'variables:\n  clientSecret: $(CLIENT_SECRET)\n' },
   { name: 'Bitbucket', path: 'bitbucket-pipelines.yml', code: `definitions:\n  x:\n    password: ${PW}\n`, value: PW, output: 'definitions:\n  x:\n    password: $PASSWORD\n' },

@@ -24,6 +24,12 @@ function replace(title: string, range: Range, newText: string, more: TextEdit[] 
   return { title, safety: 'unsafe', edits: [{ range, newText }, ...more] };
 }
 
+/** A plain scalar inside a flow collection (`{ key: value }`): `{`, `}` and `,` in the replacement need quotes. */
+function yamlValue(file: SourceFile, a: Assignment, newText: string): string {
+  if (a.node?.type !== 'PLAIN') return newText;
+  return /^[ \t]*[,}\]]/.test(file.text.slice(a.valueRange.end, a.valueRange.end + 40)) ? `'${newText}'` : newText;
+}
+
 /** The fixes for a secret that is the whole value of `a` (none when it is only part of it). */
 export function secretFixes(file: SourceFile, a: Assignment, secret: Range): Fix[] {
   if (!a.exact || a.valueRange.start !== secret.start || a.valueRange.end !== secret.end) return [];
@@ -34,7 +40,7 @@ export function secretFixes(file: SourceFile, a: Assignment, secret: Range): Fix
       if (a.source !== 'yaml' || a.node?.type === 'BLOCK_LITERAL' || a.node?.type === 'BLOCK_FOLDED') return [];
       // GitHub reserves the GITHUB_ prefix for secret names.
       const secretName = name.startsWith('GITHUB_') ? `GH_${name.slice(7)}` : name;
-      return [replace(`Replace the value with \${{ secrets.${secretName} }} — create the secret first: gh secret set ${secretName}`, r, `\${{ secrets.${secretName} }}`)];
+      return [replace(`Replace the value with \${{ secrets.${secretName} }} — create the secret first: gh secret set ${secretName}`, r, yamlValue(file, a, `\${{ secrets.${secretName} }}`))];
     }
     case 'gitlab-ci':
       if (a.source !== 'yaml' || !isPlainOrQuoted(a)) return [];
@@ -47,7 +53,7 @@ export function secretFixes(file: SourceFile, a: Assignment, secret: Range): Fix
       return [replace(`Replace the value with $(${name}) — add ${name} as a secret pipeline variable`, r, `$(${name})`)];
     case 'compose':
       if ((a.source === 'yaml' || a.source === 'yaml-list') && a.path.includes('environment') && isPlainOrQuoted(a)) {
-        return [replace(`Replace the value with \${${name}} — set ${name} in the environment or an .env file kept out of Git`, r, `\${${name}}`)];
+        return [replace(`Replace the value with \${${name}} — set ${name} in the environment or an .env file kept out of Git`, r, yamlValue(file, a, `\${${name}}`))];
       }
       return [];
     case 'kubernetes':
