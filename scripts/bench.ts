@@ -17,6 +17,7 @@ import { editedText, generateWorkflow } from './bench-fixtures.js';
 import { benchWorkspace } from './bench-workspace.js';
 import { benchHcl } from './bench-hcl.js';
 import { parseHcl } from '../server/src/parsers/hcl.js';
+import { benchSecretEdit, benchSecretlint } from './bench-secrets.js';
 
 /** The options server/src/parsers/yaml.ts passes to parseAllDocuments; keep the two in sync. */
 const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: false } as const;
@@ -57,9 +58,13 @@ async function main(): Promise<void> {
   if (scanned) benchScanVsParse(scanned);
   else console.log('\n[3] Scan time vs read + decode + parse of the same files\n    skipped: corpus not found');
   rows.push(...(await benchWorkspace(existsSync(CORPUS) ? CORPUS : undefined)));
+  for (const r of benchSecretEdit(Math.min(ITERATIONS, 200))) rows.push({ ...r, target: '', ok: undefined });
+  if (existsSync(CORPUS)) for (const r of await benchSecretlint(CORPUS, SCAN_RUNS)) rows.push({ ...r, target: '', ok: undefined });
   printEnvironment();
   for (const r of benchHcl(CORPUS)) rows.push({ ...r, target: '', ok: undefined });
   printTable();
+  // secretlint (loaded in [5b]) leaves work scheduled that keeps the process alive: end explicitly.
+  process.exit(0);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

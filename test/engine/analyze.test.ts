@@ -166,3 +166,10 @@ describe('analyze', () => {
     assert.deepEqual(safeFixEdits(findings), []);
   });
 });
+
+describe('secrets are reported once', () => {
+  it('when a provider rule and the generic rule flag the same value, only the stronger finding stays', () => {
+    const r = new Analyzer().analyze({ path: 'main.tf', text: 'resource "aws_instance" "x" {\n  access_key = "AKIAZ7VRSQ5TJHNLBX4D"\n}\n' });
+    assert.deepEqual(r.findings.map((f) => f.ruleId), ['aws-access-key']);
+  });
+});

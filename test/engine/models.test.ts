@@ -93,5 +93,6 @@ describe('redact', () => {
   it('keeps at most 8 characters of a value', () => {
     assert.equal(redact('AKIAZ7VRSQ5TJHNLBX4D'), 'AKIA…BX4D');
     assert.equal(redact('short'), 's…');
+    assert.equal(redact('k9Xq2Lr7Vw'), 'k9…');
   });
 });

@@ -1,6 +1,6 @@
 // The engine's entry point: detect the kind, parse once, run each applicable rule in isolation, apply suppressions.
 
-import type { FileKind, Finding, Fix, ParseError, Range, RuleError, Skipped } from '../core/types.js';
+import { SEVERITIES, type FileKind, type Finding, type Fix, type ParseError, type Range, type RuleError, type Skipped } from '../core/types.js';
 import { redact } from '../core/redact.js';
 import { SourceFile } from '../models/source-file.js';
 import { allowedSafeties, type Report, type Rule, type RuleOptions } from '../rules/define.js';
@@ -86,11 +86,12 @@ export class Analyzer {
     }
 
     let suppressed = 0;
-    let kept = findings;
-    if (findings.length > 0) {
+    let kept = oneSecretFindingPerValue(findings);
+    if (kept.length > 0) {
       const sup = findSuppressions(file);
-      kept = findings.filter((f) => !sup.isSuppressed(f.ruleId, f.range.start));
-      suppressed = findings.length - kept.length;
+      const before = kept.length;
+      kept = kept.filter((f) => !sup.isSuppressed(f.ruleId, f.range.start));
+      suppressed = before - kept.length;
     }
     kept.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
     return { kind, findings: kept, parseErrors: redactSecrets(file.parseErrors, findings, text), ruleErrors, suppressed, file };
@@ -188,6 +189,25 @@ function toFinding(rule: Rule, severity: Finding['severity'], r: Report, length:
     fixes.push(fix);
   }
   return { ruleId: rule.id, family: rule.family, severity, message: r.message, range: r.range, fixes };
+}
+
+/**
+ * A secret is reported once: when several secrets rules flag overlapping text (a provider format and the generic
+ * rule, say), the most severe finding stays, and on a tie the one whose rule comes first in the registry.
+ */
+function oneSecretFindingPerValue(findings: Finding[]): Finding[] {
+  const secrets = findings.filter((f) => f.family === 'secrets');
+  if (secrets.length < 2) return findings;
+  const rank = (f: Finding): number => SEVERITIES.indexOf(f.severity);
+  const order = new Map(findings.map((f, i) => [f, i]));
+  const byStrength = [...secrets].sort((a, b) => rank(b) - rank(a) || order.get(a)! - order.get(b)!);
+  const dropped = new Set<Finding>();
+  const kept: Finding[] = [];
+  for (const f of byStrength) {
+    if (kept.some((k) => f.range.start < k.range.end && k.range.start < f.range.end)) dropped.add(f);
+    else kept.push(f);
+  }
+  return dropped.size === 0 ? findings : findings.filter((f) => !dropped.has(f));
 }
 
 /** Parse messages may quote source text; no secret a rule found (suppressed or not) may reach them. */

@@ -6,6 +6,7 @@ import { LineIndex } from '../core/text.js';
 import { FILE_KINDS, type FileKind, type ParseError, type Range } from '../core/types.js';
 import { parseDockerfile } from '../parsers/dockerfile.js';
 import { parseYaml, type YamlFile } from '../parsers/yaml.js';
+import { buildAssignments, type Assignment } from './assignments.js';
 import { fromViews } from './dockerfile.js';
 import { actionUses, workflowUses } from './github.js';
 import { ciIncludes, type IncludeView } from './ci-includes.js';
@@ -58,6 +59,8 @@ export interface Facets {
   readonly includes: readonly IncludeView[];
   /** shell text of `run:`, `script:`, Azure `bash:`, Dockerfile `RUN`, mapped back to the file. */
   readonly scripts: readonly Script[];
+  /** key/value pairs (see models/assignments.ts). */
+  readonly assignments: readonly Assignment[];
 }
 
 const SHA = /^[0-9a-f]{40}$/;
@@ -122,11 +125,13 @@ export class SourceFile {
       remoteRefs: (): RemoteRef[] => this.buildRemoteRefs(),
       scripts: (): Script[] => this.buildScripts(),
       includes: (): IncludeView[] => (this.yaml ? ciIncludes(this.kind, this.yaml.docs, this.text) : []),
+      assignments: (): Assignment[] => buildAssignments(this.kind, this.text, this.lines, this.yaml?.docs, this.dockerfile),
     };
     let images: ImageUse[] | undefined;
     let remoteRefs: RemoteRef[] | undefined;
     let scripts: Script[] | undefined;
     let includes: IncludeView[] | undefined;
+    let assignments: Assignment[] | undefined;
     const facets: Facets = {
       get images() {
         return (images ??= build.images());
@@ -139,6 +144,9 @@ export class SourceFile {
       },
       get includes() {
         return (includes ??= build.includes());
+      },
+      get assignments() {
+        return (assignments ??= build.assignments());
       },
     };
     return (this._facets = facets);

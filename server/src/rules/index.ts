@@ -64,6 +64,9 @@ import unpinnedOrb from './pinning/unpinned-orb.js';
 import unpinnedRepository from './pinning/unpinned-repository.js';
 import unversionedProvider from './pinning/unversioned-provider.js';
 import awsAccessKey from './secrets/aws-access-key.js';
+import credentialUrl from './secrets/credential-url.js';
+import genericSecret from './secrets/generic-secret.js';
+import providerToken from './secrets/provider-token.js';
 
 export const RULES: readonly Rule[] = [
   addWithoutChecksum,
@@ -80,6 +83,7 @@ export const RULES: readonly Rule[] = [
   composePrivileged,
   composeUnconfinedSecurity,
   credentialPersistence,
+  credentialUrl,
   dangerousTriggers,
   debugLogging,
   dockerfileAddLocal,
@@ -93,6 +97,7 @@ export const RULES: readonly Rule[] = [
   excessivePermissions,
   gcpBasicRole,
   gcpPublicIamMember,
+  genericSecret,
   gitlabDebugTrace,
   gitlabInsecureDind,
   gitlabJobTokenLeak,
@@ -113,6 +118,7 @@ export const RULES: readonly Rule[] = [
   k8sRunAsRoot,
   k8sServiceAccountToken,
   k8sWritableRootFs,
+  providerToken,
   rdsPubliclyAccessible,
   s3PublicAccessBlockDisabled,
   s3PublicAcl,

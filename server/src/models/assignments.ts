@@ -1,0 +1,227 @@
+// The `assignments` facet: key/value pairs from YAML maps, env lists, Dockerfile ENV/ARG, K8s Secrets and Terraform.
+
+import type { Dockerfile, Property } from 'dockerfile-ast';
+import { isMap, isPair, isScalar, isSeq, type Scalar } from 'yaml';
+import type { LineIndex } from '../core/text.js';
+import type { FileKind, Range } from '../core/types.js';
+import { decodeBase64 } from './secrets/checksums.js';
+import { get, rangeOf, valueRange } from './yaml-nodes.js';
+
+export type AssignmentSource =
+  /** `key: value` in any YAML map (`env:`, `variables:`, `with:`, …) */
+  | 'yaml'
+  /** `- KEY=value` in a YAML list (compose `environment:` list form) */
+  | 'yaml-list'
+  /** `- name: KEY` / `value: …` in a Kubernetes container `env:` list */
+  | 'k8s-env'
+  /** Kubernetes Secret `data:` (value base64-decoded) and `stringData:` */
+  | 'k8s-secret-data'
+  | 'k8s-secret-string'
+  | 'dockerfile-env'
+  | 'dockerfile-arg'
+  | 'terraform-attribute'
+  | 'terraform-variable-default';
+
+export interface Assignment {
+  readonly source: AssignmentSource;
+  readonly key: string;
+  readonly keyRange: Range;
+  /** the value the consumer sees (unquoted, unescaped; base64-decoded for Secret `data:`). */
+  readonly value: string;
+  /** where the value is written (inside quotes when its characters are written as-is). */
+  readonly valueRange: Range;
+  /** the text at valueRange is exactly `value`, so offsets inside the value map onto the file. */
+  readonly exact: boolean;
+  /** YAML: keys from the document root to the map holding the pair (list indexes as numbers). */
+  readonly path: readonly (string | number)[];
+  /** YAML: the value's scalar node. */
+  readonly node?: Scalar;
+  /** Dockerfile: the instruction, its build stage (0-based) and how many properties it sets. */
+  readonly instruction?: { readonly range: Range; readonly stage: number; readonly properties: number };
+  /** Terraform: the enclosing block's header (`provider "aws"`), and the whole line of the attribute. */
+  readonly block?: string;
+  readonly lineRange?: Range;
+}
+
+export function buildAssignments(kind: FileKind, text: string, lines: LineIndex, yamlDocs: readonly { contents: unknown }[] | undefined, df: Dockerfile | undefined): Assignment[] {
+  if (kind === 'dockerfile') return df ? dockerfileAssignments(df, lines, text) : [];
+  if (kind === 'terraform') return terraformAssignments(text);
+  const out: Assignment[] = [];
+  for (const doc of yamlDocs ?? []) {
+    const secret = kind === 'kubernetes' && scalarString(get(doc.contents, 'kind')) === 'Secret';
+    walkYaml(doc.contents, [], text, out, secret);
+  }
+  return out;
+}
+
+function scalarString(node: unknown): string | undefined {
+  return isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
+}
+
+function exactRange(node: Scalar, text: string, value: string): { range: Range; exact: boolean } {
+  const range = valueRange(node, text);
+  return { range, exact: text.slice(range.start, range.end) === value };
+}
+
+const LIST_ENTRY = /^([A-Za-z_][A-Za-z0-9_.-]*)=/;
+
+function walkYaml(node: unknown, path: (string | number)[], text: string, out: Assignment[], secretDoc: boolean, depth = 0): void {
+  if (depth > 64) return;
+  if (isMap(node)) {
+    const secretSection = secretDoc && path.length === 1 && (path[0] === 'data' || path[0] === 'stringData');
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const key = pair.key.value;
+      if (typeof key !== 'string') continue;
+      const keyRange = rangeOf(pair.key);
+      const v = pair.value;
+      if (keyRange && isScalar(v) && typeof v.value === 'string') {
+        const { range, exact } = exactRange(v, text, v.value);
+        if (secretSection && path[0] === 'data') {
+          const decoded = decodeBase64(v.value.replace(/\s+/g, ''));
+          if (decoded !== undefined) out.push({ source: 'k8s-secret-data', key, keyRange, value: decoded, valueRange: range, exact: false, path, node: v });
+        } else {
+          out.push({ source: secretSection ? 'k8s-secret-string' : 'yaml', key, keyRange, value: v.value, valueRange: range, exact, path, node: v });
+        }
+      } else walkYaml(v, [...path, key], text, out, secretDoc, depth + 1);
+    }
+    // A Kubernetes env entry: `name: KEY` with a literal `value:`.
+    const name = get(node, 'name');
+    const value = get(node, 'value');
+    if (path[path.length - 2] === 'env' && isScalar(name) && typeof name.value === 'string' && isScalar(value) && typeof value.value === 'string') {
+      const keyRange = valueRange(name, text);
+      const { range, exact } = exactRange(value, text, value.value);
+      out.push({ source: 'k8s-env', key: name.value, keyRange, value: value.value, valueRange: range, exact, path, node: value });
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      if (isScalar(item) && typeof item.value === 'string') {
+        const m = LIST_ENTRY.exec(item.value);
+        if (!m) return;
+        const { range, exact } = exactRange(item, text, item.value);
+        const key = m[1]!;
+        const keyRange = exact ? { start: range.start, end: range.start + key.length } : range;
+        const valueStart = exact ? range.start + m[0].length : range.start;
+        out.push({ source: 'yaml-list', key, keyRange, value: item.value.slice(m[0].length), valueRange: exact ? { start: valueStart, end: range.end } : range, exact, path: [...path, i], node: item });
+      } else walkYaml(item, [...path, i], text, out, secretDoc, depth + 1);
+    });
+  }
+}
+
+function dockerfileAssignments(df: Dockerfile, lines: LineIndex, text: string): Assignment[] {
+  const out: Assignment[] = [];
+  let stage = -1;
+  for (const ins of df.getInstructions()) {
+    const keyword = ins.getKeyword();
+    if (keyword === 'FROM') stage++;
+    if (keyword !== 'ENV' && keyword !== 'ARG') continue;
+    const props = (ins as unknown as { getProperties?: () => Property[] }).getProperties?.() ?? [];
+    const r = ins.getRange();
+    const insRange = { start: lines.offsetAt(r.start), end: lines.offsetAt(r.end) };
+    for (const p of props) {
+      const name = p.getName();
+      const value = p.getValue();
+      const vr = p.getValueRange();
+      if (!name || value === null || !vr) continue;
+      const nr = p.getNameRange();
+      let valueRange = { start: lines.offsetAt(vr.start), end: lines.offsetAt(vr.end) };
+      const raw = text.slice(valueRange.start, valueRange.end);
+      if (raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0] && raw.slice(1, -1) === value) {
+        valueRange = { start: valueRange.start + 1, end: valueRange.end - 1 };
+      }
+      out.push({
+        source: keyword === 'ENV' ? 'dockerfile-env' : 'dockerfile-arg',
+        key: name,
+        keyRange: { start: lines.offsetAt(nr.start), end: lines.offsetAt(nr.end) },
+        value,
+        valueRange,
+        exact: text.slice(valueRange.start, valueRange.end) === value,
+        path: [],
+        instruction: { range: insRange, stage: Math.max(stage, 0), properties: props.length },
+      });
+    }
+  }
+  return out;
+}
+
+/** Lines longer than this are generated data, not hand-written attributes. */
+const MAX_TF_LINE = 4096;
+const TF_ATTR = /^([ \t]*)"?([A-Za-z_][A-Za-z0-9_-]*)"?[ \t]*=[ \t]*"((?:[^"\\\r\n]|\\.)*)"[ \t]*(?:(?:#|\/\/).*)?$/;
+const TF_BLOCK = /^[ \t]*([A-Za-z_][A-Za-z0-9_-]*)((?:[ \t]+"[^"\r\n]*")*)[ \t]*\{[ \t]*$/;
+
+/**
+ * A line-based scan of Terraform: `name = "literal"` attributes (and map entries) and `variable` defaults.
+ * No HCL parse: it only needs to see literals on their own line, and must survive any half-typed file.
+ */
+function terraformAssignments(text: string): Assignment[] {
+  const out: Assignment[] = [];
+  const stack: string[] = [];
+  let heredoc: string | undefined;
+  let inComment = false;
+  let offset = 0;
+  while (offset <= text.length) {
+    let nl = text.indexOf('\n', offset);
+    if (nl === -1) nl = text.length;
+    const lineEnd = nl > offset && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    const line = text.slice(offset, lineEnd);
+    const start = offset;
+    offset = nl + 1;
+    if (line.length > MAX_TF_LINE) continue;
+    const trimmed = line.trim();
+    if (heredoc !== undefined) {
+      if (trimmed === heredoc) heredoc = undefined;
+      continue;
+    }
+    if (inComment) {
+      if (line.includes('*/')) inComment = false;
+      continue;
+    }
+    if (trimmed.startsWith('/*')) {
+      if (!trimmed.includes('*/')) inComment = true;
+      continue;
+    }
+    if (trimmed.startsWith('#') || trimmed.startsWith('//')) continue;
+    const hd = /<<-?([A-Za-z_][A-Za-z0-9_]*)[ \t]*$/.exec(line);
+    if (hd) {
+      heredoc = hd[1];
+      continue;
+    }
+    const block = TF_BLOCK.exec(line);
+    if (block) {
+      stack.push(`${block[1]!}${block[2]!.replace(/[ \t]+/g, ' ')}`);
+      continue;
+    }
+    const attr = TF_ATTR.exec(line);
+    if (attr) {
+      const [, indent, key, raw] = attr as unknown as [string, string, string, string];
+      const keyStart = start + indent.length + (line[indent.length] === '"' ? 1 : 0);
+      const valueStart = line.indexOf('"', line.indexOf('=', indent.length + key.length)) + 1;
+      const value = raw.replace(/\\(["\\])/g, '$1');
+      const header = stack[stack.length - 1];
+      const variable = header !== undefined && stack.length === 1 ? /^variable "([^"]*)"$/.exec(header) : null;
+      const isDefault = variable !== null && key === 'default';
+      out.push({
+        source: isDefault ? 'terraform-variable-default' : 'terraform-attribute',
+        key: isDefault ? variable[1]! : key,
+        keyRange: { start: keyStart, end: keyStart + key.length },
+        value,
+        valueRange: { start: start + valueStart, end: start + valueStart + raw.length },
+        exact: value === raw,
+        path: [...stack],
+        ...(header !== undefined && { block: header }),
+        lineRange: { start, end: lineEnd },
+      });
+      continue;
+    }
+    // Keep the block stack in step with braces outside strings.
+    const bare = line.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/(?:#|\/\/).*$/, '');
+    for (const ch of bare) {
+      if (ch === '{') stack.push('');
+      else if (ch === '}') stack.pop();
+    }
+  }
+  return out;
+}
+
+/** The Terraform line patterns, for the ReDoS check in the tests. */
+export const ASSIGNMENT_PATTERNS: readonly RegExp[] = [TF_ATTR, TF_BLOCK, LIST_ENTRY];

@@ -1,0 +1,176 @@
+// Fixes that move a hardcoded secret where it belongs, per file kind; each one only where the edit is mechanical.
+
+import type { Fix, Range, TextEdit } from '../../core/types.js';
+import type { Assignment } from '../assignments.js';
+import type { SourceFile } from '../source-file.js';
+import { get, rangeOf } from '../yaml-nodes.js';
+import { envName } from './generic.js';
+
+function eol(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return Math.max(text.lastIndexOf('\n', offset - 1) + 1, 0);
+}
+
+/** After the line holding `offset`, including its line end. */
+function nextLineStart(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  return nl === -1 ? text.length : nl + 1;
+}
+
+function replace(title: string, range: Range, newText: string, more: TextEdit[] = []): Fix {
+  return { title, safety: 'unsafe', edits: [{ range, newText }, ...more] };
+}
+
+/** A plain scalar inside a flow collection (`{ key: value }`): `{`, `}` and `,` in the replacement need quotes. */
+function yamlValue(file: SourceFile, a: Assignment, newText: string): string {
+  if (a.node?.type !== 'PLAIN') return newText;
+  return /^[ \t]*[,}\]]/.test(file.text.slice(a.valueRange.end, a.valueRange.end + 40)) ? `'${newText}'` : newText;
+}
+
+/** The fixes for a secret that is the whole value of `a` (none when it is only part of it). */
+export function secretFixes(file: SourceFile, a: Assignment, secret: Range): Fix[] {
+  if (!a.exact || a.valueRange.start !== secret.start || a.valueRange.end !== secret.end) return [];
+  const name = envName(a.key);
+  const r = a.valueRange;
+  switch (file.kind) {
+    case 'github-workflow': {
+      if (a.source !== 'yaml' || a.node?.type === 'BLOCK_LITERAL' || a.node?.type === 'BLOCK_FOLDED') return [];
+      // GitHub reserves the GITHUB_ prefix for secret names.
+      const secretName = name.startsWith('GITHUB_') ? `GH_${name.slice(7)}` : name;
+      return [replace(`Replace the value with \${{ secrets.${secretName} }} — create the secret first: gh secret set ${secretName}`, r, yamlValue(file, a, `\${{ secrets.${secretName} }}`))];
+    }
+    case 'gitlab-ci':
+      if (a.source !== 'yaml' || !isPlainOrQuoted(a)) return [];
+      return [replace(`Replace the value with $${name} — add ${name} as a masked CI/CD variable (Settings → CI/CD → Variables)`, r, `$${name}`)];
+    case 'bitbucket-pipelines':
+      if (a.source !== 'yaml' || !isPlainOrQuoted(a)) return [];
+      return [replace(`Replace the value with $${name} — add ${name} as a secured repository variable`, r, `$${name}`)];
+    case 'azure-pipelines':
+      if (a.source !== 'yaml' || !isPlainOrQuoted(a)) return [];
+      return [replace(`Replace the value with $(${name}) — add ${name} as a secret pipeline variable`, r, `$(${name})`)];
+    case 'compose':
+      if ((a.source === 'yaml' || a.source === 'yaml-list') && a.path.includes('environment') && isPlainOrQuoted(a)) {
+        return [replace(`Replace the value with \${${name}} — set ${name} in the environment or an .env file kept out of Git`, r, yamlValue(file, a, `\${${name}}`))];
+      }
+      return [];
+    case 'kubernetes':
+      return a.source === 'k8s-env' ? k8sFix(file, a) : [];
+    case 'dockerfile':
+      return dockerfileFix(file, a);
+    case 'terraform':
+      return terraformFix(file, a);
+    default:
+      return [];
+  }
+}
+
+function isPlainOrQuoted(a: Assignment): boolean {
+  const t = a.node?.type;
+  return t === undefined || t === 'PLAIN' || t === 'QUOTE_DOUBLE' || t === 'QUOTE_SINGLE';
+}
+
+/** `value: literal` in a container's env list → `valueFrom.secretKeyRef` naming a Secret after the workload. */
+function k8sFix(file: SourceFile, a: Assignment): Fix[] {
+  const { text } = file;
+  const lineStart = lineStartOf(text, a.valueRange.start);
+  const before = text.slice(lineStart, a.valueRange.start);
+  const m = /^([ \t]*(?:-[ \t]+)?)value:[ \t]*["']?$/.exec(before);
+  if (!m || /\t/.test(m[1]!)) return [];
+  let end = a.valueRange.end;
+  if (text[end] === '"' || text[end] === "'") end++;
+  const indent = ' '.repeat(m[1]!.length);
+  const workload = workloadName(file, a.valueRange.start);
+  const secretName = `${workload}-secrets`;
+  const key = envName(a.key).toLowerCase().replace(/_/g, '-');
+  const nl = eol(text);
+  const newText = `valueFrom:${nl}${indent}  secretKeyRef:${nl}${indent}    name: ${secretName}${nl}${indent}    key: ${key}`;
+  return [
+    replace(
+      `Read ${a.key} from Secret '${secretName}' (create it first: kubectl create secret generic ${secretName} --from-literal=${key}=…)`,
+      { start: lineStart + m[1]!.length, end },
+      newText,
+    ),
+  ];
+}
+
+function workloadName(file: SourceFile, offset: number): string {
+  for (const doc of file.yaml?.docs ?? []) {
+    const r = rangeOf(doc.contents);
+    if (!r || offset < r.start || offset > r.end) continue;
+    const name = get(get(doc.contents, 'metadata'), 'name') as { value?: unknown } | undefined;
+    const v = name?.value;
+    if (typeof v === 'string' && /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(v)) return v;
+  }
+  return 'app';
+}
+
+function dockerfileFix(file: SourceFile, a: Assignment): Fix[] {
+  const ins = a.instruction;
+  if (!ins || (a.source !== 'dockerfile-env' && a.source !== 'dockerfile-arg')) return [];
+  const { text } = file;
+  const df = file.dockerfile;
+  const uses: number[] = [];
+  if (df && ins.properties === 1) {
+    let stage = -1;
+    const key = escapeRegExp(a.key);
+    const ref = new RegExp(`\\$(?:${key}(?![A-Za-z0-9_])|\\{${key}(?![A-Za-z0-9_]))`);
+    for (const other of df.getInstructions()) {
+      if (other.getKeyword() === 'FROM') stage++;
+      if (other.getKeyword() !== 'RUN' || Math.max(stage, 0) !== ins.stage) continue;
+      const kr = other.getInstructionRange();
+      const start = file.lines.offsetAt(kr.end);
+      const r = other.getRange();
+      if (start <= ins.range.end) continue;
+      if (ref.test(text.slice(start, file.lines.offsetAt(r.end)))) uses.push(start);
+    }
+  }
+  if (uses.length > 0) {
+    const id = a.key.toLowerCase().replace(/_/g, '-');
+    const lineStart = lineStartOf(text, ins.range.start);
+    const edits: TextEdit[] = [{ range: { start: lineStart, end: nextLineStart(text, ins.range.end) }, newText: '' }];
+    for (const at of uses) edits.push({ range: { start: at, end: at }, newText: ` --mount=type=secret,id=${id},env=${a.key}` });
+    return [
+      {
+        title: `Pass ${a.key} as a BuildKit secret to the RUN that uses it (build with --secret id=${id},env=${a.key})`,
+        safety: 'unsafe',
+        edits,
+      },
+    ];
+  }
+  const r = a.valueRange;
+  const quoted = text[r.start - 1] === '"' && text[r.end] === '"';
+  if (a.source === 'dockerfile-arg') {
+    // `ARG NAME=value` → `ARG NAME`: the value comes from --build-arg (still visible in the image history).
+    const eq = text.lastIndexOf('=', r.start);
+    if (eq === -1 || eq < a.keyRange.end) return [];
+    return [replace(`Remove the default of ${a.key}; pass it at build time (better: a BuildKit secret mount)`, { start: eq, end: quoted ? r.end + 1 : r.end }, '')];
+  }
+  return [replace(`Empty ${a.key}; provide it at run time (docker run -e ${a.key}) or as a BuildKit secret`, quoted ? { start: r.start - 1, end: r.end + 1 } : r, '""')];
+}
+
+function terraformFix(file: SourceFile, a: Assignment): Fix[] {
+  if (!file.path.endsWith('.tf')) return [];
+  const { text } = file;
+  const r = a.valueRange;
+  if (text[r.start - 1] !== '"' || text[r.end] !== '"') return [];
+  if (a.source === 'terraform-variable-default') {
+    if (!a.lineRange) return [];
+    return [replace(`Remove the default of variable "${a.key}"; pass it with TF_VAR_${a.key} or a secret store`, { start: a.lineRange.start, end: nextLineStart(text, a.lineRange.end) }, '')];
+  }
+  const name = a.key.toLowerCase().replace(/-/g, '_');
+  const edits: TextEdit[] = [];
+  if (!new RegExp(`^[ \\t]*variable[ \\t]+"${escapeRegExp(name)}"`, 'm').test(text)) {
+    const nl = eol(text);
+    const lead = text.length === 0 || text.endsWith('\n') ? '' : nl;
+    edits.push({ range: { start: text.length, end: text.length }, newText: `${lead}${nl}variable "${name}" {${nl}  type      = string${nl}  sensitive = true${nl}}${nl}` });
+  }
+  return [replace(`Replace the value with var.${name} (a sensitive variable; set it with TF_VAR_${name})`, { start: r.start - 1, end: r.end + 1 }, `var.${name}`, edits)];
+}
+
+/** A key from the analysed file, matched literally inside a pattern. */
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

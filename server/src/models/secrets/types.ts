@@ -1,0 +1,23 @@
+// What a token detector is: a linear-time pattern, an optional offline check, and samples the table test runs.
+
+export interface Detector {
+  /** kebab-case, stable: shown in messages and usable in allowlists. */
+  readonly id: string;
+  /** what the user sees: `GitHub personal access token (classic)`. */
+  readonly name: string;
+  /**
+   * Global regex, written without nested quantifiers or ambiguous alternation; the secret is capture
+   * group 1 when the pattern has one (context such as `AccountKey=` stays out of the range), else the match.
+   */
+  readonly pattern: RegExp;
+  /** The pattern can only match when the text contains one of these (case-sensitive); checked first. */
+  readonly keywords: readonly string[];
+  /** An offline check of the secret (checksum, structure, nearby context); false drops the match. */
+  validate?(secret: string, text: string, index: number): boolean;
+  /** For blocks: where the secret ends, given where the pattern's match ends (undefined drops it). */
+  extend?(text: string, matchEnd: number): number | undefined;
+  /** where to revoke or rotate it, for the message. */
+  readonly rotate: string;
+  /** Texts that must give exactly one match of this detector (tp) and none (fp). */
+  readonly samples: { readonly tp: readonly string[]; readonly fp: readonly string[] };
+}

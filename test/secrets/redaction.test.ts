@@ -1,0 +1,87 @@
+// No full secret value in any output: the built CLI (text and JSON) and the language server (diagnostics, code actions, logs).
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { DETECTORS, scanTokens } from '../../server/src/models/secrets/index.js';
+import { REPO, TestClient } from '../helpers/lsp-client.js';
+import { GHP, NPM } from '../helpers/secrets.js';
+
+const PASSWORD = 'Vq7zR2mK9xLw4Tp';
+const URL_PW = 'k9Xq2Lr7Vw';
+const SHORT_PW = 'Zq7mW2xK9p';
+
+/** Secret-laden files of every kind, and the secrets in them. */
+function fixtures(): { files: Record<string, string>; secrets: string[] } {
+  const secrets = [GHP, NPM, PASSWORD, URL_PW, SHORT_PW, btoa(`deploy:${URL_PW}`)];
+  // every detector sample, each in its own block scalar so contexts (AccountKey=, sig=) survive
+  const blocks = DETECTORS.flatMap((d) => d.samples.tp).map((s, i) => `  SAMPLE_${i}: |\n    ${s.replace(/\n/g, '\n    ')}\n`);
+  for (const d of DETECTORS) for (const s of d.samples.tp) secrets.push(...scanTokens(s).map((m) => m.secret));
+  const files: Record<string, string> = {
+    '.github/workflows/ci.yml': `on: push\nenv:\n  GH_PAT: ${GHP}\n  DB_PASSWORD: "${PASSWORD}"\n${blocks.join('')}jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          curl -u deploy:${URL_PW} https://nexus.example.org\n          docker login -u me -p ${SHORT_PW} ghcr.io\n          curl -H "Authorization: Basic ${btoa(`deploy:${URL_PW}`)}" https://x.example.org\n`,
+    '.gitlab-ci.yml': `variables:\n  NPM_TOKEN: ${NPM}\n  DATABASE_URL: postgres://app:${URL_PW}@db.internal/app\n`,
+    Dockerfile: `FROM node:20\nENV NPM_TOKEN=${NPM}\nARG API_KEY="${PASSWORD}"\nRUN npm ci --token=$NPM_TOKEN\n`,
+    'infra/main.tf': `provider "github" {\n  token = "${GHP}"\n}\nresource "aws_db_instance" "db" {\n  password = "${PASSWORD}"\n}\n`,
+    'docker-compose.yml': `services:\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_PASSWORD=${PASSWORD}\n`,
+    'k8s/app.yaml': `apiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  containers:\n    - name: api\n      env:\n        - name: API_TOKEN\n          value: ${PASSWORD}\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  conn: ${btoa(PASSWORD)}\n`,
+  };
+  return { files, secrets: [...new Set(secrets)] };
+}
+
+function leaks(output: string, secrets: readonly string[]): string[] {
+  // report which secret leaked by its redacted id only (the test output must not leak either)
+  return secrets.filter((s) => output.includes(s)).map((s) => `${s.slice(0, 4)}… (${s.length} chars)`);
+}
+
+describe('redaction', () => {
+  const { files, secrets } = fixtures();
+  let ws = '';
+  before(() => {
+    ws = mkdtempSync(join(tmpdir(), 'forewarn-redaction-'));
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(ws, path)), { recursive: true });
+      writeFileSync(join(ws, path), text);
+    }
+  });
+  after(() => rmSync(ws, { recursive: true, force: true }));
+
+  for (const format of ['text', 'json']) {
+    it(`CLI scan --format ${format} prints no full secret`, () => {
+      const r = spawnSync(process.execPath, [join(REPO, 'dist/cli.js'), 'scan', '.', '--format', format, '--fail-on', 'none'], { cwd: ws, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      const out = r.stdout + r.stderr;
+      // the scan found them (so the absence of secrets means something)
+      const count = (out.match(/provider-token|generic-secret|credential-url|aws-access-key/g) ?? []).length;
+      assert.ok(count >= DETECTORS.length + 10, `only ${count} secret findings`);
+      assert.deepEqual(leaks(out, secrets), []);
+    });
+  }
+
+  it('language server: diagnostics, code actions and logs carry no full secret', async () => {
+    const client = await TestClient.start({ rootUri: pathToFileURL(ws).toString() });
+    try {
+      let seen = '';
+      for (const [path, text] of Object.entries(files)) {
+        const uri = pathToFileURL(join(ws, path)).toString();
+        const languageId = path === 'Dockerfile' ? 'dockerfile' : path.endsWith('.tf') ? 'terraform' : 'yaml';
+        await client.open(uri, text, languageId);
+        const ds: Diagnostic[] = await client.diagnostics(uri, (d) => d.length > 0);
+        seen += JSON.stringify(ds);
+        for (const d of ds) {
+          const actions = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+          seen += JSON.stringify(actions);
+        }
+      }
+      seen += client.logs.join('\n');
+      assert.ok(seen.includes('gh secret set'), 'no fix titles were seen');
+      assert.deepEqual(leaks(seen, secrets), []);
+    } finally {
+      await client.stop();
+    }
+  });
+});
