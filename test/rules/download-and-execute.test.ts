@@ -16,6 +16,8 @@ ruleTester(rule, {
     { name: 'wget to a file piped nowhere useful', path: GL, code: 'a:\n  script:\n    - wget https://x.test/a | sh\n' },
     { name: 'bash -c runs its own text', path: WF, code: wf('curl -s https://x.test | bash -c "cat > out"') },
     { name: 'github-script is JavaScript', path: WF, code: 'on: push\njobs:\n  a:\n    steps:\n      - uses: actions/github-script@v7\n        with:\n          script: "curl(x) | sh"\n' },
+    { name: 'process substitution into a non-shell', path: WF, code: wf('diff /bin/x <(curl -s https://x.test/i)') },
+    { name: 'a path that only ends in sh', path: WF, code: wf('./publish <(curl -s https://x.test/i)') },
     { name: 'curl output in a variable', path: GL, code: 'a:\n  script:\n    - V=$(curl -s https://x.test/v)\n' },
   ],
   invalid: [
@@ -31,6 +33,10 @@ ruleTester(rule, {
     { name: 'sh -c "$(curl)" in CircleCI', path: '.circleci/config.yml', code: 'version: 2.1\njobs:\n  b:\n    docker:\n      - image: cimg/base:2024.01\n    steps:\n      - run: sh -c "$(curl -fsSL https://x.test/i.sh)"\n', errors: [{ line: 7, column: 23 }] },
     { name: 'python3 - in Azure', path: 'azure-pipelines.yml', code: 'steps:\n  - script: curl -sSL https://install.python-poetry.test | python3 -\n', errors: [{ line: 2, column: 13 }] },
     { name: 'Dockerfile RUN with continuation', path: 'Dockerfile', code: 'FROM debian:12\nRUN apt-get update && \\\n    curl -fsSL https://deb.nodesource.test/setup_20.x | bash - && \\\n    apt-get install -y nodejs\n', errors: [{ line: 3, column: 5, endColumn: 61 }] },
+    { name: 'sudo -E /usr/bin/bash <(curl)', path: WF, code: wf('sudo -E /usr/bin/bash <(curl -s https://x.test/i)'), errors: [{ line: 6, column: 38, messageIncludes: '<(curl' }] },
+    { name: 'source <(wget -O-) after ;', path: WF, code: wf('cd x;source <(wget -qO- https://x.test/env)'), errors: [{ line: 6, column: 28, messageIncludes: '<(wget' }] },
+    { name: "/bin/sh -c '$(curl)'", path: WF, code: wf(`/bin/sh -c  ' $(curl -fsSL https://x.test/i.sh)'`), errors: [{ line: 6, column: 30, messageIncludes: '$(curl' }] },
+    { name: 'eval "$(curl)"', path: WF, code: wf('eval "$(curl -fsSL https://x.test/env)"'), errors: [{ line: 6, column: 22, messageIncludes: '$(curl' }] },
     { name: 'CRLF', path: WF, code: wf('curl https://x.test | /bin/bash').replace(/\n/g, '\r\n'), errors: [{ line: 6, column: 14 }] },
   ],
 });

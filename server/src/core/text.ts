@@ -69,3 +69,10 @@ export class LineIndex {
     return Math.max(start, Math.min(start + pos.character, next));
   }
 }
+
+/** `s` without its trailing run of `ch` (a loop: `/x+$/` retries every start of a long run of x, quadratic). */
+export function trimTrailing(s: string, ch: string): string {
+  let end = s.length;
+  while (end > 0 && s[end - 1] === ch) end--;
+  return end === s.length ? s : s.slice(0, end);
+}

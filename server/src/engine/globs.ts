@@ -2,6 +2,7 @@
 
 import ignore from 'ignore';
 import { Minimatch } from 'minimatch';
+import { trimTrailing } from '../core/text.js';
 
 export type PathTest = (path: string) => boolean;
 
@@ -35,7 +36,7 @@ export function compileIgnore(patterns: readonly string[]): (path: string, isDir
   if (patterns.length === 0) return () => false;
   const ig = ignore().add([...patterns]);
   return (path, isDir = false) => {
-    const p = normalizePath(path).replace(/\/+$/, '');
+    const p = trimTrailing(normalizePath(path), '/');
     if (!p || p.startsWith('/') || p.startsWith('../') || p === '..' || /^[A-Za-z]:/.test(p)) return false;
     return ig.ignores(isDir ? `${p}/` : p);
   };

@@ -6,7 +6,7 @@ import type { FileKind, TextEdit } from '../core/types.js';
 import type { SourceFile } from '../models/source-file.js';
 import { scalarAt } from '../models/yaml-nodes.js';
 
-const DIRECTIVE = /(#|\/\/)[ \t]*forewarn-ignore(-file)?\[([^\]\r\n]*)\]/g;
+const DIRECTIVE = /(#|\/\/)[ \t]*forewarn-ignore(-file)?\[([^\][\r\n]*)\]/g;
 
 export interface Suppressions {
   /** whether `ruleId` is silenced for a finding that starts at `offset`. */
@@ -87,7 +87,7 @@ export function suppressionLine(file: SourceFile, offset: number): number {
   return line;
 }
 
-const FILE_DIRECTIVE = /^[ \t]*#[ \t]*forewarn-ignore-file\[([^\]\r\n]*)\]/m;
+const FILE_DIRECTIVE = /^[ \t]*#[ \t]*forewarn-ignore-file\[([^\][\r\n]*)\]/m;
 /** Dockerfile parser directives (`# syntax=…`) must stay the first lines. */
 const DOCKER_DIRECTIVE = /^#[ \t]*[A-Za-z]+[ \t]*=.*$/;
 

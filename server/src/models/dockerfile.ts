@@ -16,7 +16,59 @@ export interface FromView {
   readonly platform: string | undefined;
 }
 
-const VAR = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+
+/** End of the variable name starting at `at`, or `at` when none starts there. */
+function nameEnd(raw: string, at: number): number {
+  NAME.lastIndex = at;
+  return NAME.test(raw) ? NAME.lastIndex : at;
+}
+
+/**
+ * Replaces every `$X`, `${X}` and `${X<op>word}` (op `:-`, `-`, `:+`, `+`; word up to the first `}`) in `raw`, left to
+ * right like a global regex would. A scan: a regex's `[^}]*` would rescan the rest of the text from every `${X:-`
+ * when no `}` follows.
+ */
+function replaceVars(
+  raw: string,
+  fn: (m: string, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => string,
+): string {
+  let out = '';
+  let done = 0;
+  /** the first `}` at or after the last position asked for (-1: none there, nor after any later position). */
+  let close: number | undefined;
+  let i = raw.indexOf('$');
+  while (i !== -1) {
+    let end = -1;
+    if (raw[i + 1] === '{') {
+      const n = nameEnd(raw, i + 2);
+      if (n > i + 2) {
+        const name = raw.slice(i + 2, n);
+        if (raw[n] === '}') {
+          end = n + 1;
+          out += raw.slice(done, i) + fn(raw.slice(i, end), name, undefined, undefined, undefined);
+        } else {
+          const op = raw[n] === ':' && (raw[n + 1] === '-' || raw[n + 1] === '+') ? raw.slice(n, n + 2) : raw[n] === '-' || raw[n] === '+' ? raw[n]! : '';
+          const from = n + op.length;
+          if (op && close !== -1 && (close === undefined || close < from)) close = raw.indexOf('}', from);
+          if (op && close !== undefined && close !== -1) {
+            end = close + 1;
+            out += raw.slice(done, i) + fn(raw.slice(i, end), name, op, raw.slice(from, close), undefined);
+          }
+        }
+      }
+    } else {
+      const n = nameEnd(raw, i + 1);
+      if (n > i + 1) {
+        end = n;
+        out += raw.slice(done, i) + fn(raw.slice(i, end), undefined, undefined, undefined, raw.slice(i + 1, n));
+      }
+    }
+    if (end !== -1) done = end;
+    i = raw.indexOf('$', end !== -1 ? end : i + 1);
+  }
+  return done === 0 ? raw : out + raw.slice(done);
+}
 
 /**
  * Substitutes `$X`, `${X}`, `${X:-word}`, `${X-word}`, `${X:+word}`, `${X+word}` from `vars`
@@ -25,7 +77,7 @@ const VAR = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-
  */
 export function substitute(raw: string, vars: ReadonlyMap<string, string | undefined>): string | undefined {
   let unknown = false;
-  const out = raw.replace(VAR, (m: string, braced?: string, op?: string, word?: string, bare?: string) => {
+  const out = replaceVars(raw, (m, braced, op, word, bare) => {
     const name = braced ?? bare ?? '';
     const declared = vars.has(name);
     const value = vars.get(name);

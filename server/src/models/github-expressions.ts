@@ -24,7 +24,8 @@ export function findExpressions(text: string): Expression[] {
   return out;
 }
 
-const INDEX = /\[\s*'([^'\]]*)'\s*\]|\[\s*"([^"\]]*)"\s*\]|\[[^\]]*\]/g;
+/** `['x']`, `["x"]`, `[anything]`; no `[` inside, so an index is read once (a nested one counts as its inner index). */
+const INDEX = /\[\s*'([^'\][]*)'\s*\]|\[\s*"([^"\][]*)"\s*\]|\[[^\][]*\]/g;
 const STRING = /'[^']*'/g;
 const PATH = /[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_*-]+)*/g;
 

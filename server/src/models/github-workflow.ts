@@ -288,15 +288,35 @@ export interface OutputWrite {
   readonly value: string;
 }
 
-const OUTPUT_LINE = /([A-Za-z_][\w-]*)=([^\n]*)/g;
+/** `name=value`; the match starts where a word starts, and skips leading digits and dashes as the first letter would. */
+const OUTPUT_LINE = /(?<![\w-])[\d-]*([A-Za-z_][\w-]*)=([^\n]*)/g;
+
+const SET_OUTPUT = '::set-output name=';
+const OUTPUT_NAME = /[\w-]+/y;
+
+/**
+ * The first `::set-output name=<name>::<value>` on a line whose value runs to the end of the line without another line
+ * break character (`\r`, U+2028, U+2029), as `/::set-output name=([\w-]+)::(.*)$/` would find it, in one pass.
+ */
+export function setOutputCommand(line: string): OutputWrite | undefined {
+  const lastBreak = Math.max(line.lastIndexOf('\r'), line.lastIndexOf('\u2028'), line.lastIndexOf('\u2029'), line.lastIndexOf('\n'));
+  for (let i = line.indexOf(SET_OUTPUT); i !== -1; i = line.indexOf(SET_OUTPUT, i + 1)) {
+    const from = i + SET_OUTPUT.length;
+    OUTPUT_NAME.lastIndex = from;
+    if (!OUTPUT_NAME.test(line)) continue;
+    const end = OUTPUT_NAME.lastIndex;
+    if (line.startsWith('::', end) && lastBreak < end + 2) return { name: line.slice(from, end), value: line.slice(end + 2) };
+  }
+  return undefined;
+}
 
 export function scriptOutputWrites(script: string): OutputWrite[] {
   const out: OutputWrite[] = [];
   for (const line of script.split('\n')) {
     if (line.length > 4000) continue;
-    const setOutput = /::set-output name=([\w-]+)::(.*)$/.exec(line);
+    const setOutput = setOutputCommand(line);
     if (setOutput) {
-      out.push({ name: setOutput[1]!, value: setOutput[2]! });
+      out.push(setOutput);
       continue;
     }
     if (!line.includes('GITHUB_OUTPUT')) continue;

@@ -270,7 +270,7 @@ function runScript(instruction: Instruction, escape: string, lines: LineIndex, t
   }
   if (raw.startsWith('<<')) {
     // RUN <<EOF … EOF: the body between the marker line and the terminator.
-    const m = /^<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?[^\n]*\n/.exec(raw);
+    const m = /^<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)(?![A-Za-z0-9_])["']?[^\n]*\n/.exec(raw);
     if (!m) return make(raw);
     const rest = raw.slice(m[0].length);
     const term = new RegExp(`(^|\\n)[\\t ]*${m[1]}[\\t ]*(\\r?\\n|$)`).exec(rest);

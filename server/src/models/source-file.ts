@@ -65,7 +65,8 @@ export interface Facets {
 
 const SHA = /^[0-9a-f]{40}$/;
 const SHORT_SHA = /^[0-9a-f]{7,39}$/;
-const VERSION = /^v?\d+(\.\d+)*([-+.][0-9A-Za-z.-]+)?$/;
+/** `1`, `v1.2.3`, `1.2.3-rc.1`, `1.2+build`: the same set as `^v?\d+(\.\d+)*([-+.][0-9A-Za-z.-]+)?$`, without its ambiguity. */
+const VERSION = /^v?\d+(?:[.-][0-9A-Za-z.-]+|(?:\.\d+)*\+[0-9A-Za-z.-]+)?$/;
 const OWNER_REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+(\/[^@\s]*)?$/;
 const BRANCHES = new Set(['main', 'master', 'develop', 'dev', 'trunk', 'next', 'stable', 'latest', 'release', 'HEAD']);
 

@@ -1,6 +1,7 @@
 // Action refs to commits through the GitHub REST API, with the most specific tag at that commit for the `# vX.Y.Z` comment.
 
 import { ResolveError, request, type HttpOptions } from './http.js';
+import { trimTrailing } from '../core/text.js';
 
 export interface GitHubOptions extends HttpOptions {
   /** `https://api.github.com`, or `https://ghe.example.com/api/v3` for GitHub Enterprise Server. */
@@ -24,7 +25,7 @@ export class GitHubResolver {
   async resolve(target: string, ref: string): Promise<ActionPin> {
     const [owner, repo] = target.split('/');
     if (!owner || !repo) throw new ResolveError(`'${target}' is not owner/repo.`);
-    const base = `${this.opts.apiUrl.replace(/\/+$/, '')}/repos/${enc(owner)}/${enc(repo)}`;
+    const base = `${trimTrailing(this.opts.apiUrl, '/')}/repos/${enc(owner)}/${enc(repo)}`;
     const commit = (await this.json(`${base}/commits/${enc(ref)}`, `${owner}/${repo}@${ref}`)) as { sha?: unknown };
     if (typeof commit.sha !== 'string' || !/^[0-9a-f]{40}$/.test(commit.sha)) {
       throw new ResolveError(`GitHub answered without a commit SHA for ${owner}/${repo}@${ref}; nothing was changed.`);
@@ -39,7 +40,7 @@ export class GitHubResolver {
   async versionOf(target: string, sha: string): Promise<string> {
     const [owner, repo] = target.split('/');
     if (!owner || !repo) throw new ResolveError(`'${target}' is not owner/repo.`);
-    const base = `${this.opts.apiUrl.replace(/\/+$/, '')}/repos/${enc(owner)}/${enc(repo)}`;
+    const base = `${trimTrailing(this.opts.apiUrl, '/')}/repos/${enc(owner)}/${enc(repo)}`;
     const tags = (await this.json(`${base}/tags?per_page=100`, `${owner}/${repo}`)) as unknown;
     const names = (Array.isArray(tags) ? tags : [])
       .filter((t: { name?: unknown; commit?: { sha?: unknown } }) => typeof t.name === 'string' && t.commit?.sha === sha)

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { parseImageRef } from '../models/image-ref.js';
 import { ResolveError, hostOf, request, type HttpOptions } from './http.js';
+import { trimTrailing } from '../core/text.js';
 
 export interface RegistryOptions extends HttpOptions {
   /** base URL per registry host (`docker.io` → `https://registry-1.docker.io`), for mirrors and private registries. */
@@ -28,7 +29,7 @@ export function locate(image: string, urls: Readonly<Record<string, string>> = {
   const repository = host === 'docker.io' && !ref.repository.includes('/') ? `library/${ref.repository}` : ref.repository;
   const local = /^(localhost|127\.0\.0\.1)(:\d+)?$/.test(host);
   const base = urls[host] ?? (host === 'docker.io' ? 'https://registry-1.docker.io' : `${local ? 'http' : 'https'}://${host}`);
-  return { host, base: base.replace(/\/+$/, ''), repository };
+  return { host, base: trimTrailing(base, '/'), repository };
 }
 
 export class RegistryResolver {
@@ -102,6 +103,6 @@ export class RegistryResolver {
 /** `Bearer realm="https://auth.docker.io/token",service="registry.docker.io"` → its parameters. */
 export function parseChallenge(header: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of header.matchAll(/([A-Za-z_]+)="([^"]*)"/g)) out.set(m[1]!.toLowerCase(), m[2]!);
+  for (const m of header.matchAll(/(?<![A-Za-z_])([A-Za-z_]+)="([^"]*)"/g)) out.set(m[1]!.toLowerCase(), m[2]!);
   return out;
 }

@@ -150,15 +150,55 @@ function dirUri(dir: string): string {
 /** The first paragraph under "What it flags", as one line. */
 export function whatItFlags(doc: string | undefined): string | undefined {
   const m = doc === undefined ? null : /(?:^|\n)## What it flags\r?\n\r?\n([\s\S]*?)(?:\r?\n\r?\n|$)/.exec(doc);
-  return m ? m[1]!.replace(/\s*\r?\n\s*/g, ' ').trim() : undefined;
+  return m ? oneLine(m[1]!) : undefined;
+}
+
+/** White space runs that hold a line break become one space (lines trimmed, blank lines dropped). */
+function oneLine(s: string): string {
+  return s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join(' ');
 }
 
 /** The page without its title; links relative to the page point at the published page's folder. */
 function docBody(doc: string, url: string): string {
   const base = url.slice(0, url.lastIndexOf('/') + 1);
-  return doc
-    .replace(/^# .*\r?\n+/, '')
-    .replace(/\]\((?![a-z]+:|#)([^)\s]+)\)/g, (_, target: string) => `](${new URL(target, base).toString()})`);
+  return absoluteLinks(doc.replace(/^# .*\r?\n+/, ''), base);
+}
+
+const SPACE = /\s/;
+
+/**
+ * Markdown link targets `](target)` that are relative (no `scheme:`, not `#anchor`) resolved against `base`. A scan
+ * rather than a regex: a `](` whose target runs into white space or the end is skipped together with every `](`
+ * inside that same run, so the text is read once.
+ */
+export function absoluteLinks(text: string, base: string): string {
+  let out = '';
+  let done = 0;
+  let i = text.indexOf('](');
+  while (i !== -1) {
+    const from = i + 2;
+    let k = from;
+    while (k < text.length && text[k]! >= 'a' && text[k]! <= 'z') k++;
+    if (text[from] === '#' || (k > from && text[k] === ':')) {
+      i = text.indexOf('](', i + 1);
+      continue;
+    }
+    let j = from;
+    while (j < text.length && text[j] !== ')' && !SPACE.test(text[j]!)) j++;
+    if (j === from || j === text.length || text[j] !== ')') {
+      // Every `](` up to j stops at the same white space or end (or at once on `)`): none of them is a link.
+      i = text.indexOf('](', Math.max(j, i + 1));
+      continue;
+    }
+    out += `${text.slice(done, i)}](${new URL(text.slice(from, j), base).toString()})`;
+    done = j + 1;
+    i = text.indexOf('](', done);
+  }
+  return out + text.slice(done);
 }
 
 function pascal(id: string): string {

@@ -4,6 +4,7 @@ import { isMap, isScalar } from 'yaml';
 import { literalString, servicesOf } from '../../models/compose.js';
 import { get, items, rangeOf } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
+import { trimTrailing } from '../../core/text.js';
 
 const SOCKET = /(^|\/)(docker|containerd|crio|cri-dockerd|podman)\.sock$/;
 
@@ -31,7 +32,7 @@ export default defineRule({
           node = get(vol, 'source');
           source = literalString(node);
         }
-        if (source === undefined || !SOCKET.test(source.replace(/\/+$/, ''))) continue;
+        if (source === undefined || !SOCKET.test(trimTrailing(source, '/'))) continue;
         ctx.report({
           range: rangeOf(node)!,
           message: `Service '${svc.name}' mounts the container runtime socket '${source}': whoever controls the container can start a privileged container on the host and take it over, even with \`:ro\`. Avoid the mount (use a rootless builder, or a socket proxy that allows only the API calls needed).`,

@@ -4,7 +4,15 @@ import type { Instruction } from 'dockerfile-ast';
 import { keywordRange } from '../../models/dockerfile-stages.js';
 import { defineRule } from '../define.js';
 
-const REMOTE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/|^git@|\.git(#.*)?$/;
+const URL_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
+
+/** A URL, `git@…`, or a path ending in `.git` or `.git#<ref>` (the ref on one line). */
+export function isRemote(src: string): boolean {
+  if (URL_SCHEME.test(src) || src.startsWith('git@') || src.endsWith('.git')) return true;
+  const ref = src.lastIndexOf('.git#');
+  return ref !== -1 && !/[\n\r\u2028\u2029]/.test(src.slice(ref + 5));
+}
+
 /** Sources ADD would unpack: turning those into COPY would change the image. */
 const ARCHIVE = /\.(tar|tgz|tbz|tbz2|txz|tzst|tlz|gz|bz2|xz|zst|lz4|lzma|lz|z|zip)$/i;
 /** Flags that COPY accepts with the same meaning. */
@@ -20,7 +28,7 @@ function sources(instr: Instruction): string[] | undefined {
 }
 
 function isPlainLocal(src: string): boolean {
-  if (src.includes('$') || REMOTE.test(src) || ARCHIVE.test(src)) return false;
+  if (src.includes('$') || isRemote(src) || ARCHIVE.test(src)) return false;
   // A glob may match an archive unless its extension says otherwise.
   if (/[*?[]/.test(src) && !/\.[A-Za-z0-9]+$/.test(src)) return false;
   return true;

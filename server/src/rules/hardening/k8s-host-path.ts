@@ -4,12 +4,13 @@ import { isScalar } from 'yaml';
 import { isDynamic, podsOf } from '../../models/kubernetes.js';
 import { get, items, rangeOf } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
+import { trimTrailing } from '../../core/text.js';
 
 /** Node paths whose mount hands over the node: the path itself or anything below it. */
 const SENSITIVE = ['/etc', '/proc', '/sys', '/var/run', '/run', '/root', '/boot', '/dev', '/var/lib/kubelet', '/var/lib/docker', '/var/lib/containerd'];
 
 export function sensitiveHostPath(path: string): boolean {
-  const p = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  const p = path.length > 1 ? trimTrailing(path, '/') : path;
   if (p === '/') return true;
   if (/\.sock$/.test(p) && /(docker|containerd|crio|cri-dockerd|podman)/.test(p)) return true;
   return SENSITIVE.some((s) => p === s || p.startsWith(`${s}/`));

@@ -9,7 +9,7 @@ const TEXT_VARS = ['CI_MERGE_REQUEST_TITLE', 'CI_MERGE_REQUEST_DESCRIPTION', 'CI
 /** Ref names: no spaces or glob characters (git forbids them), but `$(…)`, `;` and backticks are allowed. */
 const REF_VARS = ['CI_COMMIT_REF_NAME', 'CI_COMMIT_BRANCH', 'CI_MERGE_REQUEST_SOURCE_BRANCH_NAME', 'CI_EXTERNAL_PULL_REQUEST_SOURCE_BRANCH_NAME', 'CI_COMMIT_REF_SLUG_UNSAFE'];
 const VAR = new RegExp(`\\$\\{?(${[...TEXT_VARS, ...REF_VARS].join('|')})\\b\\}?`, 'g');
-const INPUT = /\$\[\[\s*inputs\.([A-Za-z0-9_-]+)[^\]\n]{0,200}\]\]/g;
+const INPUT = /\$\[\[\s*inputs\.([A-Za-z0-9_-]+)(?![A-Za-z0-9_-])[^\][\n]{0,200}\]\]/g;
 const EVAL = /(?:^|[\s;&|(])(?:eval|(?:ba|z|da)?sh\s+-c)\s/;
 
 export default defineRule({

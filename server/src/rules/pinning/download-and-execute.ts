@@ -100,9 +100,10 @@ export function findDownloadAndExecute(s: string): Hit[] {
     if (sub) {
       // `bash <(curl …)`, `source <(curl …)`, `sh -c "$(curl …)"`, `eval "$(curl …)"`
       const head = s.slice(Math.max(lineStart, start - 80), start - sub[0].length);
+      // The runner may be a path (`/bin/bash`: its name follows a `/`) or after `sudo -E` (its name follows a space).
       const runner = sub[1] === '<('
-        ? /(?:^|[\s;&|(])(?:(?:sudo\s+(?:-\S+\s+)*)?(?:\S*\/)?(?:sh|bash|zsh|dash|ksh)|source|\.)\s*$/.test(head)
-        : /(?:^|[\s;&|(])(?:(?:\S*\/)?(?:sh|bash|zsh|dash|ksh)\s+-c|eval)\s*["']?\s*$/.test(head);
+        ? /(?:(?:^|[\s;&|(/])(?:sh|bash|zsh|dash|ksh)|(?:^|[\s;&|(])(?:source|\.))\s*$/.test(head)
+        : /(?:(?:^|[\s;&|(/])(?:sh|bash|zsh|dash|ksh)\s+-c|(?:^|[\s;&|(])eval)\s*(?:["']\s*)?$/.test(head);
       if (runner && toStdout(tool, args)) hits.push({ start, end, shown: sub[1] === '<(' ? `<(${tool} …)` : `$(${tool} …)` });
       continue;
     }

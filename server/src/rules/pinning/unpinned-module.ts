@@ -69,7 +69,7 @@ export default defineRule({
         case 'gcs': {
           // The GCS API's own `/storage/v1/` is not a module version.
           const path = src.value.split('?')[0]!.replace(/\/storage\/v\d+\//, '/');
-          if (!/\d+\.\d+|\bv\d+\b/.test(path)) {
+          if (!/\d\.\d|\bv\d+\b/.test(path)) {
             ctx.report({
               range: whole,
               message: `Module '${name}' is an archive fetched from '${shown(src.value)}', a URL that names no version: whoever can write there replaces the module, and ${RUNS}. Publish versioned archives (or use a registry or a git source pinned to a tag or commit).`,
