@@ -213,10 +213,25 @@ function terraformAssignments(text: string): Assignment[] {
       });
       continue;
     }
-    // Keep the block stack in step with braces outside strings.
-    const bare = line.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/(?:#|\/\/).*$/, '');
-    for (const ch of bare) {
-      if (ch === '{') stack.push('');
+    // Keep the block stack in step with braces outside strings and comments (one pass, no backtracking).
+    // An unterminated string (mid-edit) is not a string: its braces count, as they did before it was typed.
+    let open = -1;
+    let strings = true;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      if (open !== -1) {
+        if (ch === '\\') i++;
+        else if (ch === '"') open = -1;
+        if (open !== -1 && i >= line.length - 1) {
+          i = open;
+          open = -1;
+          strings = false;
+        }
+        continue;
+      }
+      if (ch === '"' && strings) open = i;
+      else if (ch === '#' || (ch === '/' && line[i + 1] === '/')) break;
+      else if (ch === '{') stack.push('');
       else if (ch === '}') stack.pop();
     }
   }
