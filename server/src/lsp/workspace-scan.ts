@@ -254,7 +254,8 @@ export class WorkspaceScanner {
         w.postMessage({ batch, jobs: batches[batch]!, configs } satisfies WorkerRequest);
       };
       for (let i = 0; i < Math.min(count, batches.length); i++) {
-        const w = new Worker(this.workerPath!);
+        // A modest heap makes V8 collect early: two workers otherwise grow well past what a scan needs.
+        const w = new Worker(this.workerPath!, { resourceLimits: { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 } });
         workers.push(w);
         w.on('message', (res: WorkerResponse) => {
           pending--;
