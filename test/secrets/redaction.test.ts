@@ -1,19 +1,22 @@
-// No full secret value in any output: the built CLI (text and JSON) and the language server (diagnostics, code actions, logs).
+// No full secret value in any output: the built CLI (text, JSON, SARIF, GitLab, GitHub), the baseline file, crash
+// reports, and the language server (diagnostics, code action titles and edits, logs, the output channel).
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { Analyzer, RULES } from '../../server/src/engine/index.js';
 import { DETECTORS, scanTokens } from '../../server/src/models/secrets/index.js';
+import { rules as testRules } from '../fixtures/test-rules.js';
 import { REPO, TestClient } from '../helpers/lsp-client.js';
 import { GHP, NPM } from '../helpers/secrets.js';
 
 const PASSWORD = 'Vq7zR2mK9xLw4Tp';
-const URL_PW = 'k9Xq2Lr7Vw';
+const URL_PW = 'Hx4Tn8Wq2Z'; // not the docs' example value: SARIF embeds the rule pages as help text
 const SHORT_PW = 'Zq7mW2xK9p';
 
 /** Secret-laden files of every kind, and the secrets in them. */
@@ -50,7 +53,7 @@ describe('redaction', () => {
   });
   after(() => rmSync(ws, { recursive: true, force: true }));
 
-  for (const format of ['text', 'json']) {
+  for (const format of ['text', 'json', 'sarif', 'gitlab', 'github']) {
     it(`CLI scan --format ${format} prints no full secret`, () => {
       const r = spawnSync(process.execPath, [join(REPO, 'dist/cli.js'), 'scan', '.', '--format', format, '--fail-on', 'none'], { cwd: ws, encoding: 'utf8' });
       assert.equal(r.status, 0, r.stderr);
@@ -61,6 +64,35 @@ describe('redaction', () => {
       assert.deepEqual(leaks(out, secrets), []);
     });
   }
+
+  it('the baseline file holds no full secret', () => {
+    const r = spawnSync(process.execPath, [join(REPO, 'dist/cli.js'), 'baseline', '.', '-o', 'redaction-baseline.json'], { cwd: ws, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const text = readFileSync(join(ws, 'redaction-baseline.json'), 'utf8');
+    assert.ok((text.match(/"fingerprint"/g) ?? []).length >= DETECTORS.length, 'the baseline recorded the findings');
+    assert.deepEqual(leaks(text + r.stdout + r.stderr, secrets), []);
+  });
+
+  it('crash reports: a rule that throws with the file in its message reports it redacted and cut', () => {
+    const text = `LEAKY\n${files['.github/workflows/ci.yml']!}`;
+    const r = new Analyzer([...RULES, ...testRules]).analyze({ path: '.github/workflows/ci.yml', text });
+    const crash = r.ruleErrors.find((e) => e.ruleId === 'test-leaky-crash');
+    assert.ok(crash, 'the crash was reported');
+    assert.ok(crash.message.length <= 520, 'cut to a log line');
+    assert.deepEqual(leaks(crash.message, secrets), []);
+  });
+
+  it('crash reports reach the output channel redacted too', async () => {
+    const client = await TestClient.start({ env: { FOREWARN_TEST_RULES: join(REPO, 'out/test/fixtures/test-rules.js') } });
+    try {
+      const uri = 'file:///leaky/.github/workflows/ci.yml';
+      await client.open(uri, `# LEAKY\n${files['.github/workflows/ci.yml']!}`);
+      await client.until(() => client.logs.find((l) => l.includes('test-leaky-crash')), 'the crash log line');
+      assert.deepEqual(leaks(client.logs.join('\n'), secrets), []);
+    } finally {
+      await client.stop();
+    }
+  });
 
   it('language server: diagnostics, code actions and logs carry no full secret', async () => {
     const client = await TestClient.start({ rootUri: pathToFileURL(ws).toString() });

@@ -146,6 +146,19 @@ describe('workspace scan: settings, folders, size', () => {
     }
   });
 
+  it('virtual workspaces: a folder that is not on disk is not scanned, open documents still are', async () => {
+    const client = await TestClient.start({ folders: ['vscode-vfs://github/example/repo'] });
+    try {
+      const summary = await client.executeCommand<ScanSummary | null>('forewarn.scanWorkspace');
+      assert.equal(summary, null, 'nothing to scan');
+      const uri = 'vscode-vfs://github/example/repo/Dockerfile';
+      await client.open(uri, 'FROM node:latest\nUSER node\n', 'dockerfile', 1);
+      assert.deepEqual(codes(await client.diagnostics(uri, (d) => d.length > 0, 1)), ['image-latest']);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('a large workspace is scanned on worker threads, and every file is published', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 450; i++) files[`svc${i}/Dockerfile`] = LATEST;

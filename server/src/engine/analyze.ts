@@ -94,7 +94,7 @@ export class Analyzer {
       suppressed = before - kept.length;
     }
     kept.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-    return { kind, findings: kept, parseErrors: redactSecrets(file.parseErrors, findings, text), ruleErrors, suppressed, file };
+    return { kind, findings: kept, parseErrors: redactSecrets(file.parseErrors, findings, text), ruleErrors: redactSecrets(ruleErrors, findings, text).map(capMessage), suppressed, file };
   }
 
   /** Forget the cached parse of a path (e.g. when its document closes). */
@@ -210,13 +210,18 @@ function oneSecretFindingPerValue(findings: Finding[]): Finding[] {
   return dropped.size === 0 ? findings : findings.filter((f) => !dropped.has(f));
 }
 
-/** Parse messages may quote source text; no secret a rule found (suppressed or not) may reach them. */
-function redactSecrets(errors: readonly ParseError[], findings: readonly Finding[], text: string): readonly ParseError[] {
+/** Parse and rule-error messages may quote source text; no secret a rule found (suppressed or not) may reach them. */
+function redactSecrets<T extends { readonly message: string }>(errors: readonly T[], findings: readonly Finding[], text: string): readonly T[] {
   if (errors.length === 0) return errors;
   // Distinct values only: a file broken mid-edit can hold thousands of errors and of repeated findings.
   const secrets = [...new Set(findings.filter((f) => f.family === 'secrets' && f.range.end > f.range.start).map((f) => text.slice(f.range.start, f.range.end)))];
   if (secrets.length === 0) return errors;
   return errors.map((e) => ({ ...e, message: secrets.reduce((m, v) => (m.includes(v) ? m.split(v).join(redact(v)) : m), e.message) }));
+}
+
+/** A crash report is for the log, not a copy of the file: long exception messages are cut. */
+function capMessage(e: RuleError): RuleError {
+  return e.message.length <= 500 ? e : { ...e, message: `${e.message.slice(0, 500)}… (cut)` };
 }
 
 function inside(r: Range, length: number): boolean {

@@ -55,6 +55,8 @@ export interface ScanSummary {
 
 interface Entry {
   hash: string | undefined;
+  /** diagnostics were published for it (so an empty list must be sent to clear them). */
+  shown: boolean;
 }
 
 const CONFIG_NAMES: ReadonlySet<string> = new Set(CONFIG_FILE_NAMES);
@@ -165,9 +167,11 @@ export class WorkspaceScanner {
 
   /** A file was deleted: its problems go with it. */
   remove(uri: string): void {
-    if (!this.entries.delete(uri)) return;
+    const entry = this.entries.get(uri);
+    if (!entry) return;
+    this.entries.delete(uri);
     this.host.setCounts(uri, undefined);
-    if (!this.host.isOpen(uri)) this.host.publish(uri, []);
+    if (entry.shown && !this.host.isOpen(uri)) this.host.publish(uri, []);
   }
 
   private accept(r: DiskResult): void {
@@ -180,13 +184,19 @@ export class WorkspaceScanner {
     if (!r.supported) {
       // Remembered so that an unchanged YAML file of no known kind is not read and sniffed again.
       this.remove(uri);
-      this.entries.set(uri, { hash: r.hash });
+      this.entries.set(uri, { hash: r.hash, shown: false });
       return;
     }
-    this.entries.set(uri, { hash: r.hash });
-    if (this.host.isOpen(uri)) return;
+    const wasShown = this.entries.get(uri)?.shown ?? false;
+    if (this.host.isOpen(uri)) {
+      this.entries.set(uri, { hash: r.hash, shown: wasShown });
+      return;
+    }
     this.host.setCounts(uri, r.counts);
-    this.host.publish(uri, r.diagnostics);
+    // Most files have no finding: nothing to send unless an earlier list must be cleared.
+    const shown = r.diagnostics.length > 0;
+    this.entries.set(uri, { hash: r.hash, shown });
+    if (shown || wasShown) this.host.publish(uri, r.diagnostics);
   }
 
   private ignoredByConfig(dir: string, isDir: boolean): boolean {
