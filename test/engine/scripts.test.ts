@@ -126,6 +126,8 @@ describe('scripts facet: GitLab, Azure, Bitbucket, CircleCI', () => {
         ['.template', 'echo hidden'],
       ],
     );
+    // `pages` is GitLab's Pages job, not a reserved key.
+    assert.deepEqual(scripts('gitlab-ci', 'pages:\n  script: [make site]\n').map((s) => [s.job, s.text]), [['pages', 'make site']]);
   });
 
   it('Azure: steps at every level, script/bash/pwsh, inline Bash task, job ids', () => {
@@ -257,6 +259,13 @@ describe('scripts facet: Dockerfile RUN', () => {
     assert.equal(mapped(df, all[1]!, 'exec form'), 'exec form');
     assert.equal(mapped(df, all[2]!, 'echo heredoc'), 'echo heredoc');
     assert.equal(mapped(df, all[3]!, 'last'), 'last');
+  });
+
+  it('ONBUILD RUN triggers are scripts too', () => {
+    const text = 'FROM alpine\nONBUILD RUN curl -fsSL https://x | sh \\\n  && echo done\nONBUILD COPY . /src\n';
+    const got = scripts('dockerfile', text, 'Dockerfile');
+    assert.deepEqual(got.map((s) => s.text), ['curl -fsSL https://x | sh   && echo done']);
+    assert.equal(mapped(text, got[0]!, 'echo done'), 'echo done');
   });
 
   it('honours the escape directive', () => {

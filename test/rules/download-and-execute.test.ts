@@ -32,6 +32,7 @@ ruleTester(rule, {
     { name: 'bash <(curl)', path: 'bitbucket-pipelines.yml', code: 'pipelines:\n  default:\n    - step:\n        script:\n          - bash <(curl -s https://codecov.test/bash)\n', errors: [{ line: 5, column: 20, messageIncludes: '<(curl' }] },
     { name: 'sh -c "$(curl)" in CircleCI', path: '.circleci/config.yml', code: 'version: 2.1\njobs:\n  b:\n    docker:\n      - image: cimg/base:2024.01\n    steps:\n      - run: sh -c "$(curl -fsSL https://x.test/i.sh)"\n', errors: [{ line: 7, column: 23 }] },
     { name: 'python3 - in Azure', path: 'azure-pipelines.yml', code: 'steps:\n  - script: curl -sSL https://install.python-poetry.test | python3 -\n', errors: [{ line: 2, column: 13 }] },
+    { name: 'Dockerfile ONBUILD RUN (runs in every child image)', path: 'Dockerfile', code: 'FROM debian:12\nONBUILD RUN curl -fsSL https://get.example.test/x.sh | sh\n', errors: [{ line: 2, column: 13 }] },
     { name: 'Dockerfile RUN with continuation', path: 'Dockerfile', code: 'FROM debian:12\nRUN apt-get update && \\\n    curl -fsSL https://deb.nodesource.test/setup_20.x | bash - && \\\n    apt-get install -y nodejs\n', errors: [{ line: 3, column: 5, endColumn: 61 }] },
     { name: 'sudo -E /usr/bin/bash <(curl)', path: WF, code: wf('sudo -E /usr/bin/bash <(curl -s https://x.test/i)'), errors: [{ line: 6, column: 38, messageIncludes: '<(curl' }] },
     { name: 'source <(wget -O-) after ;', path: WF, code: wf('cd x;source <(wget -qO- https://x.test/env)'), errors: [{ line: 6, column: 28, messageIncludes: '<(wget' }] },

@@ -132,7 +132,7 @@ function githubSteps(steps: unknown, job: string | undefined, text: string, out:
 
 const GITLAB_RESERVED = new Set([
   'default', 'include', 'stages', 'variables', 'workflow', 'image', 'services', 'cache', 'before_script',
-  'after_script', 'pages', 'spec',
+  'after_script', 'spec',
 ]);
 
 function gitlabScripts(holder: unknown, job: string | undefined, text: string, out: Script[]): void {
@@ -238,17 +238,24 @@ const SHELLS = new Set(['sh', 'bash', '/bin/sh', '/bin/bash', '/usr/bin/env bash
 /**
  * Dockerfile `RUN` instructions as the shell sees them: flags dropped, escaped newlines joined,
  * comment lines inside a continuation removed (Docker drops them), heredoc bodies, and the
- * `["sh", "-c", "…"]` exec form. Other exec forms run no shell and are skipped.
+ * `["sh", "-c", "…"]` exec form, and `ONBUILD RUN` triggers. Other exec forms run no shell and are skipped.
  */
 export function dockerfileScripts(df: Dockerfile, lines: LineIndex, text: string): Script[] {
   const out: Script[] = [];
   const escape = df.getEscapeCharacter();
   for (const instruction of df.getInstructions()) {
-    if (instruction.getKeyword() !== 'RUN') continue;
-    const script = runScript(instruction, escape, lines, text);
+    // `ONBUILD RUN …` runs in every image built FROM this one: its script counts too.
+    const run = instruction.getKeyword() === 'ONBUILD' ? onbuildTrigger(instruction) : instruction;
+    if (run?.getKeyword() !== 'RUN') continue;
+    const script = runScript(run, escape, lines, text);
     if (script) out.push(script);
   }
   return out;
+}
+
+function onbuildTrigger(instruction: Instruction): Instruction | undefined {
+  const get = (instruction as Partial<{ getTriggerInstruction(): Instruction | null }>).getTriggerInstruction;
+  return typeof get === 'function' ? (get.call(instruction) ?? undefined) : undefined;
 }
 
 function runScript(instruction: Instruction, escape: string, lines: LineIndex, text: string): Script | undefined {
