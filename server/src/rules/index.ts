@@ -51,7 +51,9 @@ import k8sRbacWildcard from './permissions/k8s-rbac-wildcard.js';
 import s3PublicAccessBlockDisabled from './permissions/s3-public-access-block-disabled.js';
 import s3PublicAcl from './permissions/s3-public-acl.js';
 import secretsExposure from './permissions/secrets-exposure.js';
+import securityGateDisabled from './permissions/security-gate-disabled.js';
 import selfHostedRunner from './permissions/self-hosted-runner.js';
+import staticCloudCredentials from './permissions/static-cloud-credentials.js';
 import addWithoutChecksum from './pinning/add-without-checksum.js';
 import downloadAndExecute from './pinning/download-and-execute.js';
 import imageLatest from './pinning/image-latest.js';
@@ -123,8 +125,10 @@ export const RULES: readonly Rule[] = [
   s3PublicAccessBlockDisabled,
   s3PublicAcl,
   secretsExposure,
+  securityGateDisabled,
   selfHostedRunner,
   shaPinWithoutVersion,
+  staticCloudCredentials,
   storageEncryptionDisabled,
   templateInjection,
   tlsVerificationDisabled,
