@@ -52,6 +52,8 @@ import s3PublicAccessBlockDisabled from './permissions/s3-public-access-block-di
 import s3PublicAcl from './permissions/s3-public-acl.js';
 import secretsExposure from './permissions/secrets-exposure.js';
 import selfHostedRunner from './permissions/self-hosted-runner.js';
+import sharedEnvironmentSecrets from './permissions/shared-environment-secrets.js';
+import unprotectedProductionDeploy from './permissions/unprotected-production-deploy.js';
 import addWithoutChecksum from './pinning/add-without-checksum.js';
 import downloadAndExecute from './pinning/download-and-execute.js';
 import imageLatest from './pinning/image-latest.js';
@@ -125,6 +127,7 @@ export const RULES: readonly Rule[] = [
   secretsExposure,
   selfHostedRunner,
   shaPinWithoutVersion,
+  sharedEnvironmentSecrets,
   storageEncryptionDisabled,
   templateInjection,
   tlsVerificationDisabled,
@@ -134,5 +137,6 @@ export const RULES: readonly Rule[] = [
   unpinnedModule,
   unpinnedOrb,
   unpinnedRepository,
+  unprotectedProductionDeploy,
   unversionedProvider,
 ];
