@@ -53,7 +53,9 @@ import s3PublicAcl from './permissions/s3-public-acl.js';
 import secretsExposure from './permissions/secrets-exposure.js';
 import securityGateDisabled from './permissions/security-gate-disabled.js';
 import selfHostedRunner from './permissions/self-hosted-runner.js';
+import sharedEnvironmentSecrets from './permissions/shared-environment-secrets.js';
 import staticCloudCredentials from './permissions/static-cloud-credentials.js';
+import unprotectedProductionDeploy from './permissions/unprotected-production-deploy.js';
 import addWithoutChecksum from './pinning/add-without-checksum.js';
 import downloadAndExecute from './pinning/download-and-execute.js';
 import imageLatest from './pinning/image-latest.js';
@@ -128,6 +130,7 @@ export const RULES: readonly Rule[] = [
   securityGateDisabled,
   selfHostedRunner,
   shaPinWithoutVersion,
+  sharedEnvironmentSecrets,
   staticCloudCredentials,
   storageEncryptionDisabled,
   templateInjection,
@@ -138,5 +141,6 @@ export const RULES: readonly Rule[] = [
   unpinnedModule,
   unpinnedOrb,
   unpinnedRepository,
+  unprotectedProductionDeploy,
   unversionedProvider,
 ];
