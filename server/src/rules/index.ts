@@ -53,6 +53,7 @@ import s3PublicAcl from './permissions/s3-public-acl.js';
 import secretsExposure from './permissions/secrets-exposure.js';
 import selfHostedRunner from './permissions/self-hosted-runner.js';
 import addWithoutChecksum from './pinning/add-without-checksum.js';
+import dependencyConfusion from './pinning/dependency-confusion.js';
 import downloadAndExecute from './pinning/download-and-execute.js';
 import imageLatest from './pinning/image-latest.js';
 import imageWithoutDigest from './pinning/image-without-digest.js';
@@ -86,6 +87,7 @@ export const RULES: readonly Rule[] = [
   credentialUrl,
   dangerousTriggers,
   debugLogging,
+  dependencyConfusion,
   dockerfileAddLocal,
   dockerfileChmod777,
   dockerfileExposeSsh,
