@@ -57,6 +57,7 @@ import dependencyConfusion from './pinning/dependency-confusion.js';
 import downloadAndExecute from './pinning/download-and-execute.js';
 import imageLatest from './pinning/image-latest.js';
 import imageWithoutDigest from './pinning/image-without-digest.js';
+import publishWithoutProvenance from './pinning/publish-without-provenance.js';
 import shaPinWithoutVersion from './pinning/sha-pin-without-version.js';
 import unpinnedAction from './pinning/unpinned-action.js';
 import unpinnedInclude from './pinning/unpinned-include.js';
@@ -121,6 +122,7 @@ export const RULES: readonly Rule[] = [
   k8sServiceAccountToken,
   k8sWritableRootFs,
   providerToken,
+  publishWithoutProvenance,
   rdsPubliclyAccessible,
   s3PublicAccessBlockDisabled,
   s3PublicAcl,
