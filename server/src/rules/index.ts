@@ -57,9 +57,11 @@ import sharedEnvironmentSecrets from './permissions/shared-environment-secrets.j
 import staticCloudCredentials from './permissions/static-cloud-credentials.js';
 import unprotectedProductionDeploy from './permissions/unprotected-production-deploy.js';
 import addWithoutChecksum from './pinning/add-without-checksum.js';
+import dependencyConfusion from './pinning/dependency-confusion.js';
 import downloadAndExecute from './pinning/download-and-execute.js';
 import imageLatest from './pinning/image-latest.js';
 import imageWithoutDigest from './pinning/image-without-digest.js';
+import publishWithoutProvenance from './pinning/publish-without-provenance.js';
 import shaPinWithoutVersion from './pinning/sha-pin-without-version.js';
 import unpinnedAction from './pinning/unpinned-action.js';
 import unpinnedInclude from './pinning/unpinned-include.js';
@@ -90,6 +92,7 @@ export const RULES: readonly Rule[] = [
   credentialUrl,
   dangerousTriggers,
   debugLogging,
+  dependencyConfusion,
   dockerfileAddLocal,
   dockerfileChmod777,
   dockerfileExposeSsh,
@@ -123,6 +126,7 @@ export const RULES: readonly Rule[] = [
   k8sServiceAccountToken,
   k8sWritableRootFs,
   providerToken,
+  publishWithoutProvenance,
   rdsPubliclyAccessible,
   s3PublicAccessBlockDisabled,
   s3PublicAcl,
