@@ -26,11 +26,26 @@ ruleTester(rule, {
       path: WF,
       code: wf('      - id: sg\n        run: semgrep ci --sarif > out.sarif\n        continue-on-error: true\n      - uses: github/codeql-action/upload-sarif@v3\n      - if: steps.sg.outcome == \'failure\'\n        run: exit 1\n'),
     },
+    { name: 'grype with --fail-on is a gate', path: WF, code: wf('      - run: grype dir:. --fail-on high\n') },
+    { name: 'grype writing SARIF for code scanning is a report, not a gate', path: WF, code: wf('      - run: grype dir:. -o sarif > grype.sarif\n') },
+    { name: 'grype piped on', path: WF, code: wf('      - run: grype dir:. -o json | jq .\n') },
     { name: 'scanner name as an argument', path: WF, code: wf('      - run: echo trivy || true\n') },
     { name: 'gitlab allow_failure with exit codes', path: GL, code: 'sast:\n  script:\n    - semgrep ci\n  allow_failure:\n    exit_codes: [2]\n' },
     { name: 'gitlab non-scanner job', path: GL, code: 'lint:\n  script:\n    - npm run lint\n  allow_failure: true\n' },
   ],
   invalid: [
+    {
+      name: 'grype without --fail-on whose report only goes to the log',
+      path: WF,
+      code: wf('      - run: grype dir:. --only-fixed\n'),
+      errors: [{ line: 6, column: 14, endColumn: 19, messageIncludes: '--fail-on' }],
+    },
+    {
+      name: 'grype -o table is still only the log',
+      path: GL,
+      code: 'scan:\n  script:\n    - grype registry:app:1.0 -o table\n',
+      errors: [{ line: 3, column: 7, messageIncludes: '--fail-on' }],
+    },
     {
       name: 'GitHub scanner action with continue-on-error',
       path: WF,

@@ -43,6 +43,24 @@ export interface ScannerUse {
   readonly rest: string;
 }
 
+/**
+ * `grype` is a gate only with `--fail-on`; a run that writes its report to a file or another format (SARIF for code
+ * scanning, JSON for a later step) or pipes it on is a report, not a gate, and is left alone.
+ */
+export function grypeGateWithoutFailOn(rest: string): boolean {
+  const words = rest.split(/[ \t]+/).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === '|' || w.startsWith('|') || w === '>' || w.startsWith('>')) return false;
+    if (w === '--fail-on' || w === '-f' || w.startsWith('--fail-on=')) return false;
+    if (w === '--file' || w.startsWith('--file=')) return false;
+    if (w === '-o' || w === '--output') {
+      if (words[i + 1] !== 'table') return false;
+    } else if (w.startsWith('--output=') && w !== '--output=table') return false;
+  }
+  return true;
+}
+
 /** Scanner invocations in a script (bounded: at most 50 per script). */
 export function scannerUses(text: string): ScannerUse[] {
   const out: ScannerUse[] = [];
@@ -137,6 +155,8 @@ export default defineRule({
         const line = u.rest.split('\n')[0]!;
         if (EXIT_ZERO.test(line) && (u.name === 'trivy' || u.name === 'gitleaks' || u.name === 'grype')) {
           report(s.fileRange(u.start, u.end), `\`${u.name}\` runs with \`--exit-code 0\`, so it succeeds whatever it finds and the pipeline never stops on a finding. Use a non-zero exit code (e.g. \`--exit-code 1\`, with \`--severity\` to choose what blocks).`);
+        } else if (u.name === 'grype' && grypeGateWithoutFailOn(line)) {
+          report(s.fileRange(u.start, u.end), `\`grype\` exits 0 whatever it finds unless \`--fail-on\` is given, and here its report goes only to the log, so this step cannot stop the pipeline. Add \`--fail-on high\` (or the severity that should block).`);
         } else if (SWALLOWED.test(line)) {
           report(s.fileRange(u.start, u.end), `The exit status of \`${u.name}\` is thrown away (\`|| true\` / \`exit 0\`), so the pipeline never stops on a finding. Remove it and let the scan fail the job (tune what blocks with the scanner's own severity or baseline options).`);
         }
