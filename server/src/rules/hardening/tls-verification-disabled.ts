@@ -1,10 +1,8 @@
 // Turning off TLS certificate checks in Dockerfiles, CI scripts and YAML environments: `curl -k`, `wget --no-check-certificate`, `pip --trusted-host`, env switches.
 
-import type { Instruction, Property } from 'dockerfile-ast';
-import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Range } from '../../core/types.js';
+import { dockerfileEnvSettings, yamlEnvSettings, type EnvSetting } from '../../models/env-settings.js';
 import { fileCommands } from '../../models/file-commands.js';
-import { get, rangeOf } from '../../models/yaml-nodes.js';
 import { programName, type Command } from '../../models/shell-words.js';
 import { defineRule } from '../define.js';
 
@@ -94,64 +92,13 @@ export function insecureWords(cmd: Command): Hit[] {
   return hits;
 }
 
-function envHits(instr: Instruction, lines: { offsetAt(p: { line: number; character: number }): number }): Hit[] {
-  const props: Property[] = [];
-  const keyword = instr.getKeyword();
-  if (keyword === 'ENV') props.push(...(instr as unknown as { getProperties(): Property[] }).getProperties());
-  else if (keyword === 'ARG') {
-    const p = (instr as unknown as { getProperty(): Property | null }).getProperty();
-    if (p) props.push(p);
-  }
+/** The switches set as environment variables (Dockerfile ENV/ARG, YAML maps and lists, Kubernetes env entries). */
+function envHits(settings: readonly EnvSetting[]): Hit[] {
   const hits: Hit[] = [];
-  for (const p of props) {
-    const test = ENV_SWITCHES.get(p.getName());
-    const value = p.getUnescapedValue();
-    if (!test || value === null || value.includes('$') || !test(value)) continue;
-    const r = p.getRange();
-    hits.push({ range: { start: lines.offsetAt(r.start), end: lines.offsetAt(r.end) }, what: shown(p.getName(), value) });
+  for (const e of settings) {
+    const test = ENV_SWITCHES.get(e.name);
+    if (test && e.value !== undefined && !e.value.includes('$') && test(e.value)) hits.push({ range: e.valueRange, what: shown(e.name, e.value) });
   }
-  return hits;
-}
-
-/** A scalar's value as the environment would see it; undefined for maps, lists and values with expressions. */
-function envValue(node: unknown): string | undefined {
-  if (!isScalar(node)) return undefined;
-  const v = node.value;
-  const str = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
-  return str === undefined || str.includes('$') ? undefined : str;
-}
-
-/**
- * The switches set in YAML: `NAME: value` in any map (`env:`, `variables:`, Compose `environment:`), Kubernetes
- * `{name: NAME, value: …}` entries, and `NAME=value` list items (Compose `environment:` lists).
- */
-function yamlHits(docs: readonly { contents: unknown }[]): Hit[] {
-  const hits: Hit[] = [];
-  const check = (name: string, value: string | undefined, range: Range | undefined): void => {
-    const test = ENV_SWITCHES.get(name);
-    if (test && value !== undefined && range && test(value)) hits.push({ range, what: shown(name, value) });
-  };
-  const walk = (node: unknown, depth: number): void => {
-    if (depth > 64) return;
-    if (isMap(node)) {
-      const name = get(node, 'name');
-      if (isScalar(name) && typeof name.value === 'string' && ENV_SWITCHES.has(name.value)) check(name.value, envValue(get(node, 'value')), rangeOf(get(node, 'value')));
-      for (const pair of node.items) {
-        if (!isPair(pair)) continue;
-        if (isScalar(pair.key) && typeof pair.key.value === 'string') check(pair.key.value, envValue(pair.value), rangeOf(pair.value));
-        walk(pair.value, depth + 1);
-      }
-    } else if (isSeq(node)) {
-      for (const item of node.items) {
-        if (isScalar(item) && typeof item.value === 'string') {
-          const eq = item.value.indexOf('=');
-          if (eq > 0) check(item.value.slice(0, eq), item.value.includes('$') ? undefined : item.value.slice(eq + 1), rangeOf(item));
-        }
-        walk(item, depth + 1);
-      }
-    }
-  };
-  for (const doc of docs) walk(doc.contents, 0);
   return hits;
 }
 
@@ -166,9 +113,8 @@ export default defineRule({
   check(ctx) {
     const hits: Hit[] = [];
     const df = ctx.file.dockerfile;
-    if (df) for (const instr of df.getInstructions()) hits.push(...envHits(instr, ctx.file.lines));
     const yaml = ctx.file.yaml;
-    if (yaml) hits.push(...yamlHits(yaml.docs));
+    hits.push(...envHits(df ? dockerfileEnvSettings(df, ctx.file.lines) : yaml ? yamlEnvSettings(yaml.docs, (n) => ENV_SWITCHES.has(n)) : []));
     for (const cmd of fileCommands(ctx.file)) hits.push(...insecureWords(cmd));
     hits.sort((a, b) => a.range.start - b.range.start);
     for (const h of hits) {

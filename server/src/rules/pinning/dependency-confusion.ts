@@ -1,8 +1,7 @@
 // Package installs that add a private index or registry next to the public one (pip extra indexes, npm registry overrides, gem sources).
 
-import type { Instruction, Property } from 'dockerfile-ast';
-import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Range } from '../../core/types.js';
+import { dockerfileEnvSettings, yamlEnvSettings, type EnvSetting } from '../../models/env-settings.js';
 import { fileCommands } from '../../models/file-commands.js';
 import { programIndex, programName, type Command, type Word } from '../../models/shell-words.js';
 import { defineRule } from '../define.js';
@@ -136,52 +135,16 @@ export function confusionWords(cmd: Command): Hit[] {
   return hits;
 }
 
-/** `PIP_EXTRA_INDEX_URL` set in any YAML map (`env:`, `variables:`) or list item `NAME=value`. */
-function yamlHits(docs: readonly { contents: unknown }[]): Hit[] {
-  const hits: Hit[] = [];
-  const check = (value: unknown, range: Range | undefined): void => {
-    if (!range) return;
-    if (isScalar(value) && (value.value === null || value.value === '')) return;
-    if (isScalar(value) && typeof value.value === 'string' && isPublic(value.value)) return;
-    hits.push({ range, what: 'PIP_EXTRA_INDEX_URL', advice: PIP_ADVICE });
-  };
-  const walk = (node: unknown, depth: number): void => {
-    if (depth > 64) return;
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        if (!isPair(pair)) continue;
-        if (isScalar(pair.key) && pair.key.value === 'PIP_EXTRA_INDEX_URL' && pair.key.range) check(pair.value, { start: pair.key.range[0], end: pair.key.range[1] });
-        walk(pair.value, depth + 1);
-      }
-    } else if (isSeq(node)) {
-      for (const item of node.items) {
-        if (isScalar(item) && typeof item.value === 'string' && item.value.startsWith('PIP_EXTRA_INDEX_URL=') && item.range) {
-          const v = item.value.slice('PIP_EXTRA_INDEX_URL='.length);
-          if (v !== '' && !isPublic(v)) hits.push({ range: { start: item.range[0], end: item.range[1] }, what: 'PIP_EXTRA_INDEX_URL', advice: PIP_ADVICE });
-        }
-        walk(item, depth + 1);
-      }
-    }
-  };
-  for (const doc of docs) walk(doc.contents, 0);
-  return hits;
-}
+const PIP_EXTRA = 'PIP_EXTRA_INDEX_URL';
 
-function envHits(instr: Instruction, lines: { offsetAt(p: { line: number; character: number }): number }): Hit[] {
-  const keyword = instr.getKeyword();
-  const props: Property[] = [];
-  if (keyword === 'ENV') props.push(...(instr as unknown as { getProperties(): Property[] }).getProperties());
-  else if (keyword === 'ARG') {
-    const p = (instr as unknown as { getProperty(): Property | null }).getProperty();
-    if (p) props.push(p);
-  }
+/** `PIP_EXTRA_INDEX_URL` set to a private index in a Dockerfile ENV/ARG, a YAML map or a `NAME=value` list item. */
+function envHits(settings: readonly EnvSetting[]): Hit[] {
   const hits: Hit[] = [];
-  for (const p of props) {
-    if (p.getName() !== 'PIP_EXTRA_INDEX_URL') continue;
-    const value = p.getUnescapedValue();
-    if (value === null || value === '' || isPublic(value)) continue;
-    const r = p.getRange();
-    hits.push({ range: { start: lines.offsetAt(r.start), end: lines.offsetAt(r.end) }, what: 'PIP_EXTRA_INDEX_URL', advice: PIP_ADVICE });
+  for (const e of settings) {
+    if (e.name !== PIP_EXTRA || e.form === 'k8s') continue;
+    // An empty or public value adds nothing; a value that is not a scalar (or not literal) may add anything.
+    if (e.scalar && (e.value === undefined || e.value === '' || isPublic(e.value))) continue;
+    hits.push({ range: e.form === 'map' ? e.keyRange : e.valueRange, what: PIP_EXTRA, advice: PIP_ADVICE });
   }
   return hits;
 }
@@ -197,9 +160,8 @@ export default defineRule({
   check(ctx) {
     const hits: Hit[] = [];
     const df = ctx.file.dockerfile;
-    if (df) for (const instr of df.getInstructions()) hits.push(...envHits(instr, ctx.file.lines));
     const yaml = ctx.file.yaml;
-    if (yaml) hits.push(...yamlHits(yaml.docs));
+    hits.push(...envHits(df ? dockerfileEnvSettings(df, ctx.file.lines) : yaml ? yamlEnvSettings(yaml.docs, (n) => n === PIP_EXTRA) : []));
     for (const cmd of fileCommands(ctx.file)) hits.push(...confusionWords(cmd));
     hits.sort((a, b) => a.range.start - b.range.start);
     for (const h of hits) {
