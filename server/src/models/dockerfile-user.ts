@@ -65,7 +65,16 @@ export type FinalUser =
   | { readonly state: 'none'; readonly range: Range; readonly image: string; readonly candidate: string | undefined; readonly fixes: Fix[] };
 
 /** How the final image's user is set, or undefined when it is not root or not known statically. */
+/** Two rules (root user, no user) read the same answer: work it out once per parsed file. */
+const FINAL_USER = new WeakMap<Dockerfile, { value: FinalUser | undefined }>();
+
 export function finalUser(df: Dockerfile, text: string, lines: LineIndex): FinalUser | undefined {
+  let cached = FINAL_USER.get(df);
+  if (!cached) FINAL_USER.set(df, (cached = { value: computeFinalUser(df, text, lines) }));
+  return cached.value;
+}
+
+function computeFinalUser(df: Dockerfile, text: string, lines: LineIndex): FinalUser | undefined {
   const stages = dockerStages(df);
   const chain = finalChain(stages);
   if (chain.length === 0) return undefined;
