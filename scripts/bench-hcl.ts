@@ -14,7 +14,7 @@ const TARGET_LINES = 16_000;
 /** Prints the figures and returns summary rows. Uses `<corpus>/terraform`, or a generated file when it is absent. */
 export function benchHcl(corpus: string): HclBenchRow[] {
   const dir = join(corpus, 'terraform');
-  const files = existsSync(dir) ? walk(dir).map((p) => readFileSync(p, 'utf8')) : [generated()];
+  const files = existsSync(dir) ? terraformFiles(dir).map((p) => readFileSync(p, 'utf8')) : [generated()];
   const lines = files.reduce((n, t) => n + lineCount(t), 0);
   const big = concatenate(files);
   console.log('');
@@ -52,18 +52,20 @@ function generated(): string {
   return `${out.join('\n')}\n`;
 }
 
-function walk(dir: string, out: string[] = []): string[] {
+/** `.tf` and `.tfvars` files below `dir`, in a stable order. */
+export function terraformFiles(dir: string, out: string[] = []): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) walk(p, out);
+    if (e.isDirectory()) terraformFiles(p, out);
     else if (/\.tf(vars)?$/.test(e.name)) out.push(p);
   }
   return out;
 }
 
-function concatenate(files: readonly string[]): string {
+/** Files joined until the text has TARGET_LINES lines (a ~16k-line file). */
+export function concatenate(files: readonly string[]): string {
   const parts: string[] = [];
-  for (let i = 0, lines = 0; lines < TARGET_LINES; i++) {
+  for (let i = 0, lines = 0; lines < TARGET_LINES && files.length > 0; i++) {
     const t = files[i % files.length]!;
     parts.push(t.endsWith('\n') ? t : `${t}\n`);
     lines += lineCount(t);
@@ -71,19 +73,19 @@ function concatenate(files: readonly string[]): string {
   return parts.join('');
 }
 
-function lineCount(t: string): number {
+export function lineCount(t: string): number {
   let n = t.length > 0 && !t.endsWith('\n') ? 1 : 0;
   for (let i = t.indexOf('\n'); i !== -1; i = t.indexOf('\n', i + 1)) n++;
   return n;
 }
 
-function timeNs(work: () => void): number {
+export function timeNs(work: () => void): number {
   const t0 = process.hrtime.bigint();
   work();
   return Number(process.hrtime.bigint() - t0);
 }
 
-function best(runs: number, work: () => void): number {
+export function best(runs: number, work: () => void): number {
   let min = Infinity;
   for (let i = 0; i < runs; i++) min = Math.min(min, timeNs(work));
   return min;

@@ -7,15 +7,15 @@
 //   mkdir -p /tmp/hcl-ts && (cd /tmp/hcl-ts && npm init -y && npm install --ignore-scripts web-tree-sitter @tree-sitter-grammars/tree-sitter-hcl)
 //   npm run compile && HCL_TREE_SITTER_DIR=/tmp/hcl-ts node out/scripts/measure-hcl.js
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parseHcl, type HclBody, type HclExpr } from '../server/src/parsers/hcl.js';
+import { best, concatenate, lineCount, terraformFiles, timeNs } from './bench-hcl.js';
 
 const REPO = resolve(__dirname, '..', '..');
 const CORPUS = resolve(REPO, process.env['HCL_CORPUS'] ?? join('..', 'shared', 'corpus', 'terraform'));
 const TS_DIR = process.env['HCL_TREE_SITTER_DIR'];
-const TARGET_LINES = 16_000;
 
 /** A top-level block as both candidates can describe it: type, labels, and its own attribute names. */
 type Signature = string;
@@ -63,7 +63,7 @@ interface TsNode {
 interface TsTree {
   readonly rootNode: TsNode;
   delete(): void;
-  walk(): { gotoFirstChild(): boolean; gotoNextSibling(): boolean; gotoParent(): boolean; delete(): void };
+  terraformFiles(): { gotoFirstChild(): boolean; gotoNextSibling(): boolean; gotoParent(): boolean; delete(): void };
 }
 interface TsParser {
   setLanguage(lang: unknown): void;
@@ -128,7 +128,7 @@ async function treeSitter(): Promise<{ candidate: Candidate; initMs: number } | 
     time(text) {
       const tree = parser.parse(text)!;
       // Visit every node once, as building a model from the tree must.
-      const cursor = tree.walk();
+      const cursor = tree.terraformFiles();
       let n = 0;
       let done = false;
       while (!done) {
@@ -235,7 +235,7 @@ function main(): Promise<void> | void {
     return;
   }
   return treeSitter().then((ts) => {
-    const files = walk(CORPUS).map((p) => readFileSync(p, 'utf8'));
+    const files = terraformFiles(CORPUS).map((p) => readFileSync(p, 'utf8'));
     const totalLines = files.reduce((n, t) => n + lineCount(t), 0);
     const big = concatenate(files);
     console.log(`corpus: ${files.length} Terraform files, ${totalLines} lines (${CORPUS})`);
@@ -351,44 +351,6 @@ function tsKind(expr: TsNode | null): string {
 
 function signature(type: string, labels: readonly string[], attrs: readonly string[]): Signature {
   return `${type} ${labels.map((l) => JSON.stringify(l)).join(' ')} [${attrs.join(',')}]`;
-}
-
-function walk(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) walk(p, out);
-    else if (/\.tf(vars)?$/.test(e.name)) out.push(p);
-  }
-  return out;
-}
-
-function concatenate(files: readonly string[]): string {
-  const parts: string[] = [];
-  let lines = 0;
-  for (let i = 0; lines < TARGET_LINES && files.length > 0; i++) {
-    const t = files[i % files.length]!;
-    parts.push(t.endsWith('\n') ? t : `${t}\n`);
-    lines += lineCount(t);
-  }
-  return parts.join('');
-}
-
-function lineCount(t: string): number {
-  let n = t.length > 0 && !t.endsWith('\n') ? 1 : 0;
-  for (let i = t.indexOf('\n'); i !== -1; i = t.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
-function timeNs(work: () => void): number {
-  const t0 = process.hrtime.bigint();
-  work();
-  return Number(process.hrtime.bigint() - t0);
-}
-
-function best(runs: number, work: () => void): number {
-  let min = Infinity;
-  for (let i = 0; i < runs; i++) min = Math.min(min, timeNs(work));
-  return min;
 }
 
 function pct(a: number, b: number): string {
