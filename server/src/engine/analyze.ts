@@ -41,11 +41,13 @@ export const NO_RESULT: AnalysisResult = Object.freeze({ kind: undefined, findin
 export class Analyzer {
   private detector: KindDetector;
   private detectorFor: ForewarnConfig['kinds'];
+  private detectorText: readonly string[];
   private readonly lastParse = new Map<string, SourceFile>();
 
   constructor(readonly rules: readonly Rule[] = RULES) {
     this.detectorFor = DEFAULT_CONFIG.kinds;
-    this.detector = createDetector(this.detectorFor);
+    this.detectorText = DEFAULT_CONFIG.text.exclude;
+    this.detector = createDetector(this.detectorFor, this.detectorText);
   }
 
   detectKind(path: string, text: string, config: ForewarnConfig = DEFAULT_CONFIG, fullPath?: string): FileKind | undefined {
@@ -62,7 +64,8 @@ export class Analyzer {
     const kind = input.kind ?? this.detectorOf(config).detect(path, text, input.fullPath);
     if (!kind) return NO_RESULT;
     const skipped = checkLimits(text, config.maxFileSize, kind);
-    if (skipped) return { ...NO_RESULT, kind, skipped };
+    // A large or binary file of the catch-all `text` kind (a data dump, a keystore) is not worth a message.
+    if (skipped) return kind === 'text' ? NO_RESULT : { ...NO_RESULT, kind, skipped };
 
     const file = this.sourceFile(path, text, kind);
     const options: RuleOptions = { allowedActions: config.allow.actions };
@@ -113,9 +116,12 @@ export class Analyzer {
   }
 
   private detectorOf(config: ForewarnConfig): KindDetector {
-    if (config.kinds !== this.detectorFor) {
+    // A configuration built by hand (tests, older callers) may lack `text`.
+    const textExclude = config.text?.exclude ?? DEFAULT_CONFIG.text.exclude;
+    if (config.kinds !== this.detectorFor || textExclude !== this.detectorText) {
       this.detectorFor = config.kinds;
-      this.detector = createDetector(config.kinds);
+      this.detectorText = textExclude;
+      this.detector = createDetector(config.kinds, textExclude);
     }
     return this.detector;
   }

@@ -72,7 +72,10 @@ import unversionedProvider from './pinning/unversioned-provider.js';
 import awsAccessKey from './secrets/aws-access-key.js';
 import credentialUrl from './secrets/credential-url.js';
 import genericSecret from './secrets/generic-secret.js';
+import hardcodedCredential from './secrets/hardcoded-credential.js';
 import providerToken from './secrets/provider-token.js';
+import secretInImage from './secrets/secret-in-image.js';
+import terraformStateFile from './secrets/terraform-state-file.js';
 
 export const RULES: readonly Rule[] = [
   addWithoutChecksum,
@@ -109,6 +112,7 @@ export const RULES: readonly Rule[] = [
   gitlabInsecureDind,
   gitlabJobTokenLeak,
   gitlabScriptInjection,
+  hardcodedCredential,
   iamPublicPrincipal,
   iamWildcardPolicy,
   imageLatest,
@@ -130,6 +134,7 @@ export const RULES: readonly Rule[] = [
   rdsPubliclyAccessible,
   s3PublicAccessBlockDisabled,
   s3PublicAcl,
+  secretInImage,
   secretsExposure,
   securityGateDisabled,
   selfHostedRunner,
@@ -138,6 +143,7 @@ export const RULES: readonly Rule[] = [
   staticCloudCredentials,
   storageEncryptionDisabled,
   templateInjection,
+  terraformStateFile,
   tlsVerificationDisabled,
   unauthenticatedPackages,
   unpinnedAction,

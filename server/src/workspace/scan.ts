@@ -114,8 +114,8 @@ function scanFile(abs: string, shown: string, relPath: string, pathKind: FileKin
     fd = openSync(abs, 'r');
     // Cheap pre-check before reading; the engine applies the same limit to the decoded text.
     if (fstatSync(fd).size > config.maxFileSize) {
-      // A large YAML file that no path glob claims (a lock file, an API spec) is not worth a message.
-      if (pathKind) report.errors.push({ path: shown, type: 'skipped', message: tooLarge(config.maxFileSize).message });
+      // A large YAML file that no path glob claims (a lock file, an API spec), or a large `text` file, is not worth a message.
+      if (pathKind && pathKind !== 'text') report.errors.push({ path: shown, type: 'skipped', message: tooLarge(config.maxFileSize).message });
       return;
     }
     text = decodeText(readFileSync(fd));
