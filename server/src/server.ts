@@ -51,6 +51,7 @@ import { WorkspaceScanner, type FileConfig, type FolderScan, type ScanSummary } 
 import { PIN_ALL_KIND, PIN_COMMAND, PinCommand, Trust, pinAction } from './lsp/pin.js';
 import { pinRequests } from './resolver/pin.js';
 import { findConfigFile, loadConfigFile, type ConfigFile } from './workspace/config-files.js';
+import { isGitIgnored } from './workspace/walk.js';
 import { LineIndex } from './core/text.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.forewarn`;
@@ -110,6 +111,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   /** bumped whenever configuration files may have changed. */
   let configGeneration = 0;
   const configCache = new Map<string, ConfigFile>();
+  const gitIgnoredText = new Map<string, boolean>();
   const configOfDir = new Map<string, string | undefined>();
   /** config files whose problems are on display, so they can be cleared. */
   const configsWithErrors = new Set<string>();
@@ -295,6 +297,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   function invalidateConfigs(): void {
     configGeneration++;
     configCache.clear();
+    gitIgnoredText.clear();
     configOfDir.clear();
     reanalyzeAll();
     for (const path of [...configsWithErrors]) publishConfigProblems(pathToFileURL(path).toString());
@@ -339,6 +342,8 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     const text = doc.getText();
     const kind = analyzer.detectKind(path, text, config, fsPath) ?? LANGUAGE_KINDS[doc.languageId];
     if (!kind) return NO_RESULT;
+    // A `.env` or config file that git ignores is not committed: the secrets in it are where they belong.
+    if (kind === 'text' && fsPath && textIgnoredByGit(fsPath)) return NO_RESULT;
     const result = analyzer.analyze({ path: doc.uri, text, kind }, config);
     for (const err of result.ruleErrors) {
       // Reported once per rule, not on every keystroke.
@@ -347,6 +352,16 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
       connection.console.error(`[internal error] ${err.message} (in ${doc.uri}); other rules still ran.`);
     }
     return result;
+  }
+
+  /** Whether git ignores a `text` document, remembered per path until a `.gitignore` or config changes. */
+  function textIgnoredByGit(fsPath: string): boolean {
+    let ignored = gitIgnoredText.get(fsPath);
+    if (ignored === undefined) {
+      ignored = isGitIgnored(fsPath);
+      gitIgnoredText.set(fsPath, ignored);
+    }
+    return ignored;
   }
 
   /** Compiled ignore globs, per configuration (the lists are shared by every config derived from a file). */
@@ -631,6 +646,8 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
       }
       const line = suppressionLine(file, finding.range.start);
       const lineKey = `${finding.ruleId}:${line}`;
+      // JSON and XML have no `#` comments: a suppression line would break the file (use text.exclude instead).
+      if (!file.hashComments) continue;
       if (!seenIgnore.has(lineKey)) {
         seenIgnore.add(lineKey);
         ignores.push({

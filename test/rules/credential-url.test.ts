@@ -19,6 +19,13 @@ const invalid = [
   { name: 'Bearer Authorization header', path: '.gitlab-ci.yml', code: `job:\n  script:\n    - 'curl -H "Authorization: Bearer ${BEARER}" https://api.example.org'\n`, secret: BEARER },
   { name: 'curl -u user:password', path: WF, code: `jobs:\n  a:\n    steps:\n      - run: |\n          curl -fsS -u deploy:${PW} https://nexus.example.org/upload\n`, secret: PW },
   { name: 'curl --user in a Dockerfile RUN', path: 'Dockerfile', code: `FROM alpine\nRUN curl --user ci:${PW} -O https://files.example.org/a.tgz\n`, secret: PW },
+  { name: 'Authorization: token (GitHub style)', path: WF, code: `jobs:\n  a:\n    steps:\n      - run: curl -H "Authorization: token ${BEARER}" https://api.github.com/user\n`, secret: BEARER },
+  { name: 'PRIVATE-TOKEN header (GitLab API)', path: '.gitlab-ci.yml', code: `job:\n  script:\n    - curl --header "PRIVATE-TOKEN: ${BEARER}" https://gitlab.example.org/api/v4/projects\n`, secret: BEARER },
+  { name: 'X-API-Key header', path: 'Dockerfile', code: `FROM alpine\nRUN curl -H 'X-API-Key: ${BEARER}' https://api.example.org/x\n`, secret: BEARER },
+  { name: 'access_token in a URL query', path: WF, code: `jobs:\n  a:\n    steps:\n      - run: curl "https://api.example.org/v1/items?page=2&access_token=${BEARER}"\n`, secret: BEARER },
+  { name: 'private_token in a URL query', path: '.gitlab-ci.yml', code: `job:\n  script:\n    - wget "https://gitlab.example.org/api/v4/projects/1/jobs/artifacts/main/download?job=build&private_token=${BEARER}"\n`, secret: BEARER },
+  { name: 'S3 presigned URL', path: 'main.tf', code: `locals {\n  url = "https://b.s3.amazonaws.com/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=ASIAEXAMPLEXXX%2F20240101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20240101T000000Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host&X-Amz-Signature=${'4b3c2d1e'.repeat(8)}"\n}\n`, secret: '4b3c2d1e'.repeat(8) },
+  { name: 'weak URL password is reported (and said weak)', path: WF, code: 'env:\n  URL: postgres://app:hunter2@db.internal/app\n', secret: 'hunter2' },
 ];
 
 ruleTester(rule, {
@@ -33,6 +40,11 @@ ruleTester(rule, {
     { name: 'Bearer header from a variable', path: WF, code: 'jobs:\n  a:\n    steps:\n      - run: curl -H "Authorization: Bearer ${{ secrets.T }}" https://x\n' },
     { name: 'curl -u with a variable', path: WF, code: 'jobs:\n  a:\n    steps:\n      - run: curl -u "$USER:$PASS" https://x\n' },
     { name: 'known token format is provider-token\'s', path: WF, code: `env:\n  URL: https://x:${GHP}@github.com/o/r\n` },
+    { name: 'query token from a variable', path: WF, code: 'jobs:\n  a:\n    steps:\n      - run: curl "https://api.example.org/x?access_token=${TOKEN}&private_token=$CI_TOKEN"\n' },
+    { name: 'query parameter without a digit (a word, not a token)', path: WF, code: 'env:\n  DOCS: https://example.org/login?token=required\n' },
+    { name: 'header from a variable', path: '.gitlab-ci.yml', code: 'job:\n  script:\n    - curl --header "PRIVATE-TOKEN: $GITLAB_TOKEN" https://gitlab.example.org/api/v4/projects\n' },
+    { name: 'signature without a credential is not a presigned URL', path: WF, code: `env:\n  X: https://example.org/a?X-Amz-Signature=${'4b3c2d1e'.repeat(8)}\n` },
+    { name: 'Bearer placeholder', path: WF, code: 'jobs:\n  a:\n    steps:\n      - run: curl -H "Authorization: Bearer YOUR_TOKEN" https://x\n' },
   ],
-  invalid: invalid.map((c) => ({ name: c.name, path: c.path, code: c.code, errors: [{ line: at(c.code, c.secret).line, column: at(c.code, c.secret).column, endColumn: at(c.code, c.secret).endColumn, messageExcludes: c.secret }], output: null })),
+  invalid: invalid.map((c) => ({ name: c.name, path: c.path, code: c.code, errors: [{ line: at(c.code, c.secret).line, column: at(c.code, c.secret).column, endColumn: at(c.code, c.secret).endColumn, messageExcludes: c.secret, ...(c.secret === 'hunter2' && { messageIncludes: 'weak' }) }], output: null })),
 });

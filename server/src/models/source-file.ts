@@ -105,6 +105,13 @@ export class SourceFile {
     return (this._textFormat ??= textFormatOf(this.path));
   }
 
+  /** `#` starts a comment here, so a `# forewarn-ignore[…]` line can be inserted (not in JSON, XML or key files). */
+  get hashComments(): boolean {
+    const f = this.textFormat;
+    if (f === undefined) return true;
+    return (f === 'entries' || f === 'netrc' || f === 'pgpass' || f === 'yaml') && !/\.json$|(?:^|[\\/])\.dockercfg$/i.test(this.path);
+  }
+
   /** The YAML stream, for YAML kinds and `text` files in YAML or JSON; undefined otherwise. */
   get yaml(): YamlFile | undefined {
     if (!YAML_KINDS.has(this.kind) && this.textFormat !== 'yaml') return undefined;

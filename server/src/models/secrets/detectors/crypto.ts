@@ -1,6 +1,6 @@
 // Key material and signed tokens: PEM private key blocks (also JSON-escaped, as in GCP service-account files), age keys, JWTs.
 
-import { bech32Valid, decodesToJsonObject, entropy } from '../checksums.js';
+import { bech32Valid, decodeBase64, decodesToJsonObject, entropy } from '../checksums.js';
 import { B64, b64url, bech32Upper, fake } from '../fake.js';
 import type { Detector } from '../types.js';
 
@@ -77,6 +77,25 @@ export const CRYPTO: readonly Detector[] = [
         `eyJ${fake('jwt1', 30)}.eyJ${fake('jwt2', 30)}.${fake('jwt3', 30)}`,
         `${b64url('{"alg":"HS256","typ":"JWT"}')}.${b64url('{"sub":"1234567890","name":"John Doe","iat":1516239022}')}.${fake('jwt', 43)}`,
       ],
+    },
+  },
+
+  {
+    id: 'jwt-base64',
+    name: 'JSON Web Token, base64-encoded',
+    // base64 of `eyJ` is `ZXlK`: a JWT stored encoded (a Kubernetes Secret's data, a config value)
+    pattern: /(?<![A-Za-z0-9+/=])ZXlK[A-Za-z0-9+/]{60,8192}={0,2}(?![A-Za-z0-9+/=])/g,
+    keywords: ['ZXlK'],
+    validate: (s) => {
+      const jwt = decodeBase64(s);
+      if (!jwt || !/^eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,}$/.test(jwt)) return false;
+      const h = decodesToJsonObject(jwt.slice(0, jwt.indexOf('.')));
+      return !!h && typeof h['alg'] === 'string' && h['alg'] !== 'none';
+    },
+    rotate: 'revoke the token (or rotate its signing key) where it was issued',
+    samples: {
+      tp: [`token: ${btoa(`${b64url('{"alg":"RS256","kid":"a"}')}.${b64url('{"iss":"kubernetes/serviceaccount","sub":"system:serviceaccount:ci:deployer"}')}.${fake('jwtb', 86, `${B64.slice(0, 62)}_-`)}`)}`],
+      fp: [`ZXlK${fake('jwtb', 80)}`],
     },
   },
 ];
