@@ -12,6 +12,7 @@ export default defineRule({
   description: 'A secret reaches the image: a credential passed as ARG/ENV, or a secret file copied in',
   cwe: [538, 522],
   fix: 'unsafe',
+  rangesAreNotSecrets: true,
   check(ctx) {
     for (const v of secretVariables(ctx.file)) {
       const fix = secretMountFix(ctx.file, v.instruction, v.name);

@@ -11,6 +11,7 @@ export default defineRule({
   description: 'A Terraform state file (`*.tfstate`) is kept with the code',
   cwe: [312],
   fix: 'none',
+  rangesAreNotSecrets: true,
   check(ctx) {
     if (!isTerraformState(ctx.file)) return;
     const { text } = ctx.file;
