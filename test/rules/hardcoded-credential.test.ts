@@ -203,6 +203,12 @@ ruleTester(rule, {
       errors: [pos('on: push\nenv:\n  HEROKU_API_KEY: 3f2a9c1e-7b4d-4e8a-9c2f-1a6b8d0e5f47\n', '3f2a9c1e')],
     },
     {
+      name: 'kubeconfig client key (base64 PEM) is a credential, never called weak',
+      path: 'k8s/ci-kubeconfig.yaml',
+      code: `apiVersion: v1\nkind: Config\nusers:\n  - name: ci\n    user:\n      client-certificate-data: ${btoa('CERT')}\n      client-key-data: ${btoa('-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBk\n-----END EC PRIVATE KEY-----\n')}\n`,
+      errors: [pos(`apiVersion: v1\nkind: Config\nusers:\n  - name: ci\n    user:\n      client-certificate-data: ${btoa('CERT')}\n      client-key-data: ${btoa('-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBk\n-----END EC PRIVATE KEY-----\n')}\n`, btoa('-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBk\n-----END EC PRIVATE KEY-----\n'))],
+    },
+    {
       name: 'CRLF line ends keep positions',
       path: '.env',
       code: 'A=1\r\nDB_PASSWORD=Zq7mW2xK9pLrT4vB\r\n',

@@ -2,7 +2,7 @@
 // Cloud, Sourcegraph, PlanetScale, Prefect, ReadMe, Infracost, Frame.io, Octopus Deploy, Dynatrace, MaxMind, Sidekiq.
 
 import { crc32Base62Valid, decodesToJsonObject, entropy, grafanaValid, crc32, mentionedBefore } from '../checksums.js';
-import { B64, B64URL, fake, HEX, withCrc32 } from '../fake.js';
+import { B64URL, fake, HEX, withCrc32 } from '../fake.js';
 import type { Detector } from '../types.js';
 
 const glsa = (seed: string): string => {
