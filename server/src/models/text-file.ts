@@ -58,16 +58,14 @@ export interface TextEntry {
   readonly section: string | undefined;
 }
 
-/** Lines longer than this are data (minified, encoded): skipped. */
-const MAX_LINE = 8192;
-
+/** Every line, however long (a credential behind 8 KB of filler is still one); the work per line is one pass. */
 function* lines(text: string): Generator<[string, number]> {
   let at = 0;
   while (at <= text.length) {
     let nl = text.indexOf('\n', at);
     if (nl === -1) nl = text.length;
     const end = nl > at && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    if (end - at <= MAX_LINE) yield [text.slice(at, end), at];
+    yield [text.slice(at, end), at];
     at = nl + 1;
   }
 }

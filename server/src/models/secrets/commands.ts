@@ -33,10 +33,9 @@ export interface TextCredential {
   readonly start: number;
   readonly end: number;
   readonly secret: string;
+  /** a URL password at a host reserved for documentation (`example.com`, `*.test`): not reported, still redacted. */
+  readonly documentation?: boolean;
 }
-
-/** Lines longer than this are data (minified, encoded); skip them rather than scan them. */
-const MAX_LINE = 8192;
 
 const URL_CREDENTIALS = /(?<![A-Za-z0-9+.-])([a-z][a-z0-9+.-]{1,20}):\/\/([^\s:/@"'`<>{}[\]\\]{1,128}):([^\s/@"'`<>\\]{1,256})@([A-Za-z0-9[][^\s/:"'`]{0,253})/gi;
 const BASIC = /Authorization:[ \t]{0,4}Basic[ \t]{1,4}([A-Za-z0-9+/]{8,512}={0,2})(?![A-Za-z0-9+/=])/gi;
@@ -48,6 +47,8 @@ const PRESIGNED = /[?&](X-Amz-Signature|X-Goog-Signature)=([0-9a-f]{64,1024})(?!
 const CURL_USER = /(?<![^\s])(?:-u|--user)(?:[ \t]+|=)?["']?([^\s:"'$]{1,128}):([^\s"']{1,256})/g;
 const FLAG = /(?<![^\s])(--?[A-Za-z][A-Za-z0-9-]{0,40})(?:=|[ \t]+)["']?([^\s"']{1,512})/g;
 const LOCAL_HOST = /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?::\d+)?$/i;
+/** Hosts reserved for documentation and tests (RFC 2606, RFC 6761): a URL there is an example, not an account. */
+const EXAMPLE_HOST = /(?:^|\.)(?:example\.(?:com|net|org)|[a-z0-9-]+\.(?:example|test|invalid|localhost))(?::\d+)?$/i;
 const LOGIN = /\b(?:docker|podman|buildah|nerdctl|helm(?:[ \t]+registry)?|oras|skopeo|crane|regctl[ \t]+registry|cf|argocd|vault)[ \t]+login\b/;
 /** Flags that take a credential in any tool. */
 const PASSWORD_FLAG = /^--(?:password|passwd|pass|token|api-?key|api-token|auth-token|access-token|client-secret|secret-key|secret-access-key|private-token|registration-token|personal-access-token|db-password|admin-password)$/i;
@@ -67,14 +68,26 @@ function slotValue(v: string): boolean {
   return v !== '' && !v.startsWith('$') && !v.includes('${') && !v.includes('$(') && slotNonValue(v) === undefined;
 }
 
+/**
+ * Every line, however long: a long line is scanned like a short one (skipping it would hide a credential behind
+ * 8 KB of filler). The work stays linear because every pattern has bounded quantifiers and every per-line question
+ * (is there a login command before this flag?) is answered once per line, not once per match.
+ */
 function* lines(text: string): Generator<[string, number]> {
   let at = 0;
   while (at <= text.length) {
     let nl = text.indexOf('\n', at);
     if (nl === -1) nl = text.length;
-    if (nl - at <= MAX_LINE) yield [text.slice(at, nl), at];
+    yield [text.slice(at, nl), at];
     at = nl + 1;
   }
+}
+
+/** Where the first login command of the line ends (`docker login`), or -1: a `-p` after it is a password. */
+function loginEnd(line: string): number {
+  if (!line.includes('login')) return -1;
+  const m = LOGIN.exec(line);
+  return m ? m.index + m[0].length : -1;
 }
 
 /** URL passwords and query tokens, presigned URLs, and HTTP credential headers anywhere in `text`. */
@@ -90,7 +103,7 @@ export function httpCredentials(text: string): TextCredential[] {
         const [, scheme, user, password, host] = m as unknown as [string, string, string, string, string];
         if (!slotValue(password) || password === user || LOCAL_HOST.test(host)) continue;
         const start = base + m.index + scheme.length + 3 + user.length + 1;
-        out.push({ kind: 'url-password', label: scheme.toLowerCase(), start, end: start + password.length, secret: password });
+        out.push({ kind: 'url-password', label: scheme.toLowerCase(), start, end: start + password.length, secret: password, ...(EXAMPLE_HOST.test(host) && { documentation: true }) });
       }
     }
     if (hasQuery && line.includes('=')) {
@@ -151,9 +164,12 @@ export function curlUserCredentials(script: string): TextCredential[] {
   return out;
 }
 
-/** The flag takes a credential whatever its value looks like (`--password`, `--token`, `-p` of a login command). */
-function passwordFlag(flag: string, line: string, at: number): boolean {
-  return PASSWORD_FLAG.test(flag) || (flag === '-p' && LOGIN.test(line.slice(0, at)));
+/**
+ * The flag takes a credential whatever its value looks like (`--password`, `--token`, `-p` of a login command).
+ * `login` is where the line's first login command ends (loginEnd), so no match rescans the line before it.
+ */
+function passwordFlag(flag: string, login: number, at: number): boolean {
+  return PASSWORD_FLAG.test(flag) || (flag === '-p' && login !== -1 && login <= at);
 }
 
 /**
@@ -164,11 +180,13 @@ export function flagCredentials(script: string): TextCredential[] {
   const out: TextCredential[] = [];
   if (!script.includes('-')) return out;
   for (const [line, base] of lines(script)) {
+    if (!line.includes('-')) continue;
+    const login = loginEnd(line);
     for (const m of line.matchAll(FLAG)) {
       const flag = m[1]!;
       const value = m[2]!;
       const name = flag.replace(/^-+/, '');
-      if (flag.length < 4 || !isSecretName(name) || passwordFlag(flag, line, m.index)) continue;
+      if (flag.length < 4 || !isSecretName(name) || passwordFlag(flag, login, m.index)) continue;
       if (!literal(value) || value.startsWith('-') || !looksLikeSecret(value, /pass|pwd/i.test(name))) continue;
       const start = base + m.index + m[0].length - value.length;
       out.push({ kind: 'flag', label: flag, start, end: start + value.length, secret: value });
@@ -192,10 +210,11 @@ export function commandCredentials(script: string): TextCredential[] {
     // comments, and the YAML/INI-like lines of heredocs (`password: x`) are not commands
     if (trimmed.startsWith('#')) continue;
     if (hasFlag && line.includes('-')) {
+      const login = loginEnd(line);
       for (const m of line.matchAll(FLAG)) {
         const flag = m[1]!;
         const value = m[2]!;
-        if (!passwordFlag(flag, line, m.index) || value.startsWith('-') || !slotValue(value)) continue;
+        if (!passwordFlag(flag, login, m.index) || value.startsWith('-') || !slotValue(value)) continue;
         const start = base + m.index + m[0].length - value.length;
         out.push({ kind: 'password-flag', label: flag === '-p' ? 'login -p' : flag, start, end: start + value.length, secret: value });
       }
@@ -242,4 +261,4 @@ export function commandCredentials(script: string): TextCredential[] {
 }
 
 /** Every pattern above, for the ReDoS check in the tests. */
-export const COMMAND_PATTERNS: readonly RegExp[] = [URL_CREDENTIALS, BASIC, BEARER, HEADER, QUERY, PRESIGNED, CURL_USER, FLAG, LOCAL_HOST, LOGIN, PASSWORD_FLAG, MYSQL, ATTACHED_P, SSHPASS, ENV_ASSIGN, STDIN];
+export const COMMAND_PATTERNS: readonly RegExp[] = [URL_CREDENTIALS, BASIC, BEARER, HEADER, QUERY, PRESIGNED, CURL_USER, FLAG, LOCAL_HOST, EXAMPLE_HOST, LOGIN, PASSWORD_FLAG, MYSQL, ATTACHED_P, SSHPASS, ENV_ASSIGN, STDIN];

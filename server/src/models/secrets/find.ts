@@ -82,7 +82,7 @@ function compute(file: SourceFile): readonly SecretSpan[] {
     generic.push({ rule: 'generic-secret', start: a.valueRange.start, end: a.valueRange.end, secret: text.slice(a.valueRange.start, a.valueRange.end), value: a.value, assignment: a });
   }
 
-  for (const c of httpCredentials(text)) urls.push({ rule: 'credential-url', start: c.start, end: c.end, secret: c.secret, credential: c, weak: weakCredential(c) });
+  for (const c of httpCredentials(text)) if (!c.documentation) urls.push({ rule: 'credential-url', start: c.start, end: c.end, secret: c.secret, credential: c, weak: weakCredential(c) });
   const scripts: { text: string; map: (s: number, e: number) => Range }[] = file.facets.scripts.map((s) => ({ text: s.text, map: (a, b) => s.fileRange(a, b) }));
   for (const r of terraformScripts(file)) scripts.push({ text: text.slice(r.start, r.end), map: (a, b) => ({ start: r.start + a, end: r.start + b }) });
   for (const s of scripts) {
