@@ -90,18 +90,40 @@ export interface Heredoc {
   readonly bodyEnd: number;
 }
 
-const HEREDOC_OP = /<<(-?)[ \t]*(?:'([^'\n]+)'|"([^"\n]+)"|\\?([A-Za-z0-9_.-]+))/g;
+const HEREDOC_OP = /<<(-?)[ \t]*(?:'([^'\n]+)'|"([^"\n]+)"|\\?([A-Za-z0-9_.-]+))/y;
 
-/** Heredocs of a shell text (`<<<` here-strings excluded); an unterminated one runs to the end of the text. */
+/** Heredocs of a shell text (`<<<` here-strings excluded, `<<` inside quotes too); an unterminated one runs to the end. */
 export function heredocs(text: string): Heredoc[] {
   const out: Heredoc[] = [];
-  HEREDOC_OP.lastIndex = 0;
-  let searchFrom = 0;
-  for (let m = HEREDOC_OP.exec(text); m; m = HEREDOC_OP.exec(text)) {
-    if (m.index < searchFrom || text[m.index - 1] === '<' || text[m.index + 2] === '<') continue;
+  let quote: "'" | '"' | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      quote = c;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const nl = text.indexOf('\n', i);
+      if (nl === -1) break;
+      i = nl;
+      continue;
+    }
+    if (c !== '<' || text[i + 1] !== '<' || text[i + 2] === '<' || text[i - 1] === '<') continue;
+    HEREDOC_OP.lastIndex = i;
+    const m = HEREDOC_OP.exec(text);
+    if (!m) continue;
     const delimiter = m[2] ?? m[3] ?? m[4]!;
     const dash = m[1] === '-';
-    const lineEnd = text.indexOf('\n', m.index);
+    const lineEnd = text.indexOf('\n', i);
     if (lineEnd === -1) break;
     const bodyStart = lineEnd + 1;
     let bodyEnd = text.length;
@@ -118,10 +140,11 @@ export function heredocs(text: string): Heredoc[] {
       }
       q = e + 1;
     }
-    out.push({ delimiter, quoted: m[2] !== undefined || m[3] !== undefined || m[0].includes('\\'), operator: m.index, bodyStart, bodyEnd });
-    // The next heredoc operator can only come after this body (two on one line are rare and handled as one).
-    searchFrom = next;
-    HEREDOC_OP.lastIndex = Math.max(HEREDOC_OP.lastIndex, next);
+    out.push({ delimiter, quoted: m[2] !== undefined || m[3] !== undefined || m[0].includes('\\'), operator: i, bodyStart, bodyEnd });
+    // The rest of the operator's line is scanned on; the body is skipped (a second heredoc on one line is rare).
+    const restOfLine = text.slice(i + m[0].length, lineEnd);
+    if (!restOfLine.includes('<<')) i = next;
+    else i += m[0].length - 1;
   }
   return out;
 }

@@ -27,8 +27,10 @@ import rdsPubliclyAccessible from './hardening/rds-publicly-accessible.js';
 import storageEncryptionDisabled from './hardening/storage-encryption-disabled.js';
 import tlsVerificationDisabled from './hardening/tls-verification-disabled.js';
 import unauthenticatedPackages from './hardening/unauthenticated-packages.js';
+import artifactPoisoning from './injection/artifact-poisoning.js';
 import azureScriptInjection from './injection/azure-script-injection.js';
 import dangerousTriggers from './injection/dangerous-triggers.js';
+import githubEnv from './injection/github-env.js';
 import gitlabScriptInjection from './injection/gitlab-script-injection.js';
 import insecureCommands from './injection/insecure-commands.js';
 import templateInjection from './injection/template-injection.js';
@@ -76,6 +78,7 @@ import providerToken from './secrets/provider-token.js';
 
 export const RULES: readonly Rule[] = [
   addWithoutChecksum,
+  artifactPoisoning,
   awsAccessKey,
   azureDebug,
   azurePersistCredentials,
@@ -105,6 +108,7 @@ export const RULES: readonly Rule[] = [
   gcpBasicRole,
   gcpPublicIamMember,
   genericSecret,
+  githubEnv,
   gitlabDebugTrace,
   gitlabInsecureDind,
   gitlabJobTokenLeak,
