@@ -38,6 +38,7 @@ import azureDebug from './permissions/azure-debug.js';
 import azurePersistCredentials from './permissions/azure-persist-credentials.js';
 import azureSecretLiteral from './permissions/azure-secret-literal.js';
 import azureStoragePublicAccess from './permissions/azure-storage-public-access.js';
+import botConditions from './permissions/bot-conditions.js';
 import credentialPersistence from './permissions/credential-persistence.js';
 import debugLogging from './permissions/debug-logging.js';
 import excessivePermissions from './permissions/excessive-permissions.js';
@@ -58,6 +59,8 @@ import selfHostedRunner from './permissions/self-hosted-runner.js';
 import sharedEnvironmentSecrets from './permissions/shared-environment-secrets.js';
 import staticCloudCredentials from './permissions/static-cloud-credentials.js';
 import unprotectedProductionDeploy from './permissions/unprotected-production-deploy.js';
+import unsoundCondition from './permissions/unsound-condition.js';
+import unsoundContains from './permissions/unsound-contains.js';
 import addWithoutChecksum from './pinning/add-without-checksum.js';
 import dependencyConfusion from './pinning/dependency-confusion.js';
 import downloadAndExecute from './pinning/download-and-execute.js';
@@ -86,6 +89,7 @@ export const RULES: readonly Rule[] = [
   azureSecretLiteral,
   azureStorageMinTls,
   azureStoragePublicAccess,
+  botConditions,
   composeDangerousCapabilities,
   composeDockerSocket,
   composeHostNamespaces,
@@ -150,5 +154,7 @@ export const RULES: readonly Rule[] = [
   unpinnedOrb,
   unpinnedRepository,
   unprotectedProductionDeploy,
+  unsoundCondition,
+  unsoundContains,
   unversionedProvider,
 ];
