@@ -216,6 +216,13 @@ ruleTester(rule, {
       output: null,
     },
     {
+      name: 'an expression inside eval: env indirection would not help, so no rewrite',
+      path: WF,
+      code: wf('      - run: eval "notify ${{ github.event.issue.title }}"\n'),
+      errors: [{ line: 6, column: 27 }],
+      output: null,
+    },
+    {
       name: 'a code-running action input (azure/cli inlineScript)',
       path: WF,
       code: wf('      - uses: azure/cli@v2\n        with:\n          inlineScript: |\n            az group create -n "${{ github.event.pull_request.head.ref }}"\n', 'pull_request_target'),

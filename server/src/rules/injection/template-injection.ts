@@ -178,6 +178,29 @@ interface Occurrence {
   readonly range: Range;
 }
 
+/** Where a shell script parses text as code a second time: the arguments of `eval`, the command string of `sh -c`. */
+function reparsedSpans(value: string): { start: number; end: number; how: string }[] {
+  const out: { start: number; end: number; how: string }[] = [];
+  if (!/\beval\b|sh\s+-\w*c/.test(value)) return out;
+  const bodies = heredocs(value);
+  for (const cmd of shellCommands(value)) {
+    const first = cmd[0];
+    if (!first || inHeredocBody(bodies, first.range.start)) continue;
+    const p = programIndex(cmd);
+    if (p === -1) continue;
+    const prog = cmd[p]!.value;
+    const name = prog.slice(prog.lastIndexOf('/') + 1);
+    if (name === 'eval') {
+      for (const w of cmd.slice(p + 1)) out.push({ ...w.range, how: 'into eval' });
+    } else if (/^(?:ba|z|da|k)?sh$/.test(name)) {
+      const flag = cmd.findIndex((w, k) => k > p && /^-[A-Za-z]*c[A-Za-z]*$/.test(w.value));
+      const body = flag === -1 ? undefined : cmd[flag + 1];
+      if (body) out.push({ ...body.range, how: `into the command string of ${name} -c` });
+    }
+  }
+  return out;
+}
+
 /** Actions whose inputs run as code (after the public lists of code-injection sinks); the key is lower-cased. */
 const ACTION_SINKS: ReadonlyMap<string, { readonly inputs: readonly string[]; readonly lang: string }> = new Map([
   ['amadevus/pwsh-script', { inputs: ['script'], lang: 'PowerShell' }],
@@ -275,6 +298,9 @@ export default defineRule({
       if (sink.lang === 'shell' && !isPosixShell(step, job)) return undefined;
       const value = sink.node.value as string;
       const contexts: string[] = sink.lang === 'shell' ? shellContexts(value, exprs) : jsContexts(value, exprs);
+      // An env variable expanded inside eval or `sh -c` is parsed as code all the same: no rewrite makes that safe.
+      const reparsed = sink.lang === 'shell' ? reparsedSpans(value) : [];
+      if (exprs.some((e, i) => hits[i] && hits[i].tier !== 'actor-code' && reparsed.some((r) => r.start <= e.start && e.end <= r.end))) return undefined;
       const taken = new Set<string>([...step.env, ...outerEnv].map((e) => e.name.toUpperCase()));
       for (const m of value.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) taken.add(m[1]!.toUpperCase());
       const byExpr = new Map<string, string>();
@@ -337,23 +363,15 @@ export default defineRule({
             'Pass the value as data (a quoted argument, or a file) instead of evaluating it.',
         });
       };
+      for (const span of reparsedSpans(value)) {
+        for (const r of varRefs(value, span.start, span.end)) if (tainted(r.name)) report(r, span.how);
+      }
       for (const cmd of shellCommands(value)) {
         const first = cmd[0];
         if (!first || inHeredocBody(bodies, first.range.start)) continue;
         const p = programIndex(cmd);
         if (p === -1) continue;
         const prog = cmd[p]!;
-        const name = prog.value.slice(prog.value.lastIndexOf('/') + 1);
-        if (name === 'eval') {
-          for (const w of cmd.slice(p + 1)) for (const r of varRefs(value, w.range.start, w.range.end)) if (tainted(r.name)) report(r, 'into eval');
-          continue;
-        }
-        if (/^(?:ba|z|da|k)?sh$/.test(name)) {
-          const flag = cmd.findIndex((w, k) => k > p && /^-[A-Za-z]*c[A-Za-z]*$/.test(w.value));
-          const body = flag === -1 ? undefined : cmd[flag + 1];
-          if (body) for (const r of varRefs(value, body.range.start, body.range.end)) if (tainted(r.name)) report(r, `into the command string of ${name} -c`);
-          continue;
-        }
         const lead = varRefs(value, prog.range.start, prog.range.end)[0];
         if (lead && lead.start === prog.range.start && !lead.quoted && tainted(lead.name)) report(lead, 'unquoted as the command to run');
       }
