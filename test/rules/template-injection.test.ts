@@ -28,6 +28,11 @@ ruleTester(rule, {
         'on:\n  workflow_dispatch:\n    inputs:\n      dry:\n        type: boolean\n      n:\n        type: number\n      env:\n        type: choice\n        options: [a, b]\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n' +
         '      - run: ./release ${{ inputs.dry }} ${{ inputs.n }} ${{ github.event.inputs.env }}\n',
     },
+    {
+      name: 'an input that is a command or command-line words by name or place: the caller passes code on purpose',
+      path: WF,
+      code: 'on:\n  workflow_call:\n    inputs:\n      setup:\n        type: string\n      extra-args:\n        type: string\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ${{ inputs.setup }}\n      - run: pip install . ${{ inputs.extra-args }}\n',
+    },
     { name: 'github.actor inside quotes: a login cannot break out', path: WF, code: wf('      - run: echo "Thanks @${{ github.actor }}" && gh pr comment --body "by ${{ github.event.pull_request.user.login }}"\n', 'pull_request_target') },
     { name: 'toJSON pasted as JavaScript code is a JSON literal', path: WF, code: wf('      - uses: actions/github-script@v7\n        with:\n          script: |\n            const issue = ${{ toJSON(github.event.issue) }};\n            core.info(issue.title);\n') },
     { name: 'env var in eval, but from a constant', path: WF, code: wf('      - env:\n          CMD: make test\n        run: eval "$CMD"\n') },
@@ -143,7 +148,7 @@ ruleTester(rule, {
     {
       name: 'composite input unquoted: reported, not rewritten (the caller may pass several words)',
       path: 'action.yml',
-      code: 'runs:\n  using: composite\n  steps:\n    - run: ./build ${{ inputs.args }}\n      shell: bash\n',
+      code: 'runs:\n  using: composite\n  steps:\n    - run: ./build ${{ inputs.target }}\n      shell: bash\n',
       errors: [{ line: 4, column: 20 }],
       output: null,
     },
@@ -184,7 +189,7 @@ ruleTester(rule, {
     {
       name: 'reusable workflow string input, unquoted: reported, not rewritten',
       path: WF,
-      code: 'on:\n  workflow_call:\n    inputs:\n      args:\n        type: string\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./build ${{ inputs.args }}\n',
+      code: 'on:\n  workflow_call:\n    inputs:\n      target:\n        type: string\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./build ${{ inputs.target }}\n',
       errors: [{ line: 10, column: 22, messageIncludes: 'reusable-workflow input' }],
       output: null,
     },

@@ -62,6 +62,9 @@ const SEVERITY: Readonly<Record<Tier, Severity>> = {
 /** Logins: letters, digits and dashes (`[bot]` for apps). Harmless inside a string, not where a program name goes. */
 const LOGIN = /^github\.(?:actor|triggering_actor|event\.(?:sender|(?:issue|pull_request|comment|review|discussion)\.user)\.login)$/;
 const WORKFLOW_INPUT = /^(?:github\.event\.)?inputs\.([a-z0-9_-]+)$/;
+/** Input names that say the value is code or command-line words. */
+const CODE_INPUT = /\.(?:[\w-]*[-_])?(?:command|commands|cmd|script|run|args|arguments|flags|options|opts)$/;
+const CALLER_TIERS: ReadonlySet<Tier> = new Set(['action-input', 'call-input', 'dispatch-input', 'dispatch-payload']);
 
 function describe(hit: Hit): string {
   const { path } = hit;
@@ -253,10 +256,13 @@ export default defineRule({
       const exprs = findExpressions(value);
       if (exprs.length === 0) return;
       const code = codePositions(sink, value, exprs);
+      const plain = sink.lang === 'shell' ? shellContexts(value, exprs).map((c) => c === 'plain') : exprs.map(() => false);
       const hits = exprs.map((e, i) => {
         const hit = classify(e.inner, scope, wf, code[i]!);
         // toJSON() pasted as JavaScript code is a JSON literal: strings stay strings.
         if (hit && sink.lang === 'js' && code[i] && /^tojson\s*\([^()]*\)$/i.test(e.inner)) return undefined;
+        // An input pasted unquoted as a command, or named as one (`build-command`, `args`), is code its caller passes on purpose.
+        if (hit && CALLER_TIERS.has(hit.tier) && plain[i] && (code[i] || CODE_INPUT.test(hit.path))) return undefined;
         return hit;
       });
       if (!hits.some(Boolean)) return;
