@@ -60,7 +60,10 @@ export function crossRunDownloads(job: Job, scriptOf: (step: Step) => Script | u
     }
     if (step.action === 'actions/github-script') {
       const script = withValue(step, 'script') ?? '';
-      if (/\bdownloadArtifact\s*\(/.test(script)) pendingZip = /['"`/]([\w.-]+\.zip)['"`]/.exec(script)?.[1] ?? '.zip';
+      if (/\bdownloadArtifact\s*\(/.test(script)) {
+        pendingZip = '.zip';
+        for (const m of script.slice(0, 20_000).matchAll(/['"`/]([\w-][\w.-]*)['"`]/g)) if (m[1]!.endsWith('.zip')) pendingZip = m[1]!;
+      }
       return;
     }
     const script = scriptOf(step);

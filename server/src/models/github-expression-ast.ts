@@ -24,7 +24,7 @@ interface Token {
 }
 
 const IDENT = /[A-Za-z_][A-Za-z0-9_-]*/y;
-const NUMBER = /[-+]?(?:0x[0-9A-Fa-f]+|(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)/y;
+const NUMBER = /[-+]?(?:0x[0-9A-Fa-f]+|(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)/y;
 const PUNCT2 = new Set(['==', '!=', '<=', '>=', '&&', '||']);
 const PUNCT1 = new Set(['(', ')', '[', ']', '.', ',', '!', '<', '>', '*']);
 

@@ -143,7 +143,7 @@ const SHELL_VAR = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
 const SET_OUTPUT = /core\.setOutput\(\s*['"`]([\w-]+)['"`]\s*,([^\n]*)/g;
 const PAYLOAD = /context\.payload\.(issue|pull_request|comment|review|review_comment|discussion)\.(title|body|head\.ref)\b/;
 /** github-script: `return …` (one line). */
-const RETURN = /(?<![\w$.])return\s+([^\n;]+)/g;
+const RETURN = /(?<![\w$.])return[ \t]+([^\s;][^\n;]*)/g;
 /** Outputs of well-known actions that carry pull request text: the branch of the PR an `issue_comment` is about. */
 const ACTION_OUTPUTS: ReadonlyMap<string, readonly string[]> = new Map([['xt0rted/pull-request-comment-branch', ['head_ref', 'ref']]]);
 

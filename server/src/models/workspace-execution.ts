@@ -23,9 +23,16 @@ export function workspaceDir(raw: string | undefined): string | undefined {
   let p = raw.trim().replace(/^\$\{\{\s*github\.workspace\s*\}\}/i, '.').replace(/^\$\{?GITHUB_WORKSPACE\}?/, '.');
   if (p === '' || p === '.' || p === './') return '';
   if (p.startsWith('/') || p.startsWith('~') || p.includes('$')) return undefined;
-  p = p.replace(/^(?:\.\/)+/, '').replace(/^\.$/, '').replace(/\/+$/, '');
+  p = trimSlashes(p.replace(/^(?:\.\/)+/, '').replace(/^\.$/, ''));
   if (p.split('/').includes('..')) return undefined;
   return p;
+}
+
+/** The text without trailing `/` (a loop: `/\/+$/` backtracks quadratically on long runs of slashes). */
+export function trimSlashes(s: string): string {
+  let end = s.length;
+  while (end > 0 && s[end - 1] === '/') end--;
+  return s.slice(0, end);
 }
 
 /** `dir` joined with a relative path (normalised), or undefined when the result leaves the known tree. */
@@ -239,4 +246,27 @@ export function stepExecutes(step: Step, script: Script | undefined, dir: string
   }
   if (script) return scriptExecutes(script, step, dir);
   return undefined;
+}
+
+/**
+ * `find(from, dir)`: the first step at index `from` or later that runs code out of `dir`, with its index. Each
+ * directory's answers are computed once per job (a suffix scan), so many checkouts or downloads stay linear.
+ */
+export function executionFinder(
+  steps: readonly Step[],
+  scriptOf: (step: Step) => Script | undefined,
+): (from: number, dir: string) => { exec: Execution; index: number } | undefined {
+  const byDir = new Map<string, ({ exec: Execution; index: number } | undefined)[]>();
+  return (from, dir) => {
+    let next = byDir.get(dir);
+    if (!next) {
+      next = new Array<{ exec: Execution; index: number } | undefined>(steps.length + 1);
+      for (let k = steps.length - 1; k >= 0; k--) {
+        const exec = stepExecutes(steps[k]!, scriptOf(steps[k]!), dir);
+        next[k] = exec ? { exec, index: k } : next[k + 1];
+      }
+      byDir.set(dir, next);
+    }
+    return from < steps.length ? next[Math.max(0, from)] : undefined;
+  };
 }

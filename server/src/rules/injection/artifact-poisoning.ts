@@ -7,7 +7,7 @@ import { workflowsIn, type Step } from '../../models/github-workflow.js';
 import type { Script } from '../../models/source-file.js';
 import { heredocs, inHeredocBody } from '../../models/shell-expansions.js';
 import { programIndex, shellCommands } from '../../models/shell-words.js';
-import { stepExecutes, type Execution } from '../../models/workspace-execution.js';
+import { executionFinder, stepExecutes, trimSlashes, type Execution } from '../../models/workspace-execution.js';
 import { addMapEntries } from '../../models/yaml-edit.js';
 import { defineRule } from '../define.js';
 
@@ -16,7 +16,7 @@ const RUNS_FILE = new Set(['bash', 'sh', 'zsh', 'source', '.', 'python', 'python
 
 /** Spellings of an outside-the-workspace directory a script may use (`${{ runner.temp }}/x` is `$RUNNER_TEMP/x`). */
 function spellings(written: string): string[] {
-  const w = written.replace(/\/+$/, '');
+  const w = trimSlashes(written);
   if (!RUNNER_TEMP.test(w)) return [w];
   const rest = w.replace(RUNNER_TEMP, '');
   return [w, `$RUNNER_TEMP${rest}`, `\${RUNNER_TEMP}${rest}`];
@@ -68,8 +68,9 @@ export default defineRule({
       const names = [...new Set(privileged.map((t) => t.name))].join('/');
       for (const job of wf.jobs) {
         const downloads = crossRunDownloads(job, scriptOf);
+        const find = executionFinder(job.steps, scriptOf);
         for (const d of downloads) {
-          const hit = firstExecution(job.steps, d, scriptOf);
+          const hit = firstExecution(job.steps, d, scriptOf, find);
           if (!hit) continue;
           const { exec, step } = hit;
           const where = d.dir === '' ? 'into the workspace itself, over the checked-out files' : `into '${d.written}'`;
@@ -90,17 +91,27 @@ export default defineRule({
   },
 });
 
-function firstExecution(steps: readonly Step[], d: ArtifactDownload, scriptOf: (s: Step) => Script | undefined): { exec: Execution; step: Step } | undefined {
-  // A gh/unzip step can run its own download's files later in the same script; a step counts from the next one otherwise.
-  for (let i = d.index; i < steps.length; i++) {
-    const step = steps[i]!;
-    const script = scriptOf(step);
-    if (i === d.index && !script) continue;
-    const exec = d.dir !== undefined ? stepExecutes(step, script, d.dir) : script ? runsFileUnder(script, d.written) : undefined;
-    if (!exec) continue;
-    // Within the downloading step itself, only what comes after the download counts.
-    if (i === d.index && exec.range.start <= d.range.start) continue;
-    return { exec, step };
+function firstExecution(
+  steps: readonly Step[],
+  d: ArtifactDownload,
+  scriptOf: (s: Step) => Script | undefined,
+  find: ReturnType<typeof executionFinder>,
+): { exec: Execution; step: Step } | undefined {
+  // The downloading step's own script counts for what comes after the download (`gh run download … && make`).
+  const own = steps[d.index]!;
+  const ownScript = scriptOf(own);
+  if (ownScript) {
+    const exec = d.dir !== undefined ? stepExecutes(own, ownScript, d.dir) : runsFileUnder(ownScript, d.written);
+    if (exec && exec.range.start > d.range.start) return { exec, step: own };
+  }
+  if (d.dir !== undefined) {
+    const hit = find(d.index + 1, d.dir);
+    return hit ? { exec: hit.exec, step: steps[hit.index]! } : undefined;
+  }
+  for (let i = d.index + 1; i < steps.length; i++) {
+    const script = scriptOf(steps[i]!);
+    const exec = script ? runsFileUnder(script, d.written) : undefined;
+    if (exec) return { exec, step: steps[i]! };
   }
   return undefined;
 }

@@ -5,9 +5,9 @@ import type { Fix, Range, TextEdit } from '../../core/types.js';
 import { contextPaths, findExpressions } from '../../models/github-expressions.js';
 import { parseExpression, type ExprNode } from '../../models/github-expression-ast.js';
 import { privilegedTriggers } from '../../models/github-triggers.js';
-import { scalarText, workflowsIn, type Job, type Step } from '../../models/github-workflow.js';
+import { scalarText, workflowsIn, type Step } from '../../models/github-workflow.js';
 import type { Script } from '../../models/source-file.js';
-import { stepExecutes, workspaceDir } from '../../models/workspace-execution.js';
+import { executionFinder, stepExecutes, workspaceDir } from '../../models/workspace-execution.js';
 import { addMapEntries, eolOf } from '../../models/yaml-edit.js';
 import { get, rangeOf } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
@@ -32,13 +32,16 @@ const UNTRUSTED_REFS = new Set([
 ]);
 /** `refs/pull/1/head`, `pull/1/merge` (what `git fetch origin pull/N/head` fetches). */
 const PULL_REF = /(?:^|[\s:/'"])(?:refs\/)?pull\/(?:\d+|\$\{\{[^}]*\}\}|\$\{?\w+\}?)\/(?:head|merge)\b/;
-/** Step outputs that name a pull request's head (`xt0rted/pull-request-comment-branch`, github-script lookups). */
-const HEAD_OUTPUT = /^steps\.[\w-]+\.outputs\.[\w-]*head[\w-]*$/;
+/** A step output that names a pull request's head (`xt0rted/pull-request-comment-branch`, github-script lookups). */
+function isHeadOutput(path: string): boolean {
+  const parts = path.split('.');
+  return parts.length === 4 && parts[0] === 'steps' && parts[2] === 'outputs' && parts[3]!.includes('head');
+}
 
 function readsUntrustedRef(value: string | undefined): boolean {
   if (!value) return false;
   if (/refs\/pull\//.test(value) || PULL_REF.test(value)) return true;
-  return findExpressions(value).some((e) => contextPaths(e.inner).some((p) => UNTRUSTED_REFS.has(p) || HEAD_OUTPUT.test(p)));
+  return findExpressions(value).some((e) => contextPaths(e.inner).some((p) => UNTRUSTED_REFS.has(p) || isHeadOutput(p)));
 }
 
 interface Checkout {
@@ -166,13 +169,16 @@ export default defineRule({
       let found = false;
       for (const job of wf.jobs) {
         const guardedJob = sameRepositoryOnly(get(job.node, 'if'));
+        const find = executionFinder(job.steps, (s) => scripts.get(s.node));
         job.steps.forEach((step, i) => {
           const checkout = untrustedCheckout(step);
           if (!checkout) return;
           found = true;
           const range = rangeOf(checkout.node);
           if (!range || guardedJob || sameRepositoryOnly(step.ifNode)) return;
-          const exec = checkout.dir === undefined ? undefined : firstExecution(job, i, checkout.dir, scripts);
+          // The checking-out script itself counts too (`gh pr checkout 1 && make`); an action step does not.
+          const own = checkout.dir !== undefined && !step.uses ? stepExecutes(step, scripts.get(step.node), checkout.dir) : undefined;
+          const exec = checkout.dir === undefined ? undefined : (own ?? find(i + 1, checkout.dir)?.exec);
           const line = exec ? ctx.file.lines.positionAt(exec.range.start).line + 1 : 0;
           const fix = checkout.viaAction ? baseCheckoutFix(ctx.file.text, step) : undefined;
           ctx.report({
@@ -200,16 +206,3 @@ export default defineRule({
     }
   },
 });
-
-function firstExecution(job: Job, from: number, dir: string, scripts: ReadonlyMap<unknown, Script>): { range: Range; what: string } | undefined {
-  for (let k = from; k < job.steps.length; k++) {
-    const step = job.steps[k]!;
-    const script = scripts.get(step.node);
-    // The checking-out step itself counts only for what its script runs after the checkout (`gh pr checkout 1 && make`).
-    if (k === from && step.uses) continue;
-    const exec = stepExecutes(step, script, dir);
-    if (exec) return exec;
-  }
-  return undefined;
-}
-

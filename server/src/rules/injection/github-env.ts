@@ -9,7 +9,7 @@ import { actionOf, workflowsIn, type Entry, type Job, type Step } from '../../mo
 import type { Script } from '../../models/source-file.js';
 import { varRefs } from '../../models/shell-expansions.js';
 import { programIndex, shellCommands } from '../../models/shell-words.js';
-import { workspaceDir } from '../../models/workspace-execution.js';
+import { trimSlashes, workspaceDir } from '../../models/workspace-execution.js';
 import { eolOf } from '../../models/yaml-edit.js';
 import { defineRule } from '../define.js';
 
@@ -22,7 +22,7 @@ interface Taint {
 const ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=/;
 const DECLARERS = new Set(['export', 'local', 'declare', 'readonly', 'typeset']);
 const PWSH_ENV_REF = /\$env:([A-Za-z_][A-Za-z0-9_]*)/gi;
-const PWSH_ASSIGN = /^\s*\$([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.+)$/gm;
+const PWSH_ASSIGN = /^[ \t]*\$([A-Za-z_][A-Za-z0-9_]*)[ \t]*=[ \t]*(\S[^\n]*)$/gm;
 const PWSH_VAR = /\$([A-Za-z_][A-Za-z0-9_]*)\b(?!:)/g;
 const CMD_VAR = /%([A-Za-z_][A-Za-z0-9_]*)%/g;
 const VALIDATED = /\[\[\s*"?\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))"?\s*=~/g;
@@ -61,7 +61,7 @@ function substitutions(text: string, from: number, to: number): Substitution[] {
       const prog = words[0] ?? '';
       if (prog === 'jq' || prog === 'yq') {
         // Without -r a JSON string keeps its line breaks escaped.
-        if (!words.some((w) => /^-[a-zA-Z]*r[a-zA-Z]*$|^--raw-output$/.test(w))) oneLine = true;
+        if (!words.some((w) => w === '--raw-output' || (/^-[a-zA-Z]+$/.test(w) && w.includes('r')))) oneLine = true;
         continue;
       }
       if (prog === '' || prog.startsWith('<')) continue;
@@ -89,7 +89,7 @@ function artifactRead(text: string, subs: readonly Substitution[], artifacts: re
       const f = raw.replace(/^["']|["']$/g, '');
       for (const a of artifacts) {
         if (a.dir === undefined) {
-          if (f.startsWith(`${a.written.replace(/\/+$/, '')}/`)) return { file: f, oneLine: sub.oneLine };
+          if (f.startsWith(`${trimSlashes(a.written)}/`)) return { file: f, oneLine: sub.oneLine };
           continue;
         }
         const rel = workspaceDir(f);

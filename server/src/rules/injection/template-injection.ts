@@ -63,7 +63,7 @@ const SEVERITY: Readonly<Record<Tier, Severity>> = {
 const LOGIN = /^github\.(?:actor|triggering_actor|event\.(?:sender|(?:issue|pull_request|comment|review|discussion)\.user)\.login)$/;
 const WORKFLOW_INPUT = /^(?:github\.event\.)?inputs\.([a-z0-9_-]+)$/;
 /** Input names that say the value is code or command-line words. */
-const CODE_INPUT = /\.(?:[\w-]*[-_])?(?:command|commands|cmd|script|run|args|arguments|flags|options|opts)$/;
+const CODE_INPUT = /(?:^|[-_])(?:command|commands|cmd|script|run|args|arguments|flags|options|opts)$/;
 const CALLER_TIERS: ReadonlySet<Tier> = new Set(['action-input', 'call-input', 'dispatch-input', 'dispatch-payload']);
 
 function describe(hit: Hit): string {
@@ -184,7 +184,7 @@ interface Occurrence {
 /** Where a shell script parses text as code a second time: the arguments of `eval`, the command string of `sh -c`. */
 function reparsedSpans(value: string): { start: number; end: number; how: string }[] {
   const out: { start: number; end: number; how: string }[] = [];
-  if (!/\beval\b|sh\s+-\w*c/.test(value)) return out;
+  if (!value.includes('eval') && !value.includes('sh ')) return out;
   const bodies = heredocs(value);
   for (const cmd of shellCommands(value)) {
     const first = cmd[0];
@@ -196,7 +196,7 @@ function reparsedSpans(value: string): { start: number; end: number; how: string
     if (name === 'eval') {
       for (const w of cmd.slice(p + 1)) out.push({ ...w.range, how: 'into eval' });
     } else if (/^(?:ba|z|da|k)?sh$/.test(name)) {
-      const flag = cmd.findIndex((w, k) => k > p && /^-[A-Za-z]*c[A-Za-z]*$/.test(w.value));
+      const flag = cmd.findIndex((w, k) => k > p && /^-[A-Za-z]+$/.test(w.value) && w.value.includes('c'));
       const body = flag === -1 ? undefined : cmd[flag + 1];
       if (body) out.push({ ...body.range, how: `into the command string of ${name} -c` });
     }
@@ -262,7 +262,7 @@ export default defineRule({
         // toJSON() pasted as JavaScript code is a JSON literal: strings stay strings.
         if (hit && sink.lang === 'js' && code[i] && /^tojson\s*\([^()]*\)$/i.test(e.inner)) return undefined;
         // An input pasted unquoted as a command, or named as one (`build-command`, `args`), is code its caller passes on purpose.
-        if (hit && CALLER_TIERS.has(hit.tier) && plain[i] && (code[i] || CODE_INPUT.test(hit.path))) return undefined;
+        if (hit && CALLER_TIERS.has(hit.tier) && plain[i] && (code[i] || CODE_INPUT.test(hit.path.slice(hit.path.lastIndexOf('.') + 1)))) return undefined;
         return hit;
       });
       if (!hits.some(Boolean)) return;

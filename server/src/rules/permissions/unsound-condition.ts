@@ -12,7 +12,7 @@ const BLOCK_HEADER = /^([|>])([1-9]?)([+-]?)([1-9]?)/;
 /** `if: |` with one `${{ }}` and a trailing line break: strip the line break (`|-`), the intended condition. */
 function chompFix(text: string, c: Condition): Fix | undefined {
   if (c.node.type !== 'BLOCK_LITERAL' && c.node.type !== 'BLOCK_FOLDED') return undefined;
-  const inner = c.value.replace(/\s+$/, '');
+  const inner = c.value.trimEnd();
   if (conditionShape(inner).kind !== 'fenced') return undefined;
   const r = rangeOf(c.node);
   if (!r) return undefined;
