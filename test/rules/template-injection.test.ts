@@ -353,6 +353,10 @@ describe('template-injection: severity follows who chooses the text', () => {
     assert.deepEqual(sev(wf('      - run: echo "${{ inputs.v }}"\n', 'workflow_dispatch')), ['low']);
     assert.deepEqual(sev(wf('      - run: ${{ github.actor }}\n', 'pull_request_target')), ['low']);
   });
+  it('env indirection undone by eval is high in workflows, medium in a published composite action', () => {
+    assert.deepEqual(sev(wf('      - env:\n          T: ${{ github.event.issue.title }}\n        run: eval "$T"\n')), ['high']);
+    assert.deepEqual(sev('runs:\n  using: composite\n  steps:\n    - env:\n        T: ${{ inputs.t }}\n      run: eval "$T"\n      shell: bash\n', 'action.yml'), ['medium']);
+  });
   it('a published composite action\'s inputs are medium: as untrusted as its callers make them', () => {
     assert.deepEqual(sev('runs:\n  using: composite\n  steps:\n    - run: echo "${{ inputs.m }}"\n      shell: bash\n', 'action.yml'), ['medium']);
   });
