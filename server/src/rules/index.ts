@@ -27,8 +27,10 @@ import rdsPubliclyAccessible from './hardening/rds-publicly-accessible.js';
 import storageEncryptionDisabled from './hardening/storage-encryption-disabled.js';
 import tlsVerificationDisabled from './hardening/tls-verification-disabled.js';
 import unauthenticatedPackages from './hardening/unauthenticated-packages.js';
+import artifactPoisoning from './injection/artifact-poisoning.js';
 import azureScriptInjection from './injection/azure-script-injection.js';
 import dangerousTriggers from './injection/dangerous-triggers.js';
+import githubEnv from './injection/github-env.js';
 import gitlabScriptInjection from './injection/gitlab-script-injection.js';
 import insecureCommands from './injection/insecure-commands.js';
 import templateInjection from './injection/template-injection.js';
@@ -36,6 +38,7 @@ import azureDebug from './permissions/azure-debug.js';
 import azurePersistCredentials from './permissions/azure-persist-credentials.js';
 import azureSecretLiteral from './permissions/azure-secret-literal.js';
 import azureStoragePublicAccess from './permissions/azure-storage-public-access.js';
+import botConditions from './permissions/bot-conditions.js';
 import credentialPersistence from './permissions/credential-persistence.js';
 import debugLogging from './permissions/debug-logging.js';
 import excessivePermissions from './permissions/excessive-permissions.js';
@@ -56,6 +59,8 @@ import selfHostedRunner from './permissions/self-hosted-runner.js';
 import sharedEnvironmentSecrets from './permissions/shared-environment-secrets.js';
 import staticCloudCredentials from './permissions/static-cloud-credentials.js';
 import unprotectedProductionDeploy from './permissions/unprotected-production-deploy.js';
+import unsoundCondition from './permissions/unsound-condition.js';
+import unsoundContains from './permissions/unsound-contains.js';
 import addWithoutChecksum from './pinning/add-without-checksum.js';
 import dependencyConfusion from './pinning/dependency-confusion.js';
 import downloadAndExecute from './pinning/download-and-execute.js';
@@ -76,6 +81,7 @@ import providerToken from './secrets/provider-token.js';
 
 export const RULES: readonly Rule[] = [
   addWithoutChecksum,
+  artifactPoisoning,
   awsAccessKey,
   azureDebug,
   azurePersistCredentials,
@@ -83,6 +89,7 @@ export const RULES: readonly Rule[] = [
   azureSecretLiteral,
   azureStorageMinTls,
   azureStoragePublicAccess,
+  botConditions,
   composeDangerousCapabilities,
   composeDockerSocket,
   composeHostNamespaces,
@@ -105,6 +112,7 @@ export const RULES: readonly Rule[] = [
   gcpBasicRole,
   gcpPublicIamMember,
   genericSecret,
+  githubEnv,
   gitlabDebugTrace,
   gitlabInsecureDind,
   gitlabJobTokenLeak,
@@ -146,5 +154,7 @@ export const RULES: readonly Rule[] = [
   unpinnedOrb,
   unpinnedRepository,
   unprotectedProductionDeploy,
+  unsoundCondition,
+  unsoundContains,
   unversionedProvider,
 ];
