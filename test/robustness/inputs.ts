@@ -18,6 +18,7 @@ export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 export const PATH_OF: Record<FileKind, string> = {
   'github-workflow': '.github/workflows/ci.yml',
   'github-action': 'action.yml',
+  dependabot: '.github/dependabot.yml',
   'gitlab-ci': '.gitlab-ci.yml',
   'azure-pipelines': 'azure-pipelines.yml',
   'bitbucket-pipelines': 'bitbucket-pipelines.yml',

@@ -7,6 +7,8 @@ import composeDockerSocket from './hardening/compose-docker-socket.js';
 import composeHostNamespaces from './hardening/compose-host-namespaces.js';
 import composePrivileged from './hardening/compose-privileged.js';
 import composeUnconfinedSecurity from './hardening/compose-unconfined-security.js';
+import dependabotCooldown from './hardening/dependabot-cooldown.js';
+import dependabotExecution from './hardening/dependabot-execution.js';
 import dockerfileAddLocal from './hardening/dockerfile-add-local.js';
 import dockerfileChmod777 from './hardening/dockerfile-chmod-777.js';
 import dockerfileExposeSsh from './hardening/dockerfile-expose-ssh.js';
@@ -51,16 +53,20 @@ import k8sRbacWildcard from './permissions/k8s-rbac-wildcard.js';
 import s3PublicAccessBlockDisabled from './permissions/s3-public-access-block-disabled.js';
 import s3PublicAcl from './permissions/s3-public-acl.js';
 import secretsExposure from './permissions/secrets-exposure.js';
+import secretsOutsideEnv from './permissions/secrets-outside-env.js';
 import securityGateDisabled from './permissions/security-gate-disabled.js';
 import selfHostedRunner from './permissions/self-hosted-runner.js';
 import sharedEnvironmentSecrets from './permissions/shared-environment-secrets.js';
 import staticCloudCredentials from './permissions/static-cloud-credentials.js';
+import thirdPartyActionSecrets from './permissions/third-party-action-secrets.js';
+import unredactedSecrets from './permissions/unredacted-secrets.js';
 import unprotectedProductionDeploy from './permissions/unprotected-production-deploy.js';
 import addWithoutChecksum from './pinning/add-without-checksum.js';
 import dependencyConfusion from './pinning/dependency-confusion.js';
 import downloadAndExecute from './pinning/download-and-execute.js';
 import imageLatest from './pinning/image-latest.js';
 import imageWithoutDigest from './pinning/image-without-digest.js';
+import knownVulnerableActions from './pinning/known-vulnerable-actions.js';
 import publishWithoutProvenance from './pinning/publish-without-provenance.js';
 import shaPinWithoutVersion from './pinning/sha-pin-without-version.js';
 import unpinnedAction from './pinning/unpinned-action.js';
@@ -92,6 +98,8 @@ export const RULES: readonly Rule[] = [
   credentialUrl,
   dangerousTriggers,
   debugLogging,
+  dependabotCooldown,
+  dependabotExecution,
   dependencyConfusion,
   dockerfileAddLocal,
   dockerfileChmod777,
@@ -125,12 +133,14 @@ export const RULES: readonly Rule[] = [
   k8sRunAsRoot,
   k8sServiceAccountToken,
   k8sWritableRootFs,
+  knownVulnerableActions,
   providerToken,
   publishWithoutProvenance,
   rdsPubliclyAccessible,
   s3PublicAccessBlockDisabled,
   s3PublicAcl,
   secretsExposure,
+  secretsOutsideEnv,
   securityGateDisabled,
   selfHostedRunner,
   shaPinWithoutVersion,
@@ -138,6 +148,7 @@ export const RULES: readonly Rule[] = [
   staticCloudCredentials,
   storageEncryptionDisabled,
   templateInjection,
+  thirdPartyActionSecrets,
   tlsVerificationDisabled,
   unauthenticatedPackages,
   unpinnedAction,
@@ -146,5 +157,6 @@ export const RULES: readonly Rule[] = [
   unpinnedOrb,
   unpinnedRepository,
   unprotectedProductionDeploy,
+  unredactedSecrets,
   unversionedProvider,
 ];
