@@ -67,7 +67,9 @@ import downloadAndExecute from './pinning/download-and-execute.js';
 import imageLatest from './pinning/image-latest.js';
 import imageWithoutDigest from './pinning/image-without-digest.js';
 import knownVulnerableActions from './pinning/known-vulnerable-actions.js';
+import obfuscation from './pinning/obfuscation.js';
 import publishWithoutProvenance from './pinning/publish-without-provenance.js';
+import refVersionMismatch from './pinning/ref-version-mismatch.js';
 import shaPinWithoutVersion from './pinning/sha-pin-without-version.js';
 import unpinnedAction from './pinning/unpinned-action.js';
 import unpinnedInclude from './pinning/unpinned-include.js';
@@ -134,9 +136,11 @@ export const RULES: readonly Rule[] = [
   k8sServiceAccountToken,
   k8sWritableRootFs,
   knownVulnerableActions,
+  obfuscation,
   providerToken,
   publishWithoutProvenance,
   rdsPubliclyAccessible,
+  refVersionMismatch,
   s3PublicAccessBlockDisabled,
   s3PublicAcl,
   secretsExposure,
