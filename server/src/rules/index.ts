@@ -7,6 +7,7 @@ import composeDockerSocket from './hardening/compose-docker-socket.js';
 import composeHostNamespaces from './hardening/compose-host-namespaces.js';
 import composePrivileged from './hardening/compose-privileged.js';
 import composeUnconfinedSecurity from './hardening/compose-unconfined-security.js';
+import concurrencyLimits from './hardening/concurrency-limits.js';
 import dependabotCooldown from './hardening/dependabot-cooldown.js';
 import dependabotExecution from './hardening/dependabot-execution.js';
 import dockerfileAddLocal from './hardening/dockerfile-add-local.js';
@@ -62,6 +63,7 @@ import thirdPartyActionSecrets from './permissions/third-party-action-secrets.js
 import unredactedSecrets from './permissions/unredacted-secrets.js';
 import unprotectedProductionDeploy from './permissions/unprotected-production-deploy.js';
 import addWithoutChecksum from './pinning/add-without-checksum.js';
+import cachePoisoning from './pinning/cache-poisoning.js';
 import dependencyConfusion from './pinning/dependency-confusion.js';
 import downloadAndExecute from './pinning/download-and-execute.js';
 import imageLatest from './pinning/image-latest.js';
@@ -91,11 +93,13 @@ export const RULES: readonly Rule[] = [
   azureSecretLiteral,
   azureStorageMinTls,
   azureStoragePublicAccess,
+  cachePoisoning,
   composeDangerousCapabilities,
   composeDockerSocket,
   composeHostNamespaces,
   composePrivileged,
   composeUnconfinedSecurity,
+  concurrencyLimits,
   credentialPersistence,
   credentialUrl,
   dangerousTriggers,
