@@ -13,6 +13,9 @@ const TAGS = "  push:\n    tags: ['v*']\n";
 ruleTester(rule, {
   valid: [
     { name: 'cache in a CI workflow that publishes nothing', path: WF, code: wf('  push:\n    branches: [main]\n', '      - uses: actions/setup-node@v4\n        with:\n          cache: npm\n') },
+    { name: 'CI workflow that also runs on tags: its test job publishes nothing', path: WF, code: wf("  push:\n    branches: [main]\n    tags: ['v*']\n  pull_request:\n", '      - uses: actions/setup-node@v4\n        with:\n          cache: npm\n      - run: npm test\n') },
+    { name: 'release branches alone do not make a release workflow', path: WF, code: wf("  push:\n    branches: ['release/**']\n", '      - uses: actions/cache@v4\n        with:\n          path: x\n          key: k\n      - run: make test\n') },
+    { name: 'a dry run publishes nothing', path: WF, code: 'on: push\njobs:\n  d:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: Swatinem/rust-cache@v2\n      - run: cargo publish --dry-run\n' },
     { name: 'release workflow without caching', path: WF, code: wf(TAGS, '      - uses: actions/setup-node@v4\n        with:\n          node-version: 20\n      - run: npm publish\n') },
     { name: 'setup-go with cache: false', path: WF, code: wf(TAGS, '      - uses: actions/setup-go@v5\n        with:\n          cache: false\n') },
     { name: 'setup-go v3 caches only when asked', path: WF, code: wf(TAGS, '      - uses: actions/setup-go@v3\n') },
@@ -26,7 +29,7 @@ ruleTester(rule, {
       name: 'setup-node cache on a tag push: remove the input',
       path: WF,
       code: wf(TAGS, '      - uses: actions/setup-node@v4\n        with:\n          node-version: 20\n          cache: npm\n      - run: npm publish\n'),
-      errors: [{ line: 11, column: 11, endColumn: 16, messageIncludes: 'tag pushes' }],
+      errors: [{ line: 11, column: 11, endColumn: 16, messageIncludes: '`npm publish`' }],
       output: wf(TAGS, '      - uses: actions/setup-node@v4\n        with:\n          node-version: 20\n      - run: npm publish\n'),
       fixSafety: 'unsafe',
     },
@@ -34,7 +37,7 @@ ruleTester(rule, {
       name: 'the only input: with: goes too (release event, CRLF)',
       path: WF,
       code: 'on:\r\n  release:\r\n    types: [published]\r\njobs:\r\n  r:\r\n    runs-on: ubuntu-latest\r\n    steps:\r\n      - uses: actions/setup-python@v5\r\n        with:\r\n          cache: pip\r\n      - run: make dist\r\n',
-      errors: [{ line: 10, column: 11 }],
+      errors: [{ line: 10, column: 11, messageIncludes: 'release workflow' }],
       output: 'on:\r\n  release:\r\n    types: [published]\r\njobs:\r\n  r:\r\n    runs-on: ubuntu-latest\r\n    steps:\r\n      - uses: actions/setup-python@v5\r\n      - run: make dist\r\n',
     },
     {
@@ -55,15 +58,15 @@ ruleTester(rule, {
       name: 'actions/cache in a job that publishes to PyPI (no fix)',
       path: '.github/workflows/ci.yml',
       code: 'on: push\njobs:\n  pub:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/cache@v4\n        with:\n          path: ~/.cache/pip\n          key: pip\n      - uses: pypa/gh-action-pypi-publish@release/v1\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/cache@v4\n        with:\n          path: x\n          key: y\n',
-      errors: [{ line: 6, column: 15, messageIncludes: "publishes with 'pypa/gh-action-pypi-publish'" }],
+      errors: [{ line: 6, column: 15, messageIncludes: "publishes ('pypa/gh-action-pypi-publish')" }],
       output: null,
     },
     {
-      name: 'release branch push, setup-uv enable-cache: set it to false',
+      name: 'a job that runs uv publish, setup-uv enable-cache: set it to false',
       path: WF,
-      code: wf("  push:\n    branches: ['release/**']\n", '      - uses: astral-sh/setup-uv@v6\n        with:\n          enable-cache: true\n'),
-      errors: [{ line: 10, column: 11 }],
-      output: wf("  push:\n    branches: ['release/**']\n", '      - uses: astral-sh/setup-uv@v6\n        with:\n          enable-cache: false\n'),
+      code: wf("  push:\n    branches: ['release/**']\n", '      - uses: astral-sh/setup-uv@v6\n        with:\n          enable-cache: true\n      - run: uv build && uv publish\n'),
+      errors: [{ line: 10, column: 11, messageIncludes: '`uv publish`' }],
+      output: wf("  push:\n    branches: ['release/**']\n", '      - uses: astral-sh/setup-uv@v6\n        with:\n          enable-cache: false\n      - run: uv build && uv publish\n'),
     },
   ],
 });

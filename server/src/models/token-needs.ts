@@ -106,7 +106,14 @@ const JOB_TOKEN = /\$\{\{[^}]*\b(?:github\.token|secrets\.github_token|secrets\[
 const OIDC_MARKERS = /ACTIONS_ID_TOKEN_REQUEST|\bcosign\s+(?:sign|attest)|\bgh\s+attestation|\b(?:npm|pnpm|yarn|bun)\b[^\n]{0,80}\bpublish\b|\buv\s+publish|\bjf\s+|\bjfrog\s+/;
 /** Scripts that run code we cannot see (a local script, a build tool): it may ask for an OIDC token. */
 const OPAQUE_SCRIPT = /(?:^|[\s;&|(])(?:\.{1,2}\/|bash\s+\S|sh\s+\S|make\b|python3?\s+\S|node\s+\S|go\s+run\b|npx\b|cargo\b|gradle|mvn\b|\.\/gradlew|pwsh\b|ruby\s+\S|rake\b)/m;
-const GIT_PUSH = /\bgit\s+(?:-\S+\s+)*push\b/;
+/** A `git … push` anywhere in a script, options and quoted arguments between (`git -c "…" push`). */
+function gitPushes(text: string): boolean {
+  for (const line of text.split('\n')) {
+    if (!line.includes('push') || line.length > 4000) continue;
+    for (const part of line.split(/[;&|]/)) if (/(?:^|\s)git\s/.test(part) && /\spush(?:\s|$)/.test(part)) return true;
+  }
+  return false;
+}
 
 /** `gh <group> <verb>` → scopes; a call we cannot map makes the script unknown. */
 const GH_CALL = /\bgh\s+([a-z-]+)(?:\s+([a-z-]+))?/g;
@@ -193,35 +200,35 @@ export function jobTokenNeeds(wf: Workflow, job: Job): TokenNeeds {
     if (!uses.includes('run: scripts')) uses.push('run: scripts');
     if (OIDC_MARKERS.test(run)) oidc = true;
     if (OPAQUE_SCRIPT.test(run)) opaqueScript = true;
-    if (GIT_PUSH.test(run)) add(scopes, { contents: 'write' });
+    if (gitPushes(run)) add(scopes, { contents: 'write' });
     else if (credentialsPersisted) contentsOpaque = true;
-    const seesToken = inheritedToken || envSeesToken(step.env) || JOB_TOKEN.test(run);
-    if (!seesToken) continue;
-    // The script holds the token: every line must be a gh/git call we can map, or plumbing.
-    let lost = false;
-    for (const line of run.split('\n')) {
-      const t = line.trim();
-      if (PLAIN_LINE.test(t)) continue;
-      if (/^git\s/.test(t)) {
-        if (!GIT_PUSH.test(t)) add(scopes, { contents: 'read' });
-        continue;
-      }
-      if (!/^(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*gh\s/.test(t)) {
-        unknown.push(`a run: script that holds the token (\`${t.length > 40 ? `${t.slice(0, 40)}…` : t}\`)`);
-        lost = true;
-        break;
-      }
-    }
-    if (lost) continue;
+    // A gh call shows the job means to use the token (without GH_TOKEN it fails): count its scopes either way.
+    let ghLost = false;
     for (const m of run.matchAll(GH_CALL)) {
       const call = `gh ${m[1]}${m[2] ? ` ${m[2]}` : ''}`;
       const s = ghScopes(m[1]!, m[2]);
       if (!s) {
         unknown.push(`\`${call}\``);
+        ghLost = true;
         break;
       }
       add(scopes, s);
       if (!uses.includes(call)) uses.push(call);
+    }
+    const seesToken = inheritedToken || envSeesToken(step.env) || JOB_TOKEN.test(run);
+    if (!seesToken || ghLost) continue;
+    // The script holds the token: every line must be a gh/git call we can map, or plumbing.
+    for (const line of run.split('\n')) {
+      const t = line.trim();
+      if (PLAIN_LINE.test(t)) continue;
+      if (/^git\s/.test(t)) {
+        if (!gitPushes(t)) add(scopes, { contents: 'read' });
+        continue;
+      }
+      if (!/^(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*gh\s/.test(t)) {
+        unknown.push(`a run: script that holds the token (\`${t.length > 40 ? `${t.slice(0, 40)}…` : t}\`)`);
+        break;
+      }
     }
   }
   return { scopes, oidc, unknown, oidcUnknown: opaqueScript || unknown.length > 0, contentsOpaque: contentsOpaque || unknown.length > 0, uses };

@@ -106,11 +106,13 @@ function writeAllFix(text: string, perm: Permissions, needs: readonly TokenNeeds
 /** Whether no job of `jobs` can need `scope` at write level, and the level to offer instead. */
 function unneeded(scope: string, jobs: readonly TokenNeeds[]): { level: 'read' | 'none' } | undefined {
   if (scope === 'id-token') return jobs.every((n) => !n.oidc && !n.oidcUnknown) ? { level: 'none' } : undefined;
+  // Pushing commits that touch `.github/workflows/` needs `workflows` beside `contents`: judge it as `contents`.
+  const key = scope === 'workflows' ? 'contents' : scope;
   for (const n of jobs) {
-    if (n.unknown.length > 0 || n.scopes.get(scope) === 'write') return undefined;
-    if (scope === 'contents' && n.contentsOpaque) return undefined;
+    if (n.unknown.length > 0 || n.scopes.get(key) === 'write') return undefined;
+    if (key === 'contents' && n.contentsOpaque) return undefined;
   }
-  return { level: jobs.some((n) => n.scopes.get(scope) === 'read') ? 'read' : 'none' };
+  return { level: scope !== 'workflows' && jobs.some((n) => n.scopes.get(scope) === 'read') ? 'read' : 'none' };
 }
 
 function listUses(jobs: readonly { job: Job; needs: TokenNeeds }[]): string {

@@ -5,7 +5,7 @@ import type { Fix, TextEdit } from '../../core/types.js';
 import { parseVersion, trailingVersionComment } from '../../models/action-versions.js';
 import { scalarText, workflowsIn, type Job, type Step, type Trigger } from '../../models/github-workflow.js';
 import { eolOf, addMapEntries } from '../../models/yaml-edit.js';
-import { get, getPair, items, rangeOf } from '../../models/yaml-nodes.js';
+import { getPair, rangeOf } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
 
 /** Actions that publish a package, a release or an image: their job ships what it built. */
@@ -40,15 +40,35 @@ const CACHERS: ReadonlyMap<string, { readonly toggle: Toggle; readonly fix?: 're
   ['gradle/actions/setup-gradle', { toggle: { kind: 'opt-out', input: 'cache-disabled' } }],
 ]);
 
-/** Why a workflow is a release workflow: its triggers. */
-function releaseTrigger(triggers: readonly Trigger[]): string | undefined {
+/** Commands that publish what the job built. */
+const PUBLISH_COMMAND =
+  /\b(?:npm|pnpm|yarn|bun)\s+(?:[\w-]+\s+)*publish\b|\btwine\s+upload\b|\bcargo\s+publish\b|\bgh\s+release\s+(?:create|upload)\b|\bdocker\s+(?:image\s+)?push\b|\bgoreleaser\s+release\b|\bmvn\b[^\n]*\bdeploy\b|\b(?:uv|poetry)\s+publish\b|\bdotnet\s+nuget\s+push\b|\bgem\s+push\b|\b(?:vsce|ovsx)\s+publish\b/;
+
+/**
+ * A workflow that exists to release: every trigger is a release, a tag push or a manual run (so each job is part of
+ * shipping). A CI workflow that also runs on tags is judged job by job instead.
+ */
+function releaseWorkflow(triggers: readonly Trigger[]): string | undefined {
+  let why: string | undefined;
   for (const t of triggers) {
-    if (t.name === 'release') return 'the `release` event';
-    if (t.name !== 'push') continue;
-    if (getPair(t.config, 'tags')) return 'tag pushes';
-    const branches = get(t.config, 'branches');
-    const list = scalarText(branches) !== undefined ? [scalarText(branches)] : items(branches).map(scalarText);
-    if (list.some((b) => b !== undefined && /^(?:refs\/heads\/)?releases?[-/*]/i.test(b))) return 'pushes to release branches';
+    if (t.name === 'release') why ??= 'the `release` event';
+    else if (t.name === 'push' && getPair(t.config, 'tags') && !getPair(t.config, 'branches') && !getPair(t.config, 'branches-ignore')) why ??= 'tag pushes';
+    else if (t.name !== 'workflow_dispatch') return undefined;
+  }
+  return why;
+}
+
+/** What in the job publishes, for the message. */
+function publishes(job: Job): string | undefined {
+  for (const s of job.steps) {
+    if (s.action && PUBLISHERS.has(s.action) && !(s.action === 'docker/build-push-action' && !/^true$/i.test(input(s, 'push').value ?? ''))) return `'${s.action}'`;
+    const run = scalarText(s.run);
+    if (run === undefined || run.length > 100_000) continue;
+    for (const line of run.split('\n')) {
+      const m = PUBLISH_COMMAND.exec(line);
+      // `cargo publish --dry-run`, `npm publish --dry-run`: nothing leaves the runner.
+      if (m && !/\s--dry-run\b|\s-n\b/.test(line)) return `\`${m[0]}\``;
+    }
   }
   return undefined;
 }
@@ -144,10 +164,10 @@ export default defineRule({
   check(ctx) {
     const text = ctx.file.text;
     for (const wf of workflowsIn(ctx.file)) {
-      const byTrigger = releaseTrigger(wf.triggers);
+      const byTrigger = releaseWorkflow(wf.triggers);
       for (const job of wf.jobs) {
-        const publisher = job.steps.find((s) => s.action && PUBLISHERS.has(s.action) && !(s.action === 'docker/build-push-action' && !/^true$/i.test(input(s, 'push').value ?? '')));
-        const why = byTrigger ? `runs on ${byTrigger}` : publisher ? `publishes with '${publisher.action}'` : undefined;
+        const publisher = publishes(job);
+        const why = publisher ? `publishes (${publisher})` : byTrigger ? `is part of a release workflow (it runs on ${byTrigger} only)` : undefined;
         if (!why) continue;
         reportJob(job, why);
       }

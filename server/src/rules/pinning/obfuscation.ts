@@ -33,23 +33,25 @@ function localProblem(raw: string): Problem | undefined {
   const rest = path.startsWith('./') ? path.slice(2) : path.startsWith('../') ? path : undefined;
   // `./` alone is the repository's own root action.
   if (rest === undefined || rest === '') return undefined;
-  const segments = rest.split('/');
-  if (!segments.some((s) => s === '' || s === '.' || s === '..') && !raw.includes('\\')) return undefined;
+  // A trailing `/` is cosmetic: only `.`, `..` and `//` inside the path change how it reads.
+  const segments = rest.replace(/\/+$/, '').split('/');
+  if (!segments.some((s) => s === '' || s === '.' || s === '..')) return undefined;
   const norm = normalizeSegments(segments);
   if (!norm || norm.length === 0) {
-    return { what: `climbs out of the repository checkout ('..'), so it runs whatever another step left next to the workspace`, severity: 'medium' };
+    return { what: `climbs out of the repository checkout ('..'), so it runs whatever another step left next to the workspace rather than code of this commit`, severity: 'low' };
   }
-  return { what: 'has redundant path segments (`.`, `..`, `//`, a trailing `/`) that hide which action it runs', severity: 'low', canonical: `./${norm.join('/')}` };
+  return { what: 'has redundant path segments (`.`, `..`, `//`) that hide which action it runs', severity: 'low', canonical: `./${norm.join('/')}` };
 }
 
 function remoteProblem(ref: RemoteRef): Problem | undefined {
   const [owner = '', repo = '', ...path] = ref.target.split('/');
   const problems: string[] = [];
   let canonicalTarget = ref.target;
-  if (path.some((s) => s === '' || s === '.' || s === '..')) {
-    const norm = normalizeSegments(path);
-    if (!norm) return { what: "climbs out of the action's repository ('..')", severity: 'medium' };
-    problems.push('has redundant path segments (`.`, `..`, `//`, a trailing `/`)');
+  const inner = path.length > 0 && path[path.length - 1] === '' ? path.slice(0, -1) : path;
+  if (inner.some((s) => s === '' || s === '.' || s === '..')) {
+    const norm = normalizeSegments(inner);
+    if (!norm) return { what: "climbs out of the action's repository ('..')", severity: 'low' };
+    problems.push('has redundant path segments (`.`, `..`, `//`)');
     canonicalTarget = [owner, repo, ...norm].join('/');
   }
   if (FIRST_PARTY.has(owner.toLowerCase()) && owner !== owner.toLowerCase()) {
