@@ -107,6 +107,7 @@ const SYNTHETIC: Partial<Record<FileKind, string>> = {
 const EXAMPLE_FILES: Partial<Record<FileKind, string>> = {
   'github-workflow': 'examples/.github/workflows/ci.yml',
   'github-action': 'examples/.github/actions/setup-tools/action.yml',
+  dependabot: 'examples/.github/dependabot.yml',
   'gitlab-ci': 'examples/.gitlab-ci.yml',
   dockerfile: 'examples/Dockerfile',
   compose: 'examples/docker-compose.yml',
