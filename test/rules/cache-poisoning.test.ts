@@ -2,6 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { publishCommand } from '../../server/src/models/publish-commands.js';
 import rule from '../../server/src/rules/pinning/cache-poisoning.js';
 import { applyAllFixes, assertYamlParses } from '../helpers/fix-check.js';
 import { analyzeWith, ruleTester } from '../helpers/rule-tester.js';
@@ -76,4 +77,11 @@ it('cache-poisoning: fixed files parse and have no finding left', () => {
   const fixed = applyAllFixes(rule, WF, code);
   assertYamlParses(fixed);
   assert.deepEqual(analyzeWith(rule, { path: WF, code: fixed }).findings, []);
+});
+
+it('cache-poisoning: publishing commands', () => {
+  assert.deepEqual(
+    ['gh release create v1 dist/*', 'docker image push ghcr.io/o/i:1', 'mvn -B deploy', 'python -m twine upload dist/*', 'yarn npm publish', 'cargo publish --dry-run', 'docker buildx build --push .', 'npm test', 'echo publish'].map(publishCommand),
+    ['gh release create', 'docker push', 'mvn deploy', 'twine upload', 'yarn publish', undefined, undefined, undefined, undefined],
+  );
 });

@@ -1,6 +1,8 @@
 // Table tests for unredacted-secrets.
 
-import rule from '../../server/src/rules/permissions/unredacted-secrets.js';
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import rule, { readsSecretField } from '../../server/src/rules/permissions/unredacted-secrets.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 const WF = '.github/workflows/ci.yml';
@@ -27,4 +29,11 @@ ruleTester(rule, {
       errors: [{ line: 8, column: 23 }],
     },
   ],
+});
+
+it('unredacted-secrets: reads fields, not whole values', () => {
+  assert.deepEqual(
+    ["fromJSON(secrets.A).b", "fromJson( secrets['A'] )['b']", 'fromjson(secrets.A) .b', 'toJSON(fromJSON(secrets.A))', 'fromJSON(secrets.A)', 'fromJSON(steps.x.outputs.y).b', 'myfromjson(secrets.A).b'].map(readsSecretField),
+    [true, true, true, false, false, false, false],
+  );
 });

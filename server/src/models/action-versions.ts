@@ -110,7 +110,10 @@ export function trailingVersionComment(text: string, end: number): { version: st
   if (hash === -1 || rest.slice(0, hash).trim() !== '') return undefined;
   const m = COMMENT_VERSION.exec(rest.slice(hash));
   if (!m) return undefined;
-  const version = m[1]!.replace(/[.,;:)]+$/, '');
+  // Trailing punctuation (`v4.1.1,`, `v2)`) is not part of the version.
+  let cut = m[1]!.length;
+  while (cut > 0 && '.,;:)'.includes(m[1]![cut - 1]!)) cut--;
+  const version = m[1]!.slice(0, cut);
   const start = at + hash + m[0].length - m[1]!.length;
   return { version, start, end: start + version.length };
 }

@@ -1,6 +1,8 @@
 // What a job visibly does with its GITHUB_TOKEN: the scopes the actions and CLI calls it runs need, and whether it
 // requests an OIDC token. "Unknown" whenever something it runs could use the token in ways we cannot see.
 
+import { findExpressions } from './github-expressions.js';
+import { publishCommand } from './publish-commands.js';
 import type { Job, Step, Workflow } from './github-workflow.js';
 import { scalarText } from './yaml-values.js';
 
@@ -101,9 +103,27 @@ const ACTIONS: ReadonlyMap<string, ActionEntry> = new Map<string, ActionEntry>([
 const OIDC_ACTIONS = new Set(['hashicorp/vault-action', 'octo-sts/action', 'rust-lang/crates-io-auth-action', 'jfrog/setup-jfrog-cli']);
 
 /** The job token reaching a script: `${{ github.token }}`, `${{ secrets.GITHUB_TOKEN }}`. */
-const JOB_TOKEN = /\$\{\{[^}]*\b(?:github\.token|secrets\.github_token|secrets\[\s*'github_token'\s*\])/i;
+/** The job token in an expression: `github.token`, `secrets.GITHUB_TOKEN`, `secrets['GITHUB_TOKEN']`. */
+const JOB_TOKEN_INNER = /\bgithub\.token\b|\bsecrets\.github_token\b|\bsecrets\[\s*'github_token'\s*\]/i;
+
+/** The job token reaching a text through a `${{ }}` expression. */
+function holdsJobToken(text: string): boolean {
+  if (!/github/i.test(text)) return false;
+  return findExpressions(text).some((e) => JOB_TOKEN_INNER.test(e.inner));
+}
 /** Commands that request an OIDC token by themselves, or may (npm/uv trusted publishing, keyless cosign). */
-const OIDC_MARKERS = /ACTIONS_ID_TOKEN_REQUEST|\bcosign\s+(?:sign|attest)|\bgh\s+attestation|\b(?:npm|pnpm|yarn|bun)\b[^\n]{0,80}\bpublish\b|\buv\s+publish|\bjf\s+|\bjfrog\s+/;
+const OIDC_MARKERS = /ACTIONS_ID_TOKEN_REQUEST|\bcosign\s+(?:sign|attest)|\bgh\s+attestation|\bjf\s|\bjfrog\s/;
+/** Publishing that can use an OIDC token by itself (npm, PyPI and crates.io trusted publishing). */
+const OIDC_PUBLISHERS = new Set(['npm', 'pnpm', 'yarn', 'bun', 'uv', 'cargo', 'poetry', 'twine']);
+
+function requestsOidc(run: string): boolean {
+  if (OIDC_MARKERS.test(run)) return true;
+  for (const line of run.split('\n')) {
+    const cmd = publishCommand(line);
+    if (cmd && OIDC_PUBLISHERS.has(cmd.split(' ')[0]!)) return true;
+  }
+  return false;
+}
 /** Scripts that run code we cannot see (a local script, a build tool): it may ask for an OIDC token. */
 const OPAQUE_SCRIPT = /(?:^|[\s;&|(])(?:\.{1,2}\/|bash\s+\S|sh\s+\S|make\b|python3?\s+\S|node\s+\S|go\s+run\b|npx\b|cargo\b|gradle|mvn\b|\.\/gradlew|pwsh\b|ruby\s+\S|rake\b)/m;
 /** A `git … push` anywhere in a script, options and quoted arguments between (`git -c "…" push`). */
@@ -150,7 +170,16 @@ function ghScopes(group: string, verb: string | undefined): Record<string, Level
 }
 
 /** Lines a script that sees the token may have besides gh/git calls without our losing track of what it does. */
-const PLAIN_LINE = /^(?:#.*|(?:if|then|else|elif|fi|for|do|done|while|case|esac|set|echo|printf|cd|export|test|\[|\[\[|jq|cat|exit|true|false|shift|local|readonly|declare|[A-Za-z_][A-Za-z0-9_]*=\S*)\b.*|[{}()]|)$/;
+const PLAIN_WORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'do', 'done', 'while', 'case', 'esac', 'set', 'echo', 'printf', 'cd', 'export', 'test', '[', '[[', 'jq', 'cat', 'exit', 'true', 'false', 'shift', 'local', 'readonly', 'declare', '{', '}', '(', ')']);
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+function plainLine(t: string): boolean {
+  if (t === '' || t.startsWith('#')) return true;
+  const space = t.search(/[\s;]/);
+  const first = space === -1 ? t : t.slice(0, space);
+  // A bare assignment (`X=1`), not a command run with one (`X=1 tool`).
+  if (ASSIGNMENT.test(first)) return space === -1;
+  return PLAIN_WORDS.has(first);
+}
 
 function add(scopes: Map<string, Level>, more: Readonly<Record<string, Level>> | undefined): void {
   if (!more) return;
@@ -158,7 +187,7 @@ function add(scopes: Map<string, Level>, more: Readonly<Record<string, Level>> |
 }
 
 function envSeesToken(entries: readonly { readonly value: string | undefined }[]): boolean {
-  return entries.some((e) => e.value !== undefined && JOB_TOKEN.test(e.value));
+  return entries.some((e) => e.value !== undefined && holdsJobToken(e.value));
 }
 
 /** The token needs of one job of a workflow. */
@@ -198,7 +227,7 @@ export function jobTokenNeeds(wf: Workflow, job: Job): TokenNeeds {
       continue;
     }
     if (!uses.includes('run: scripts')) uses.push('run: scripts');
-    if (OIDC_MARKERS.test(run)) oidc = true;
+    if (requestsOidc(run)) oidc = true;
     if (OPAQUE_SCRIPT.test(run)) opaqueScript = true;
     if (gitPushes(run)) add(scopes, { contents: 'write' });
     else if (credentialsPersisted) contentsOpaque = true;
@@ -215,12 +244,12 @@ export function jobTokenNeeds(wf: Workflow, job: Job): TokenNeeds {
       add(scopes, s);
       if (!uses.includes(call)) uses.push(call);
     }
-    const seesToken = inheritedToken || envSeesToken(step.env) || JOB_TOKEN.test(run);
+    const seesToken = inheritedToken || envSeesToken(step.env) || holdsJobToken(run);
     if (!seesToken || ghLost) continue;
     // The script holds the token: every line must be a gh/git call we can map, or plumbing.
     for (const line of run.split('\n')) {
       const t = line.trim();
-      if (PLAIN_LINE.test(t)) continue;
+      if (plainLine(t)) continue;
       if (/^git\s/.test(t)) {
         if (!gitPushes(t)) add(scopes, { contents: 'read' });
         continue;

@@ -5,8 +5,37 @@ import { expressionRange, scalarsUnder } from '../../models/github-secrets.js';
 import { workflowsIn } from '../../models/github-workflow.js';
 import { defineRule } from '../define.js';
 
-/** `fromJSON(secrets.X).field`, `fromJson(secrets['X'])['field']`, also inside larger expressions. */
-const FIELD_OF_SECRET = /\bfromjson\s*\(\s*secrets\s*(?:\.\s*[A-Za-z_][\w-]*|\[[^\]]{0,200}\])\s*\)\s*(?:\.\s*[A-Za-z_*]|\[)/i;
+const IDENT = /^[A-Za-z_][\w-]*/;
+
+/** `fromJSON(secrets.X).field`, `fromJson(secrets['X'])['field']`, also inside larger expressions (read by hand, in one pass). */
+export function readsSecretField(inner: string): boolean {
+  const lower = inner.toLowerCase();
+  const skip = (i: number): number => {
+    while (i < lower.length && /\s/.test(lower[i]!)) i++;
+    return i;
+  };
+  for (let at = lower.indexOf('fromjson'); at !== -1; at = lower.indexOf('fromjson', at + 8)) {
+    if (at > 0 && /[\w.]/.test(lower[at - 1]!)) continue;
+    let i = skip(at + 8);
+    if (lower[i] !== '(') continue;
+    i = skip(i + 1);
+    if (!lower.startsWith('secrets', i)) continue;
+    i = skip(i + 7);
+    if (lower[i] === '.') {
+      const m = IDENT.exec(inner.slice(skip(i + 1), skip(i + 1) + 200));
+      if (!m) continue;
+      i = skip(skip(i + 1) + m[0].length);
+    } else if (lower[i] === '[') {
+      const close = lower.indexOf(']', i);
+      if (close === -1 || close - i > 200) continue;
+      i = skip(close + 1);
+    } else continue;
+    if (lower[i] !== ')') continue;
+    i = skip(i + 1);
+    if (lower[i] === '[' || (lower[i] === '.' && /[a-z_*]/.test(lower[skip(i + 1)] ?? ''))) return true;
+  }
+  return false;
+}
 
 export default defineRule({
   id: 'unredacted-secrets',
@@ -22,7 +51,7 @@ export default defineRule({
       for (const s of scalarsUnder(wf.doc.contents)) {
         if (s.text.length > 100_000 || !/fromjson/i.test(s.text)) continue;
         for (const e of findExpressions(s.text)) {
-          if (!FIELD_OF_SECRET.test(e.inner)) continue;
+          if (!readsSecretField(e.inner)) continue;
           ctx.report({
             range: expressionRange(text, s.node, s.text.slice(e.start, e.end)),
             message:

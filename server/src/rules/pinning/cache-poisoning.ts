@@ -3,6 +3,7 @@
 import { isMap, type Pair } from 'yaml';
 import type { Fix, TextEdit } from '../../core/types.js';
 import { parseVersion, trailingVersionComment } from '../../models/action-versions.js';
+import { publishCommand } from '../../models/publish-commands.js';
 import { scalarText, workflowsIn, type Job, type Step, type Trigger } from '../../models/github-workflow.js';
 import { eolOf, addMapEntries } from '../../models/yaml-edit.js';
 import { getPair, rangeOf } from '../../models/yaml-nodes.js';
@@ -40,10 +41,6 @@ const CACHERS: ReadonlyMap<string, { readonly toggle: Toggle; readonly fix?: 're
   ['gradle/actions/setup-gradle', { toggle: { kind: 'opt-out', input: 'cache-disabled' } }],
 ]);
 
-/** Commands that publish what the job built. */
-const PUBLISH_COMMAND =
-  /\b(?:npm|pnpm|yarn|bun)\s+(?:[\w-]+\s+)*publish\b|\btwine\s+upload\b|\bcargo\s+publish\b|\bgh\s+release\s+(?:create|upload)\b|\bdocker\s+(?:image\s+)?push\b|\bgoreleaser\s+release\b|\bmvn\b[^\n]*\bdeploy\b|\b(?:uv|poetry)\s+publish\b|\bdotnet\s+nuget\s+push\b|\bgem\s+push\b|\b(?:vsce|ovsx)\s+publish\b/;
-
 /**
  * A workflow that exists to release: every trigger is a release, a tag push or a manual run (so each job is part of
  * shipping). A CI workflow that also runs on tags is judged job by job instead.
@@ -65,9 +62,8 @@ function publishes(job: Job): string | undefined {
     const run = scalarText(s.run);
     if (run === undefined || run.length > 100_000) continue;
     for (const line of run.split('\n')) {
-      const m = PUBLISH_COMMAND.exec(line);
-      // `cargo publish --dry-run`, `npm publish --dry-run`: nothing leaves the runner.
-      if (m && !/\s--dry-run\b|\s-n\b/.test(line)) return `\`${m[0]}\``;
+      const cmd = publishCommand(line);
+      if (cmd) return `\`${cmd}\``;
     }
   }
   return undefined;
@@ -122,7 +118,9 @@ function pairLines(text: string, pair: Pair<unknown, unknown>): { start: number;
   let end = v.end;
   if (text[end - 1] !== '\n') {
     const nl = text.indexOf('\n', end);
-    if (nl !== -1 && text.slice(end, nl).replace(/#.*$/, '').trim() !== '') return undefined;
+    const rest = nl === -1 ? '' : text.slice(end, nl);
+    const hash = rest.indexOf('#');
+    if ((hash === -1 ? rest : rest.slice(0, hash)).trim() !== '') return undefined;
     end = nl === -1 ? text.length : nl + 1;
   }
   return { start, end };

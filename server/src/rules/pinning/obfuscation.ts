@@ -34,7 +34,9 @@ function localProblem(raw: string): Problem | undefined {
   // `./` alone is the repository's own root action.
   if (rest === undefined || rest === '') return undefined;
   // A trailing `/` is cosmetic: only `.`, `..` and `//` inside the path change how it reads.
-  const segments = rest.replace(/\/+$/, '').split('/');
+  let end = rest.length;
+  while (end > 0 && rest[end - 1] === '/') end--;
+  const segments = rest.slice(0, end).split('/');
   if (!segments.some((s) => s === '' || s === '.' || s === '..')) return undefined;
   const norm = normalizeSegments(segments);
   if (!norm || norm.length === 0) {
