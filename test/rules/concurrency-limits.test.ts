@@ -16,6 +16,8 @@ ruleTester(rule, {
     { name: 'job-level concurrency', path: WF, code: deploy('', '    concurrency:\n      group: prod\n') },
     { name: 'a CI job that deploys nothing', path: WF, code: 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n' },
     { name: 'reusable workflow: the caller decides', path: WF, code: 'on: workflow_call\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: prod\n    steps:\n      - run: ./deploy.sh\n' },
+    { name: 'an environment that only gates secrets (no deploy target in its name)', path: WF, code: 'on: schedule\njobs:\n  triage:\n    runs-on: ubuntu-latest\n    environment: trigger-nightly\n    steps:\n      - run: ./trigger.sh\n' },
+    { name: 'environment from an expression', path: WF, code: "on: push\njobs:\n  d:\n    runs-on: ubuntu-latest\n    environment: ${{ github.ref == 'refs/heads/main' && 'production' || '' }}\n    steps:\n      - run: ./x.sh\n" },
     { name: 'call to a reusable workflow', path: WF, code: 'on: push\njobs:\n  deploy:\n    uses: ./.github/workflows/deploy.yml\n' },
   ],
   invalid: [

@@ -1,7 +1,7 @@
 // Deploy jobs without a `concurrency:` group: two runs can deploy at once, and an older run can finish last.
 
 import type { Fix } from '../../core/types.js';
-import { deployTierOfScript } from '../../models/deploy-targets.js';
+import { deployTierOfScript, environmentTier } from '../../models/deploy-targets.js';
 import { scalarText, workflowsIn, type Job } from '../../models/github-workflow.js';
 import { addMapEntries } from '../../models/yaml-edit.js';
 import { get, getPair, rangeOf } from '../../models/yaml-nodes.js';
@@ -11,7 +11,8 @@ import { defineRule } from '../define.js';
 function deployEvidence(job: Job): { what: string; env: string | undefined } | undefined {
   const envNode = get(job.node, 'environment');
   const env = scalarText(envNode) ?? scalarText(get(envNode, 'name'));
-  if (getPair(job.node, 'environment')) return { what: `it deploys to the environment '${env ?? 'from an expression'}'`, env: env && !env.includes('${{') ? env : undefined };
+  // Environments also gate secrets for jobs that deploy nothing: only a name that reads as a deploy target counts.
+  if (env !== undefined && !env.includes('${{') && environmentTier(env)) return { what: `it deploys to the environment '${env}'`, env };
   for (const step of job.steps) {
     if (step.action && /(?:^|[/-])deploy(?:$|[-/])/.test(step.action)) return { what: `it runs '${step.action}'`, env: undefined };
     const run = scalarText(step.run);
