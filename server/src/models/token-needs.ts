@@ -17,7 +17,7 @@ export interface TokenNeeds {
   readonly unknown: readonly string[];
   /** something the job runs could request an OIDC token we cannot see (also true when `unknown` is not empty). */
   readonly oidcUnknown: boolean;
-  /** a step could push with the credentials `actions/checkout` persisted, so `contents: write` cannot be ruled out. */
+  /** a script runs after `actions/checkout` and could push, so `contents: write` cannot be ruled out. */
   readonly contentsOpaque: boolean;
   /** what the job runs, for messages: `actions/checkout`, `gh pr comment`, `run: scripts`. */
   readonly uses: readonly string[];
@@ -197,7 +197,9 @@ export function jobTokenNeeds(wf: Workflow, job: Job): TokenNeeds {
   const uses: string[] = [];
   let oidc = false;
   let contentsOpaque = false;
-  let credentialsPersisted = false;
+  // After a checkout, scripts work in a repository they may push to (with persisted credentials, or credentials set
+  // up later): `contents: write` is not ruled out then, whatever `persist-credentials` says.
+  let checkedOut = false;
   let opaqueScript = false;
   if (job.uses) {
     return { scopes, oidc: true, unknown: [`reusable workflow '${scalarText(job.uses) ?? ''}'`], oidcUnknown: true, contentsOpaque: true, uses: [] };
@@ -217,7 +219,7 @@ export function jobTokenNeeds(wf: Workflow, job: Job): TokenNeeds {
       add(scopes, entry.extra?.(step));
       const o = entry.oidc;
       if (o === true || (o && ((o.when && input(step, o.when) !== undefined && input(step, o.when) !== 'false') || (o.unless && input(step, o.unless) === undefined)))) oidc = true;
-      if (name === 'actions/checkout' && input(step, 'persist-credentials') !== 'false') credentialsPersisted = true;
+      if (name === 'actions/checkout') checkedOut = true;
       continue;
     }
     const run = scalarText(step.run);
@@ -230,7 +232,7 @@ export function jobTokenNeeds(wf: Workflow, job: Job): TokenNeeds {
     if (requestsOidc(run)) oidc = true;
     if (OPAQUE_SCRIPT.test(run)) opaqueScript = true;
     if (gitPushes(run)) add(scopes, { contents: 'write' });
-    else if (credentialsPersisted) contentsOpaque = true;
+    else if (checkedOut) contentsOpaque = true;
     // A gh call shows the job means to use the token (without GH_TOKEN it fails): count its scopes either way.
     let ghLost = false;
     for (const m of run.matchAll(GH_CALL)) {
