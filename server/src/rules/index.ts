@@ -7,6 +7,9 @@ import composeDockerSocket from './hardening/compose-docker-socket.js';
 import composeHostNamespaces from './hardening/compose-host-namespaces.js';
 import composePrivileged from './hardening/compose-privileged.js';
 import composeUnconfinedSecurity from './hardening/compose-unconfined-security.js';
+import concurrencyLimits from './hardening/concurrency-limits.js';
+import dependabotCooldown from './hardening/dependabot-cooldown.js';
+import dependabotExecution from './hardening/dependabot-execution.js';
 import dockerfileAddLocal from './hardening/dockerfile-add-local.js';
 import dockerfileChmod777 from './hardening/dockerfile-chmod-777.js';
 import dockerfileExposeSsh from './hardening/dockerfile-expose-ssh.js';
@@ -54,19 +57,26 @@ import k8sRbacWildcard from './permissions/k8s-rbac-wildcard.js';
 import s3PublicAccessBlockDisabled from './permissions/s3-public-access-block-disabled.js';
 import s3PublicAcl from './permissions/s3-public-acl.js';
 import secretsExposure from './permissions/secrets-exposure.js';
+import secretsOutsideEnv from './permissions/secrets-outside-env.js';
 import securityGateDisabled from './permissions/security-gate-disabled.js';
 import selfHostedRunner from './permissions/self-hosted-runner.js';
 import sharedEnvironmentSecrets from './permissions/shared-environment-secrets.js';
 import staticCloudCredentials from './permissions/static-cloud-credentials.js';
+import thirdPartyActionSecrets from './permissions/third-party-action-secrets.js';
+import unredactedSecrets from './permissions/unredacted-secrets.js';
 import unprotectedProductionDeploy from './permissions/unprotected-production-deploy.js';
 import unsoundCondition from './permissions/unsound-condition.js';
 import unsoundContains from './permissions/unsound-contains.js';
 import addWithoutChecksum from './pinning/add-without-checksum.js';
+import cachePoisoning from './pinning/cache-poisoning.js';
 import dependencyConfusion from './pinning/dependency-confusion.js';
 import downloadAndExecute from './pinning/download-and-execute.js';
 import imageLatest from './pinning/image-latest.js';
 import imageWithoutDigest from './pinning/image-without-digest.js';
+import knownVulnerableActions from './pinning/known-vulnerable-actions.js';
+import obfuscation from './pinning/obfuscation.js';
 import publishWithoutProvenance from './pinning/publish-without-provenance.js';
+import refVersionMismatch from './pinning/ref-version-mismatch.js';
 import shaPinWithoutVersion from './pinning/sha-pin-without-version.js';
 import unpinnedAction from './pinning/unpinned-action.js';
 import unpinnedInclude from './pinning/unpinned-include.js';
@@ -90,15 +100,19 @@ export const RULES: readonly Rule[] = [
   azureStorageMinTls,
   azureStoragePublicAccess,
   botConditions,
+  cachePoisoning,
   composeDangerousCapabilities,
   composeDockerSocket,
   composeHostNamespaces,
   composePrivileged,
   composeUnconfinedSecurity,
+  concurrencyLimits,
   credentialPersistence,
   credentialUrl,
   dangerousTriggers,
   debugLogging,
+  dependabotCooldown,
+  dependabotExecution,
   dependencyConfusion,
   dockerfileAddLocal,
   dockerfileChmod777,
@@ -133,12 +147,16 @@ export const RULES: readonly Rule[] = [
   k8sRunAsRoot,
   k8sServiceAccountToken,
   k8sWritableRootFs,
+  knownVulnerableActions,
+  obfuscation,
   providerToken,
   publishWithoutProvenance,
   rdsPubliclyAccessible,
+  refVersionMismatch,
   s3PublicAccessBlockDisabled,
   s3PublicAcl,
   secretsExposure,
+  secretsOutsideEnv,
   securityGateDisabled,
   selfHostedRunner,
   shaPinWithoutVersion,
@@ -146,6 +164,7 @@ export const RULES: readonly Rule[] = [
   staticCloudCredentials,
   storageEncryptionDisabled,
   templateInjection,
+  thirdPartyActionSecrets,
   tlsVerificationDisabled,
   unauthenticatedPackages,
   unpinnedAction,
@@ -156,5 +175,6 @@ export const RULES: readonly Rule[] = [
   unprotectedProductionDeploy,
   unsoundCondition,
   unsoundContains,
+  unredactedSecrets,
   unversionedProvider,
 ];
