@@ -1,0 +1,60 @@
+// Terraform rule cost for `npm run bench`: analysis (parse + every Terraform rule) per 1,000 lines over the corpus
+// Terraform files, minus the bare HCL parse, and the same on a ~16,000-line file.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Analyzer, DEFAULT_CONFIG } from '../server/src/engine/index.js';
+import { parseHcl } from '../server/src/parsers/hcl.js';
+import { best, concatenate, lineCount, terraformFiles } from './bench-hcl.js';
+
+export interface TerraformBenchRow {
+  readonly metric: string;
+  readonly value: string;
+}
+
+interface Input {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** Prints the figures and returns summary rows; skipped without `<corpus>/terraform`. */
+export function benchTerraformRules(corpus: string): TerraformBenchRow[] {
+  const dir = join(corpus, 'terraform');
+  console.log('');
+  if (!existsSync(dir)) {
+    console.log('[6] Terraform rules per 1,000 lines\n    skipped: corpus not found');
+    return [];
+  }
+  const inputs: Input[] = terraformFiles(dir).map((p) => ({ path: relative(corpus, p), text: readFileSync(p, 'utf8') }));
+  const lines = inputs.reduce((n, f) => n + lineCount(f.text), 0);
+  console.log(`[6] Terraform rules (parse + every Terraform rule, engine only): ${inputs.length} corpus files, ${lines} lines`);
+  let sink = 0;
+  const analyzeAll = (): void => {
+    // A fresh analyzer each run: its per-path parse cache must not turn later runs into cache hits.
+    const analyzer = new Analyzer();
+    for (const f of inputs) sink += analyzer.analyze({ path: f.path, text: f.text, kind: 'terraform' }, DEFAULT_CONFIG).findings.length;
+  };
+  const parseAll = (): void => inputs.forEach((f) => (sink += parseHcl(f.text).body.items.length));
+  analyzeAll();
+  parseAll();
+  const analyzeNs = best(5, analyzeAll);
+  const parseNs = best(5, parseAll);
+  const perK = (ns: number): number => ns / 1e6 / (lines / 1000);
+  const rulesPerK = Math.max(0, perK(analyzeNs) - perK(parseNs));
+  const big = concatenate(inputs.map((f) => f.text));
+  const bigLines = lineCount(big);
+  const bigAnalyze = best(5, () => (sink += new Analyzer().analyze({ path: 'big.tf', text: big, kind: 'terraform' }, DEFAULT_CONFIG).findings.length));
+  const bigParse = best(5, () => (sink += parseHcl(big).body.items.length));
+  console.log(`    analyze, best of 5: ${(analyzeNs / 1e6).toFixed(1)} ms = ${perK(analyzeNs).toFixed(2)} ms per 1,000 lines (parse alone ${perK(parseNs).toFixed(2)})`);
+  console.log(`    Terraform rules per 1,000 lines (analyze − parse): ${rulesPerK.toFixed(2)} ms`);
+  console.log(`    ${bigLines}-line file, best of 5: analyze ${(bigAnalyze / 1e6).toFixed(1)} ms, parse ${(bigParse / 1e6).toFixed(1)} ms`);
+  if (sink < 0) console.log('');
+  return [
+    { metric: 'Terraform analyze ms/1,000 lines', value: perK(analyzeNs).toFixed(2) },
+    { metric: 'Terraform rules ms/1,000 lines', value: rulesPerK.toFixed(2) },
+    { metric: `Terraform analyze ${bigLines}-line file`, value: `${(bigAnalyze / 1e6).toFixed(1)} ms` },
+  ];
+}
+
+/** Run alone: `npm run -s compile && node out/scripts/bench-terraform.js [corpus]`. */
+if (require.main === module) benchTerraformRules(process.argv[2] ?? join(__dirname, '..', '..', '..', 'shared', 'corpus'));
