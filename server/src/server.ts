@@ -46,6 +46,7 @@ import { BASELINE_FILE_NAME, BaselineMatcher } from './engine/baseline.js';
 import { BaselineStore, baselinePath, fingerprintAt } from './workspace/baseline-file.js';
 import { addCounts, zeroCounts, type SeverityCounts } from './lsp/disk-analysis.js';
 import { loadExtraRules } from './lsp/extra-rules.js';
+import { EditorModuleContexts } from './lsp/module-contexts.js';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './lsp/settings.js';
 import { WorkspaceScanner, type FileConfig, type FolderScan, type ScanSummary } from './lsp/workspace-scan.js';
 import { PIN_ALL_KIND, PIN_COMMAND, PinCommand, Trust, pinAction } from './lsp/pin.js';
@@ -103,6 +104,8 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
 
   const documents = new TextDocuments(TextDocument);
   const analyzer = new Analyzer([...RULES, ...extraRules]);
+  /** Terraform files see their folder's variables and locals, open siblings as edited. */
+  const modules = new EditorModuleContexts(() => documents.all().map((d) => ({ uri: d.uri, fsPath: fsPathOf(d.uri), getText: () => d.getText() })));
   const published = new Map<string, Published>();
   const timers = new Map<string, NodeJS.Timeout>();
   const settingsCache = new Map<string, Promise<Settings>>();
@@ -131,6 +134,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   let scanSettings = new Map<string, Settings>();
   const scanner = new WorkspaceScanner({
     analyzer,
+    modules: modules.loader,
     isOpen: (uri) => documents.get(uri) !== undefined,
     publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
     setCounts,
@@ -216,10 +220,13 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
           forgetBelow(c.uri);
           continue;
         }
+        for (const uri of modules.affectedBy(path)) schedule(uri, DEBOUNCE_MS);
         const settings = await settingsFor(c.uri);
         if (!workspaceScanned || !settings.enable || !settings.scanOnSave || !folderOf(path)) continue;
         await prepareScanSettings();
         scanner.refresh(path);
+        // The folder's other Terraform files may resolve variables from this one.
+        for (const sibling of modules.loader.filesOf(dirname(path))) if (sibling !== path) scanner.refresh(sibling);
       }
     })().catch((err: unknown) => reportInternal('handling file changes', err));
   });
@@ -227,9 +234,14 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   // TextDocuments reports an open as a content change too: only real edits are debounced.
   const justOpened = new Set<string>();
   documents.onDidOpen((e) => void justOpened.add(e.document.uri));
-  documents.onDidChangeContent((e) => schedule(e.document.uri, justOpened.delete(e.document.uri) ? 0 : DEBOUNCE_MS));
+  documents.onDidChangeContent((e) => {
+    schedule(e.document.uri, justOpened.delete(e.document.uri) ? 0 : DEBOUNCE_MS);
+    for (const uri of modules.affectedBy(fsPathOf(e.document.uri))) schedule(uri, DEBOUNCE_MS);
+  });
   documents.onDidClose((e) => {
     const uri = e.document.uri;
+    // Its folder's open Terraform files now read it from disk.
+    for (const other of modules.affectedBy(fsPathOf(uri))) schedule(other, DEBOUNCE_MS);
     clearTimeout(timers.get(uri));
     timers.delete(uri);
     published.delete(uri);
@@ -339,7 +351,8 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     const text = doc.getText();
     const kind = analyzer.detectKind(path, text, config, fsPath) ?? LANGUAGE_KINDS[doc.languageId];
     if (!kind) return NO_RESULT;
-    const result = analyzer.analyze({ path: doc.uri, text, kind }, config);
+    const module = kind === 'terraform' ? modules.forDocument(fsPath) : undefined;
+    const result = analyzer.analyze({ path: doc.uri, text, kind, ...(module ? { module } : {}) }, config);
     for (const err of result.ruleErrors) {
       // Reported once per rule, not on every keystroke.
       if (reportedRuleErrors.has(err.ruleId)) continue;

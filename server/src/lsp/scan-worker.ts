@@ -4,6 +4,7 @@ import { parentPort } from 'node:worker_threads';
 import { Analyzer, RULES, type ForewarnConfig } from '../engine/index.js';
 import { analyzeOnDisk, type DiskJob, type DiskResult } from './disk-analysis.js';
 import { loadExtraRules } from './extra-rules.js';
+import { ModuleContextLoader } from '../workspace/module-context.js';
 
 export interface WorkerRequest {
   readonly batch: number;
@@ -19,10 +20,11 @@ export interface WorkerResponse {
 if (parentPort) {
   const port = parentPort;
   const analyzer = new Analyzer([...RULES, ...loadExtraRules()]);
+  const modules = new ModuleContextLoader({ validate: true });
   port.on('message', (req: WorkerRequest) => {
     const results = req.jobs.map((job): DiskResult => {
       try {
-        return analyzeOnDisk(job, req.configs[job.configIndex]!, analyzer);
+        return analyzeOnDisk(job, req.configs[job.configIndex]!, analyzer, modules);
       } catch (e) {
         return { path: job.path, status: 'unreadable', message: `internal error: ${(e as Error).message}` };
       }

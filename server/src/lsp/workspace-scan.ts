@@ -10,6 +10,7 @@ import { Minimatch } from 'minimatch';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Analyzer} from '../engine/index.js';
 import { CONFIG_FILE_NAMES, YAML_EXT, compileIgnore, type ForewarnConfig } from '../engine/index.js';
+import type { ModuleContextLoader } from '../workspace/module-context.js';
 import { walkFiles } from '../workspace/walk.js';
 import { analyzeOnDisk, type DiskBaseline, type DiskJob, type DiskResult, type SeverityCounts } from './disk-analysis.js';
 import type { WorkerRequest, WorkerResponse } from './scan-worker.js';
@@ -31,6 +32,8 @@ export interface ScanHost {
   /** the baseline entries that apply to a file, if any. */
   baselineFor(fsPath: string): DiskBaseline | undefined;
   readonly analyzer: Analyzer;
+  /** Terraform folder contexts read from disk (the workers keep their own). */
+  readonly modules?: ModuleContextLoader;
 }
 
 export interface FolderScan {
@@ -162,7 +165,7 @@ export class WorkspaceScanner {
     if (kind === undefined && !YAML_EXT.test(path)) return;
     const knownHash = force ? undefined : this.entries.get(uri)?.hash;
     const baseline = this.host.baselineFor(path);
-    this.accept(analyzeOnDisk({ path, rel, kind, configIndex: 0, knownHash, ...(baseline ? { baseline } : {}) }, fc.config, this.host.analyzer));
+    this.accept(analyzeOnDisk({ path, rel, kind, configIndex: 0, knownHash, ...(baseline ? { baseline } : {}) }, fc.config, this.host.analyzer, this.host.modules));
   }
 
   /** A file was deleted: its problems go with it. */
@@ -225,7 +228,7 @@ export class WorkspaceScanner {
       }
       const job = jobs[i]!;
       try {
-        onResult(analyzeOnDisk(job, configs[job.configIndex]!, this.host.analyzer));
+        onResult(analyzeOnDisk(job, configs[job.configIndex]!, this.host.analyzer, this.host.modules));
       } catch (e) {
         onResult({ path: job.path, status: 'unreadable', message: (e as Error).message });
       }
