@@ -6,6 +6,12 @@ import { insertIntoBlock } from './terraform-checks.js';
 import { attribute, blocksOf, literal, UNKNOWN, type HclBlock, type HclValue, type TerraformFile } from './terraform.js';
 import type { Resolved } from './terraform-values.js';
 
+/** The part of a rule's context reportSettings uses (models do not import the rule layer). */
+interface Reporter {
+  readonly file: { readonly terraform: TerraformFile | undefined };
+  report(r: { readonly range: Range; readonly message: string; readonly fixes?: readonly Fix[]; readonly severity?: Severity }): void;
+}
+
 /** What a missing attribute means: the provider's default, and the provider versions that default was checked for. */
 export interface MissingDefault {
   /** the value the provider uses when the attribute is absent, as HCL (`false`, `"optional"`). */
@@ -24,8 +30,10 @@ export interface SettingCheck {
   readonly insecure: (value: HclValue) => boolean;
   /** the secure value as HCL, for fixes and messages (`true`, `"TLS1_2"`). */
   readonly secure: string;
-  /** what the insecure setting does, for messages: "stores the volume's data unencrypted". */
+  /** what the insecure setting does, for messages: "the volume's data and snapshots are stored unencrypted". */
   readonly problem: string;
+  /** what to do, for messages: "Set encrypted = true (with a KMS key you control)". */
+  readonly remedy: string;
   /** set when the provider default is insecure: a missing attribute is reported at low severity. */
   readonly missing?: MissingDefault;
   /** the check applies only to resources that pass this (e.g. a listener whose protocol is HTTPS). */
@@ -40,7 +48,7 @@ export interface SettingFinding {
   /** `aws_ebs_volume 'data'`. */
   readonly where: string;
   readonly range: Range;
-  /** `encrypted = false (var.encrypted, default in variables.tf:3)`, or `encrypted is not set (defaults to false …)`. */
+  /** `sets encrypted = false (var.encrypted, default in variables.tf:3)`, or `does not set encrypted, and …`. */
   readonly what: string;
   readonly missing: boolean;
   readonly severity: Severity | undefined;
@@ -51,6 +59,12 @@ export interface SettingFinding {
 export function oneOf(...values: readonly (string | number | boolean)[]): (v: HclValue) => boolean {
   const set = new Set(values.map((x) => (typeof x === 'string' ? x.toLowerCase() : x)));
   return (v) => (typeof v === 'string' ? set.has(v.toLowerCase()) : (typeof v === 'number' || typeof v === 'boolean') && set.has(v));
+}
+
+/** The literal value of `block`'s attribute `name` after following variables and locals; undefined when absent. */
+export function valueOf(tf: TerraformFile, block: HclBlock, name: string): HclValue | typeof UNKNOWN | undefined {
+  const a = attribute(block.body, name);
+  return a ? literal(tf.values.resolve(a.value).expr) : undefined;
 }
 
 export function resourceName(block: HclBlock): string {
@@ -75,6 +89,8 @@ export function runSettingChecks(tf: TerraformFile, checks: readonly SettingChec
 
 function checkOne(tf: TerraformFile, resource: HclBlock, check: SettingCheck): SettingFinding[] {
   const where = resourceName(resource);
+  // A block still being typed (no closing brace) may yet get the attribute: only what is written counts.
+  const missing = resource.closed ? check.missing : undefined;
   const name = check.path[check.path.length - 1]!;
   const shown = check.path.join('.');
   const out: SettingFinding[] = [];
@@ -86,22 +102,22 @@ function checkOne(tf: TerraformFile, resource: HclBlock, check: SettingCheck): S
       const nested = blocksOf(h.body, step);
       if (nested.length > 0) next.push(...nested);
       else if (blocksOf(h.body, 'dynamic').some((d) => d.labels[0]?.value === step)) return out;
-      else if (check.missing && !check.missing.unless?.(resource, tf)) out.push(missingFinding(tf, resource, h, check, where, shown, step));
+      else if (missing && !missing.unless?.(resource, tf)) out.push(missingFinding(tf, resource, h, check, where, shown, step));
     }
     holders = next;
   }
   for (const h of holders) {
     const attr = attribute(h.body, name);
     if (!attr) {
-      if (check.missing && !check.missing.unless?.(resource, tf)) out.push(missingFinding(tf, resource, h, check, where, shown, undefined));
+      if (missing && !missing.unless?.(resource, tf)) out.push(missingFinding(tf, resource, h, check, where, shown, undefined));
       continue;
     }
     for (const r of tf.values.candidates(attr.value)) {
       const v = literal(r.expr);
       if (v === UNKNOWN) continue;
       if (v === null) {
-        if (check.missing && !check.missing.unless?.(resource, tf)) {
-          out.push({ check, resource, where, range: r.range, what: `${shown} = null${from(r)}, so the provider default ${check.missing.defaultsTo} applies (${check.missing.provider})`, missing: true, severity: 'low', fixes: [] });
+        if (missing && !missing.unless?.(resource, tf)) {
+          out.push({ check, resource, where, range: r.range, what: `sets ${shown} = null${from(r)}, so the provider default ${missing.defaultsTo} applies (${missing.provider})`, missing: true, severity: 'low', fixes: [] });
         }
         continue;
       }
@@ -110,7 +126,7 @@ function checkOne(tf: TerraformFile, resource: HclBlock, check: SettingCheck): S
       if (r.origin === undefined && attr.value.range.start === r.range.start) {
         fixes.push({ title: `Set ${name} = ${check.secure}`, safety: 'unsafe', edits: [{ range: attr.value.range, newText: check.secure }] });
       }
-      out.push({ check, resource, where, range: r.range, what: `${shown} = ${show(v)}${from(r)}`, missing: false, severity: check.severity, fixes });
+      out.push({ check, resource, where, range: r.range, what: `sets ${shown} = ${show(v)}${from(r)}`, missing: false, severity: check.severity, fixes });
       break;
     }
   }
@@ -134,11 +150,25 @@ function missingFinding(tf: TerraformFile, resource: HclBlock, holder: HclBlock,
     resource,
     where,
     range,
-    what: `${shown} is not set${block === undefined ? '' : ` (no ${block} block)`}, and the provider default is ${m.defaultsTo} (${m.provider})`,
+    what: `does not set ${shown}${block === undefined ? '' : ` (it has no ${block} block)`}, and the provider default is ${m.defaultsTo} (${m.provider})`,
     missing: true,
     severity: 'low',
     fixes: edit ? [{ title: `Add ${name} = ${check.secure}`, safety: 'unsafe', edits: [edit] }] : [],
   };
+}
+
+/** Reports every finding of the checks with its message, severity and fix. */
+export function reportSettings(ctx: Reporter, checks: readonly SettingCheck[]): void {
+  const tf = ctx.file.terraform;
+  if (!tf) return;
+  for (const f of runSettingChecks(tf, checks)) {
+    ctx.report({
+      range: f.range,
+      message: `${f.where} ${f.what}: ${f.check.problem}. ${f.check.remedy}.`,
+      fixes: f.fixes,
+      ...(f.severity ? { severity: f.severity } : {}),
+    });
+  }
 }
 
 function from(r: Resolved): string {
