@@ -2,7 +2,8 @@
 
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import rule, { exposure, isWholeInternet } from '../../server/src/rules/hardening/ingress-open-to-internet.js';
+import { isWholeInternet } from '../../server/src/models/terraform-checks.js';
+import rule, { exposure } from '../../server/src/rules/hardening/ingress-open-to-internet.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 const TF = 'infra/network.tf';

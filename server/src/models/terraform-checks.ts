@@ -62,3 +62,14 @@ function indentOf(text: string, offset: number): string | undefined {
   const before = text.slice(lineStart, offset);
   return /^[ \t]*$/.test(before) ? before : undefined;
 }
+
+const OPEN_WORDS = new Set(['*', 'internet', 'any']);
+/** Any IPv4 address with prefix length 0 (`0.0.0.0/0`, but also `10.0.0.1/0`), any IPv6 `…/0`. */
+const V4_ANY = /^\d{1,3}(?:\.\d{1,3}){3}\/0$/;
+const V6_ANY = /^[0-9a-f:]+\/0$/i;
+
+/** `0.0.0.0/0`, `::/0`, any `a.b.c.d/0`; with `words`, also Azure's `*`, `Internet` and `Any`. */
+export function isWholeInternet(source: string, words = true): boolean {
+  const s = source.trim();
+  return V4_ANY.test(s) || (V6_ANY.test(s) && s.includes(':')) || (words && OPEN_WORDS.has(s.toLowerCase()));
+}

@@ -67,6 +67,12 @@ export function valueOf(tf: TerraformFile, block: HclBlock, name: string): HclVa
   return a ? literal(tf.values.resolve(a.value).expr) : undefined;
 }
 
+/** Whether the file or another file of its module declares a resource of this type. */
+export function moduleHasResource(tf: TerraformFile, type: string): boolean {
+  const has = (items: readonly (HclBlock | { readonly kind: 'attribute' })[]): boolean => items.some((b) => b.kind === 'block' && b.type === 'resource' && b.labels[0]?.value === type);
+  return has(tf.body.items) || tf.values.siblings().some((f) => has(f.hcl.body.items));
+}
+
 export function resourceName(block: HclBlock): string {
   return `${block.labels[0]?.value ?? '?'} '${block.labels[1]?.value ?? '?'}'`;
 }

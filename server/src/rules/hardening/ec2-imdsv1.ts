@@ -2,7 +2,7 @@
 // is "optional" unless the AMI or the account asks for IMDSv2; low severity).
 
 import { blocksOf, type HclBlock, type TerraformFile } from '../../models/terraform.js';
-import { oneOf, reportSettings, valueOf, type SettingCheck } from '../../models/terraform-settings.js';
+import { moduleHasResource, oneOf, reportSettings, valueOf, type SettingCheck } from '../../models/terraform-settings.js';
 import { defineRule } from '../define.js';
 
 /** IMDS turned off altogether: nothing to steal. */
@@ -12,8 +12,7 @@ function imdsOn(r: HclBlock, tf: TerraformFile): boolean {
 
 /** Account-wide instance metadata defaults in the module (`aws_ec2_instance_metadata_defaults`) set the default instead. */
 function accountDefaults(_r: HclBlock, tf: TerraformFile): boolean {
-  if (tf.blocksOfType('resource', 'aws_ec2_instance_metadata_defaults').length > 0) return true;
-  return tf.values.siblings().some((f) => f.hcl.body.items.some((b) => b.kind === 'block' && b.type === 'resource' && b.labels[0]?.value === 'aws_ec2_instance_metadata_defaults'));
+  return moduleHasResource(tf, 'aws_ec2_instance_metadata_defaults');
 }
 
 const CHECKS: readonly SettingCheck[] = [

@@ -3,6 +3,7 @@
 
 import type { Range } from '../../core/types.js';
 import { attribute, blocksOf, literal, UNKNOWN, type HclBlock, type HclBody, type HclExpr, type TerraformFile } from '../../models/terraform.js';
+import { isWholeInternet } from '../../models/terraform-checks.js';
 import type { Resolved } from '../../models/terraform-values.js';
 import { defineRule } from '../define.js';
 
@@ -12,16 +13,6 @@ const SENSITIVE_PORTS: ReadonlyMap<number, string> = new Map([
   [3306, 'MySQL'], [5432, 'PostgreSQL'], [1433, 'SQL Server'], [1521, 'Oracle'], [27017, 'MongoDB'], [6379, 'Redis'],
   [9200, 'Elasticsearch'], [9042, 'Cassandra'], [11211, 'Memcached'], [5984, 'CouchDB'],
 ]);
-const OPEN_WORDS = new Set(['*', 'internet', 'any']);
-/** Any IPv4 address with prefix length 0 (`0.0.0.0/0`, but also `10.0.0.1/0`), any IPv6 `…/0`. */
-const V4_ANY = /^\d{1,3}(?:\.\d{1,3}){3}\/0$/;
-const V6_ANY = /^[0-9a-f:]+\/0$/i;
-
-export function isWholeInternet(source: string, words = true): boolean {
-  const s = source.trim();
-  return V4_ANY.test(s) || (V6_ANY.test(s) && s.includes(':')) || (words && OPEN_WORDS.has(s.toLowerCase()));
-}
-
 interface Open {
   readonly value: string;
   readonly range: Range;
