@@ -11,7 +11,7 @@ export default defineRule({
   kinds: ['terraform'],
   severity: 'medium',
   description: 'Terraform creates a user-managed GCP service account key',
-  cwe: [522, 798],
+  cwe: [522],
   fix: 'none',
   check(ctx) {
     const tf = ctx.file.terraform;
