@@ -11,6 +11,8 @@ import { insertIntoBlock } from '../../server/src/models/terraform-checks.js';
 import { attribute, literal, parseTerraform, UNKNOWN } from '../../server/src/models/terraform.js';
 import type { ModuleContext } from '../../server/src/models/terraform-values.js';
 import { ModuleContextLoader } from '../../server/src/workspace/module-context.js';
+import { scan } from '../../server/src/workspace/scan.js';
+import { DEFAULT_CONFIG } from '../../server/src/engine/index.js';
 
 function valueOf(text: string, module?: ModuleContext, name = 'x'): { value: unknown; origin: string | undefined; all: unknown[] } {
   const tf = parseTerraform(text, 'main.tf', module);
@@ -128,6 +130,24 @@ describe('ModuleContextLoader', () => {
       const c = loader.forFile(join(dir, 'main.tf'), overlay)!;
       assert.equal(c.files.find((f) => f.name === 'variables.tf')!.text, overlay.get(join(dir, 'variables.tf')));
       assert.equal(loader.forFile(join(dir, 'main.tf'), new Map(overlay)), c, 'the same overlay gives the same context');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('forewarn scan', () => {
+  it("gives each Terraform file its folder's variables", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forewarn-scan-mod-'));
+    try {
+      writeFileSync(join(dir, 'main.tf'), 'resource "aws_db_instance" "db" {\n  storage_encrypted   = true\n  publicly_accessible = var.public\n}\n');
+      writeFileSync(join(dir, 'variables.tf'), 'variable "public" {\n  default = true\n}\n');
+      const report = scan([dir], { config: DEFAULT_CONFIG, root: dir, cwd: dir });
+      const f = report.findings.find((x) => x.finding.ruleId === 'rds-publicly-accessible');
+      assert.ok(f, JSON.stringify(report.findings.map((x) => x.finding.ruleId)));
+      assert.equal(f.path, 'main.tf');
+      assert.deepEqual(f.start, { line: 2, character: 24 });
+      assert.match(f.finding.message, /var\.public, default in variables\.tf:2/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
