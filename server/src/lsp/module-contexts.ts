@@ -20,13 +20,16 @@ export class EditorModuleContexts {
 
   constructor(private readonly open: () => Iterable<OpenDocument>) {}
 
-  /** The context for a `.tf` document: its folder's files, open ones as the editor has them. */
-  forDocument(fsPath: string | undefined): ModuleContext | undefined {
-    if (!fsPath || !ModuleContextLoader.applies(fsPath)) return undefined;
+  /**
+   * The context for a `.tf` document: its folder's files, open ones as the editor has them. Only inside a workspace
+   * folder (`workspaceFolder`): the server reads nothing outside the workspace.
+   */
+  forDocument(fsPath: string | undefined, workspaceFolder: string | undefined): ModuleContext | undefined {
+    if (!fsPath || !workspaceFolder || !ModuleContextLoader.applies(fsPath)) return undefined;
     const dir = dirname(fsPath);
     const overlay = new Map<string, string>();
     for (const doc of this.open()) if (doc.fsPath && doc.fsPath !== fsPath && MODULE_FILE.test(doc.fsPath) && dirname(doc.fsPath) === dir) overlay.set(doc.fsPath, doc.getText());
-    return this.loader.forFile(fsPath, overlay);
+    return this.loader.forFile(fsPath, overlay, workspaceFolder);
   }
 
   /** Open `.tf` documents whose results may change when `fsPath` (a `.tf` or `.tfvars` file) changes. */

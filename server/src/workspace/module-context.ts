@@ -1,11 +1,12 @@
 // The other `.tf` / `.tfvars` files of a Terraform file's folder, read from disk (and from open editors), so the
 // engine can resolve `var.x` and `local.y`: bounded in size, cached per folder, and re-read when the folder changes.
 
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { ModuleContext, ModuleFile } from '../engine/index.js';
 import { decodeText } from './decode.js';
+import { isInside, safeRead } from './safe-read.js';
 
 export interface ModuleContextLimits {
   /** files of a folder read at most (in name order); a bigger folder's rest is not read. */
@@ -48,10 +49,12 @@ export class ModuleContextLoader {
   /**
    * The context of the folder of `absPath` (a `.tf` file), or undefined for other files and unreadable folders.
    * `overlay` gives the editor's text of an open file of the folder (by absolute path), which wins over the disk.
+   * `within`: the folder must really be inside this one (the workspace folder); nothing is read otherwise.
    */
-  forFile(absPath: string, overlay?: ReadonlyMap<string, string>): ModuleContext | undefined {
+  forFile(absPath: string, overlay?: ReadonlyMap<string, string>, within?: string): ModuleContext | undefined {
     if (!ModuleContextLoader.applies(absPath)) return undefined;
     const dir = dirname(absPath);
+    if (within !== undefined && !isInside(absPath, within)) return undefined;
     const folder = this.folder(dir);
     if (!folder) return undefined;
     if (!overlay || overlay.size === 0) return folder.context;
@@ -135,16 +138,8 @@ export class ModuleContextLoader {
   }
 }
 
+/** Regular files only, no symbolic link, size checked first (workspace/safe-read.ts); undefined when not read. */
 function readBounded(path: string, maxBytes: number): string | undefined {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.size > maxBytes) return undefined;
-    return decodeText(readFileSync(fd));
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  const r = safeRead(path, { maxSize: maxBytes });
+  return r.ok ? decodeText(r.bytes) : undefined;
 }
