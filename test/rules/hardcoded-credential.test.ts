@@ -71,6 +71,8 @@ const SLOTS: Slot[] = [
   { name: 'Azure variables (list)', path: 'azure-pipelines.yml', code: (v) => `variables:\n  - name: apiToken\n    value: "${v}"\nsteps:\n  - script: make\n`, reference: '$(API_TOKEN)' },
   { name: 'Bitbucket service variables', path: 'bitbucket-pipelines.yml', code: (v) => `definitions:\n  services:\n    mysql:\n      image: mysql:8\n      variables:\n        MYSQL_ROOT_PASSWORD: "${v}"\n`, reference: '$MYSQL_PW' },
   { name: 'Bitbucket image password', path: 'bitbucket-pipelines.yml', code: (v) => `image:\n  name: acme/build\n  username: bot\n  password: "${v}"\n`, reference: '$DOCKER_PW' },
+  { name: 'Dependabot registry password', path: '.github/dependabot.yml', code: (v) => `version: 2\nregistries:\n  npm-acme:\n    type: npm-registry\n    url: https://npm.acme-corp.net\n    username: bot\n    password: "${v}"\nupdates: []\n`, reference: '${{secrets.NPM_ACME_PASSWORD}}' },
+  { name: 'Dependabot registry token', path: '.github/dependabot.yml', code: (v) => `version: 2\nregistries:\n  maven:\n    type: maven-repository\n    url: https://maven.acme-corp.net\n    token: "${v}"\nupdates: []\n`, reference: '${{secrets.MAVEN_TOKEN}}' },
   { name: 'CircleCI environment', path: '.circleci/config.yml', code: (v) => `version: 2.1\njobs:\n  b:\n    docker:\n      - image: cimg/base:current\n        auth:\n          username: bot\n          password: "${v}"\n    environment:\n      NPM_TOKEN: "${v}"\n    steps: [checkout]\n`, reference: '<< pipeline.parameters.token >>' },
   // Containers
   { name: 'compose environment map', path: 'compose.yml', code: (v) => `services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: "${v}"\n`, reference: '${MYSQL_ROOT_PASSWORD:?set it}' },

@@ -14,6 +14,7 @@ import { parseImageRef, type ImageRef } from './image-ref.js';
 import { yamlImages, type YamlImageSource } from './yaml-images.js';
 import { dockerfileScripts, yamlScripts, type Script } from './scripts.js';
 import { parseTerraform, type TerraformFile } from './terraform.js';
+import type { ModuleContext } from './terraform-values.js';
 import { valueRange } from './yaml-nodes.js';
 import { textFormatOf, type TextFormat } from './text-file.js';
 
@@ -93,6 +94,8 @@ export class SourceFile {
     readonly path: string,
     readonly text: string,
     readonly kind: FileKind,
+    /** Terraform: the other files of the file's folder, for `var.x` / `local.y` values (see models/terraform-values.ts). */
+    readonly module?: ModuleContext,
   ) {}
 
   get lines(): LineIndex {
@@ -126,7 +129,7 @@ export class SourceFile {
   /** The Terraform model (`.tf`, `.tfvars`); undefined for other kinds. */
   get terraform(): TerraformFile | undefined {
     if (this.kind !== 'terraform') return undefined;
-    return (this._terraform ??= parseTerraform(this.text));
+    return (this._terraform ??= parseTerraform(this.text, baseName(this.path), this.module));
   }
 
   /** Syntax errors; none for `text` files, which are read for credentials only (a templated or odd config file is not an error). */
@@ -212,6 +215,17 @@ export class SourceFile {
       }
     }
     return out;
+  }
+}
+
+/** The last segment of a path or URI (`file:///x/main.tf` → `main.tf`), URI-decoded. */
+function baseName(path: string): string {
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  if (!path.includes('://') || !name.includes('%')) return name;
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
   }
 }
 

@@ -6,6 +6,7 @@ import type { FileKind, Finding } from '../core/types.js';
 import { Analyzer, YAML_EXT, compileIgnore, tooLarge, type ForewarnConfig } from '../engine/index.js';
 import type { Redactor } from '../engine/redaction.js';
 import { decodeText } from './decode.js';
+import { ModuleContextLoader } from './module-context.js';
 import { safeRead } from './safe-read.js';
 import { isDirectory, walkFiles } from './walk.js';
 
@@ -16,6 +17,8 @@ export interface ScanOptions {
   /** folder that reported paths are relative to; default the process's current directory. */
   readonly cwd?: string;
   readonly analyzer?: Analyzer;
+  /** where Terraform files' folder contexts come from (default: read once per folder for this scan). */
+  readonly modules?: ModuleContextLoader;
 }
 
 export interface ScannedFinding {
@@ -51,6 +54,7 @@ export interface ScanReport {
 export function scan(targets: readonly string[], opts: ScanOptions): ScanReport {
   const { config } = opts;
   const analyzer = opts.analyzer ?? new Analyzer();
+  const modules = opts.modules ?? new ModuleContextLoader({ validate: false });
   const cwd = opts.cwd ?? process.cwd();
   const ignored = compileIgnore(config.ignore);
   // Outside the root, globs see the absolute path (a relative one would start with `..`).
@@ -94,23 +98,33 @@ export function scan(targets: readonly string[], opts: ScanOptions): ScanReport 
   function scanOne(file: string, relPath: string, kind: FileKind | undefined): void {
     if (seen.has(file)) return;
     seen.add(file);
-    scanFile(file, displayPath(cwd, file), relPath, kind, analyzer, config, report);
+    scanFile(file, displayPath(cwd, file), relPath, kind, analyzer, config, report, modules);
   }
 }
 
 /** Analyzes text that is not read from disk (`--stdin`) as if it were the file at `path`. */
 export function scanText(path: string, text: string, opts: ScanOptions): ScanReport {
   const analyzer = opts.analyzer ?? new Analyzer();
+  const modules = opts.modules ?? new ModuleContextLoader({ validate: false });
   const cwd = opts.cwd ?? process.cwd();
   const abs = resolve(cwd, path);
   const r = relative(opts.root, abs);
   const relPath = (r.startsWith('..') || isAbsolute(r) ? abs : r).split(sep).join('/');
   const report: ScanReport = { files: 0, findings: [], errors: [] };
-  analyzeText(abs, displayPath(cwd, abs), relPath, analyzer.kindByPath(relPath, opts.config, abs), text, analyzer, opts.config, report);
+  analyzeText(abs, displayPath(cwd, abs), relPath, analyzer.kindByPath(relPath, opts.config, abs), text, analyzer, opts.config, report, modules);
   return report;
 }
 
-function scanFile(abs: string, shown: string, relPath: string, pathKind: FileKind | undefined, analyzer: Analyzer, config: ForewarnConfig, report: ScanReport): void {
+function scanFile(
+  abs: string,
+  shown: string,
+  relPath: string,
+  pathKind: FileKind | undefined,
+  analyzer: Analyzer,
+  config: ForewarnConfig,
+  report: ScanReport,
+  modules: ModuleContextLoader,
+): void {
   // The size is checked before reading; the engine applies the same limit to the decoded text.
   const read = safeRead(abs, { maxSize: config.maxFileSize });
   if (!read.ok) {
@@ -120,11 +134,24 @@ function scanFile(abs: string, shown: string, relPath: string, pathKind: FileKin
     } else report.errors.push({ path: shown, type: read.reason === 'not-a-file' ? 'skipped' : 'read', message: read.message });
     return;
   }
-  analyzeText(abs, shown, relPath, pathKind, decodeText(read.bytes), analyzer, config, report);
+  analyzeText(abs, shown, relPath, pathKind, decodeText(read.bytes), analyzer, config, report, modules);
 }
 
-function analyzeText(abs: string, shown: string, relPath: string, pathKind: FileKind | undefined, text: string, analyzer: Analyzer, config: ForewarnConfig, report: ScanReport): void {
-  const result = analyzer.analyze(pathKind ? { path: relPath, text, kind: pathKind } : { path: relPath, text, fullPath: abs }, config);
+function analyzeText(
+  abs: string,
+  shown: string,
+  relPath: string,
+  pathKind: FileKind | undefined,
+  text: string,
+  analyzer: Analyzer,
+  config: ForewarnConfig,
+  report: ScanReport,
+  modules: ModuleContextLoader,
+): void {
+  // The engine reads the file's own declarations from `text` and ignores its copy among the folder's files.
+  const module = pathKind === 'terraform' ? modules.forFile(abs) : undefined;
+  const input = pathKind ? { path: relPath, text, kind: pathKind } : { path: relPath, text, fullPath: abs };
+  const result = analyzer.analyze(module ? { ...input, module } : input, config);
   analyzer.forget(relPath);
   if (!result.kind) return;
   if (result.skipped) {

@@ -283,6 +283,10 @@ function yamlSlot(kind: string, a: Assignment): SlotInfo | undefined {
   }
   // Bitbucket `image: { name, username, password }`
   if (kind === 'bitbucket-pipelines' && parent === 'image' && a.key === 'password') return { where: 'image registry password' };
+  // Dependabot `registries: { <name>: { password | token | key } }` (the documented form is `${{secrets.X}}`)
+  if (kind === 'dependabot' && path[0] === 'registries' && path.length === 2 && (a.key === 'password' || a.key === 'token' || a.key === 'key')) {
+    return { where: `Dependabot registry '${String(path[1])}' ${a.key}` };
+  }
   const dotted = [...path.filter((p): p is string => typeof p === 'string'), a.key].join('.');
   if (CONFIG_SLOTS.some((re) => re.test(dotted))) return { where: `configuration key ${dotted}` };
   return undefined;
