@@ -37,6 +37,8 @@ describe('long lines are scanned, in linear time', () => {
 
   it('command-line credentials and secret-named flags at column 20,000 of a 1 MB line are found', () => {
     assert.deepEqual(commandCredentials(hugeLine(`docker login -u bot -p ${PW} registry.acme-corp.net`)).map((h) => [h.kind, h.secret]), [['password-flag', PW]]);
+    assert.deepEqual(commandCredentials(hugeLine(`echo "${PW}" | docker login -u bot --password-stdin`)).map((h) => [h.kind, h.secret]), [['stdin', PW]]);
+    assert.deepEqual(commandCredentials(hugeLine(`mysql -u root -p'${PW}' app`)).map((h) => [h.kind, h.secret]), [['password-flag', PW]]);
     assert.deepEqual(commandCredentials(hugeLine(`export DB_PASSWORD=${PW}`)).map((h) => [h.kind, h.secret]), [['env', PW]]);
     const key = 'f3A9kQ2mZ7xL1pR8vN4tW6yB0cD5eH';
     assert.deepEqual(flagCredentials(hugeLine(`tool --signing-key ${key}`)).map((h) => h.secret), [key]);
@@ -65,6 +67,8 @@ describe('long lines are scanned, in linear time', () => {
   it('flag scanning is linear in the line (no rescan of the line before each flag)', () => {
     // Every `-p` used to slice and rescan the line before it for a login command: quadratic on one long line.
     assertLinear('commandCredentials, -p × n', (n) => 'docker login ' + '-p x '.repeat(n), (s) => void commandCredentials(s), 100_000);
+    assertLinear('commandCredentials, mysql -p words × n', (n) => 'mysql ' + '-pa1 -p"b2" '.repeat(n), (s) => void commandCredentials(s), 50_000);
+    assertLinear('commandCredentials, pipes × n before --password-stdin', (n) => 'echo a | docker login | '.repeat(n) + ' --password-stdin', (s) => void commandCredentials(s), 30_000);
     assertLinear('flagCredentials, flags × n', (n) => 'docker login ' + '--secret-key abc '.repeat(n), (s) => void flagCredentials(s), 50_000);
   });
 

@@ -53,10 +53,10 @@ const LOGIN = /\b(?:docker|podman|buildah|nerdctl|helm(?:[ \t]+registry)?|oras|s
 /** Flags that take a credential in any tool. */
 const PASSWORD_FLAG = /^--(?:password|passwd|pass|token|api-?key|api-token|auth-token|access-token|client-secret|secret-key|secret-access-key|private-token|registration-token|personal-access-token|db-password|admin-password)$/i;
 const MYSQL = /\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mariadb|mariadb-dump|mariadb-admin)\b/;
-const ATTACHED_P = /(?<![^\s])-p(["']?)([^\s"'-][^\s"']{0,255})\1(?![^\s])/g;
 const SSHPASS = /\bsshpass[ \t]+-p[ \t]*(["']?)([^\s"']{1,256})\1/g;
 const ENV_ASSIGN = /(?<![A-Za-z0-9_$.{-])([A-Za-z_][A-Za-z0-9_]{1,80})=("[^"\n$`\\]{0,512}"|'[^'\n]{0,512}'|[^\s;&|'"`()<>$\\]{1,512})/g;
-const STDIN = /\b(?:echo|printf)[ \t]+(?:-n[ \t]+|'%s'[ \t]+|"%s"[ \t]+)?(["']?)([^\s"'|$`\\]{1,256})\1[ \t]*\|[ \t]*(?:sudo[ \t]+)?[a-z][a-z0-9-]{1,20}(?:[ \t]+registry)?[ \t]+login\b[^\n]{0,512}--password-stdin/g;
+/** At a pipe: the login command that reads the password from stdin (`| docker login …`, `| sudo helm registry login …`). */
+const PIPED_LOGIN = /[ \t]{0,16}(?:sudo[ \t]{1,16})?[a-z][a-z0-9-]{1,20}(?:[ \t]{1,16}registry)?[ \t]{1,16}login\b/y;
 
 /** A password or token value that is written out, not a reference or a filler (the entropy-based rules' test). */
 function literal(v: string): boolean {
@@ -88,6 +88,82 @@ function loginEnd(line: string): number {
   if (!line.includes('login')) return -1;
   const m = LOGIN.exec(line);
   return m ? m.index + m[0].length : -1;
+}
+
+const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
+const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+
+/**
+ * `mysql -pSECRET`, `-p"SECRET"`, `-p'SECRET'`: words after `from` that start with `-p` and carry the password
+ * attached (a lone `-p` prompts). One pass over the words: no pattern re-reads the line.
+ */
+function attachedPasswords(line: string, from: number): { value: string; start: number }[] {
+  const out: { value: string; start: number }[] = [];
+  let i = from;
+  while (i < line.length) {
+    while (i < line.length && isSpace(line[i])) i++;
+    const wordStart = i;
+    while (i < line.length && !isSpace(line[i])) i++;
+    if (i - wordStart < 3 || line[wordStart] !== '-' || line[wordStart + 1] !== 'p' || (wordStart > 0 && !isSpace(line[wordStart - 1]))) continue;
+    let vs = wordStart + 2;
+    let ve = i;
+    const q = line[vs];
+    if (q === '"' || q === "'") {
+      if (ve - vs < 3 || line[ve - 1] !== q) continue;
+      vs++;
+      ve--;
+    }
+    const value = line.slice(vs, ve);
+    if (value.length > 256 || value[0] === '-' || value.includes('"') || value.includes("'")) continue;
+    out.push({ value, start: vs });
+  }
+  return out;
+}
+
+const STDIN_VALUE_STOP = new Set([' ', '\t', '"', "'", '|', '$', '`', '\\']);
+
+/**
+ * `echo SECRET | docker login --password-stdin` (also `printf`, `echo -n`, `printf '%s'`, quoted values, `sudo`): at
+ * each pipe followed by a login command with `--password-stdin` later on the line, the echoed word before the pipe.
+ * Each pipe looks back over its own word and blanks only, and forward through one bounded sticky pattern: linear.
+ */
+function stdinPasswords(line: string): { value: string; start: number }[] {
+  const out: { value: string; start: number }[] = [];
+  const lastStdin = line.lastIndexOf('--password-stdin');
+  for (let p = line.indexOf('|'); p !== -1 && p < lastStdin; p = line.indexOf('|', p + 1)) {
+    if (line[p + 1] === '|' || line[p - 1] === '|') continue; // `||` is not a pipe
+    PIPED_LOGIN.lastIndex = p + 1;
+    const login = PIPED_LOGIN.exec(line);
+    if (!login || PIPED_LOGIN.lastIndex > lastStdin) continue;
+    // the echoed word, right before the pipe
+    let e = p;
+    while (e > 0 && isBlank(line[e - 1])) e--;
+    let q = '';
+    if (line[e - 1] === '"' || line[e - 1] === "'") q = line[--e]!;
+    let s = e;
+    while (s > 0 && e - s <= 256 && !STDIN_VALUE_STOP.has(line[s - 1]!)) s--;
+    if (s === e || e - s > 256) continue;
+    let before = s;
+    if (q) {
+      if (line[before - 1] !== q) continue;
+      before--;
+    }
+    // then blanks, an optional `-n` / `'%s'` / `"%s"`, blanks, and `echo` or `printf` as a word
+    let b = before;
+    if (!isBlank(line[b - 1])) continue;
+    while (b > 0 && isBlank(line[b - 1])) b--;
+    for (const opt of ['-n', "'%s'", '"%s"']) {
+      if (line.endsWith(opt, b) && isBlank(line[b - opt.length - 1])) {
+        b -= opt.length;
+        while (b > 0 && isBlank(line[b - 1])) b--;
+        break;
+      }
+    }
+    const cmd = line.endsWith('echo', b) ? 4 : line.endsWith('printf', b) ? 6 : 0;
+    if (cmd === 0 || /[A-Za-z0-9_]/.test(line[b - cmd - 1] ?? '')) continue;
+    out.push({ value: line.slice(s, e), start: s });
+  }
+  return out;
 }
 
 /** URL passwords and query tokens, presigned URLs, and HTTP credential headers anywhere in `text`. */
@@ -220,11 +296,10 @@ export function commandCredentials(script: string): TextCredential[] {
       }
       const mysql = MYSQL.exec(line);
       if (mysql) {
-        for (const m of line.slice(mysql.index).matchAll(ATTACHED_P)) {
-          const value = m[2]!;
-          if (!slotValue(value)) continue;
-          const start = base + mysql.index + m.index + m[0].length - value.length - m[1]!.length;
-          out.push({ kind: 'password-flag', label: `${mysql[0]} -p`, start, end: start + value.length, secret: value });
+        for (const w of attachedPasswords(line, mysql.index)) {
+          if (!slotValue(w.value)) continue;
+          const start = base + w.start;
+          out.push({ kind: 'password-flag', label: `${mysql[0]} -p`, start, end: start + w.value.length, secret: w.value });
         }
       }
       if (line.includes('sshpass')) {
@@ -236,11 +311,10 @@ export function commandCredentials(script: string): TextCredential[] {
         }
       }
       if (line.includes('--password-stdin')) {
-        for (const m of line.matchAll(STDIN)) {
-          const value = m[2]!;
-          if (!slotValue(value)) continue;
-          const start = base + m.index + m[0].indexOf(value);
-          out.push({ kind: 'stdin', label: 'login --password-stdin', start, end: start + value.length, secret: value });
+        for (const w of stdinPasswords(line)) {
+          if (!slotValue(w.value)) continue;
+          const start = base + w.start;
+          out.push({ kind: 'stdin', label: 'login --password-stdin', start, end: start + w.value.length, secret: w.value });
         }
       }
     }
@@ -261,4 +335,4 @@ export function commandCredentials(script: string): TextCredential[] {
 }
 
 /** Every pattern above, for the ReDoS check in the tests. */
-export const COMMAND_PATTERNS: readonly RegExp[] = [URL_CREDENTIALS, BASIC, BEARER, HEADER, QUERY, PRESIGNED, CURL_USER, FLAG, LOCAL_HOST, EXAMPLE_HOST, LOGIN, PASSWORD_FLAG, MYSQL, ATTACHED_P, SSHPASS, ENV_ASSIGN, STDIN];
+export const COMMAND_PATTERNS: readonly RegExp[] = [URL_CREDENTIALS, BASIC, BEARER, HEADER, QUERY, PRESIGNED, CURL_USER, FLAG, LOCAL_HOST, EXAMPLE_HOST, LOGIN, PASSWORD_FLAG, MYSQL, SSHPASS, ENV_ASSIGN, PIPED_LOGIN];

@@ -101,7 +101,7 @@ export const CHAT: readonly Detector[] = [
   {
     id: 'microsoft-teams-webhook',
     name: 'Microsoft Teams incoming webhook URL',
-    pattern: /[a-z0-9-]{1,64}\.webhook\.office\.com\/webhookb2\/([0-9a-f-]{36}@[0-9a-f-]{36}\/IncomingWebhook\/[A-Za-z0-9]{32}\/[0-9a-f-]{36}(?:\/[A-Za-z0-9_-]{20,80})?)(?![A-Za-z0-9_/-])/g,
+    pattern: /(?<![a-z0-9-])[a-z0-9-]{1,64}\.webhook\.office\.com\/webhookb2\/([0-9a-f-]{36}@[0-9a-f-]{36}\/IncomingWebhook\/[A-Za-z0-9]{32}\/[0-9a-f-]{36}(?:\/[A-Za-z0-9_-]{20,80})?)(?![A-Za-z0-9_/-])/g,
     keywords: ['webhook.office.com'],
     rotate: 'remove the Incoming Webhook connector from the Teams channel and create a new one',
     samples: {

@@ -117,7 +117,7 @@ export const DEVTOOLS: readonly Detector[] = [
     keywords: ['eyJrIjoi'],
     validate: (s) => typeof decodesToJsonObject(s)?.['k'] === 'string',
     rotate: 'delete the API key (or migrate to a service account token) in Grafana',
-    samples: { tp: [`GRAFANA_API_KEY: ${btoa(JSON.stringify({ k: fake('gak', 32), n: 'deploy-from-ci-pipeline', id: 1 })).replace(/=+$/, '')}`], fp: [`eyJrIjoi${fake('gak', 80)}`] },
+    samples: { tp: [`GRAFANA_API_KEY: ${btoa(JSON.stringify({ k: fake('gak', 32), n: 'deploy-from-ci-pipeline', id: 1 })).replace(/=/g, '')}`], fp: [`eyJrIjoi${fake('gak', 80)}`] },
   },
   {
     id: 'vault-legacy-token',

@@ -65,7 +65,7 @@ export const SAAS: readonly Detector[] = [
     validate: (s) => decodesToJsonObject(s.slice(4)) !== undefined,
     rotate: 'revoke the service account token in 1Password (Developer → Service accounts)',
     samples: {
-      tp: [`OP_SERVICE_ACCOUNT_TOKEN: ops_${btoa(JSON.stringify({ signInAddress: 'my.1password.com', userAuth: { method: 'SRPg-4096', alg: 'PBES2g-HS256', iterations: 650000, salt: fake('ops1', 22) }, email: 'x@y.z', srpX: fake('ops2', 64, HEX), muk: { alg: 'A256GCM', ext: true, k: fake('ops3', 43) } })).replace(/=+$/, '')}`],
+      tp: [`OP_SERVICE_ACCOUNT_TOKEN: ops_${btoa(JSON.stringify({ signInAddress: 'my.1password.com', userAuth: { method: 'SRPg-4096', alg: 'PBES2g-HS256', iterations: 650000, salt: fake('ops1', 22) }, email: 'x@y.z', srpX: fake('ops2', 64, HEX), muk: { alg: 'A256GCM', ext: true, k: fake('ops3', 43) } })).replace(/=/g, '')}`],
       fp: [`ops_eyJ${fake('ops', 260)}`],
     },
   },
