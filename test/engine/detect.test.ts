@@ -18,6 +18,8 @@ describe('kind detection', () => {
     ['azure-pipelines.yml', '', 'azure-pipelines'],
     ['azure-pipelines-release.yaml', '', 'azure-pipelines'],
     ['.azure-pipelines/templates/build.yml', '', 'azure-pipelines'],
+    ['.azure-pipelines.yml', '', 'azure-pipelines'],
+    ['sub/.azure-pipelines-ci.yaml', '', 'azure-pipelines'],
     ['bitbucket-pipelines.yml', '', 'bitbucket-pipelines'],
     ['.circleci/config.yml', '', 'circleci'],
     ['Dockerfile', '', 'dockerfile'],

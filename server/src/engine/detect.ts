@@ -6,7 +6,7 @@ import { compileGlobs, type PathTest } from './globs.js';
 const BUILTIN: readonly [FileKind, readonly string[], { nocase?: boolean }?][] = [
   ['github-workflow', ['.github/workflows/*.yml', '.github/workflows/*.yaml', '**/.github/workflows/*.yml', '**/.github/workflows/*.yaml']],
   ['gitlab-ci', ['.gitlab-ci.yml', '*.gitlab-ci.yml']],
-  ['azure-pipelines', ['azure-pipelines*.yml', 'azure-pipelines*.yaml', '**/.azure-pipelines/**/*.yml', '**/.azure-pipelines/**/*.yaml', '.azure-pipelines/**/*.yml', '.azure-pipelines/**/*.yaml']],
+  ['azure-pipelines', ['azure-pipelines*.yml', 'azure-pipelines*.yaml', '.azure-pipelines*.yml', '.azure-pipelines*.yaml', '**/.azure-pipelines/**/*.yml', '**/.azure-pipelines/**/*.yaml', '.azure-pipelines/**/*.yml', '.azure-pipelines/**/*.yaml']],
   ['bitbucket-pipelines', ['bitbucket-pipelines.yml']],
   ['circleci', ['.circleci/config.yml', '**/.circleci/config.yml']],
   ['dockerfile', ['Dockerfile', 'Dockerfile.*', '*.Dockerfile', 'Containerfile', 'Containerfile.*'], { nocase: true }],
