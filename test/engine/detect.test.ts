@@ -42,6 +42,10 @@ describe('kind detection', () => {
     ['k8s/multi.yaml', '# c\n---\napiVersion: v1\nkind: Service\n', 'kubernetes'],
     ['chart/templates/deploy.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n', undefined],
     ['random.yaml', 'name: x\n', undefined],
+    ['home/.kube/config', '', 'kubernetes'],
+    ['ci/staging.kubeconfig', '', 'kubernetes'],
+    ['kubeconfig', '', 'kubernetes'],
+    ['kubeconfig.yaml', 'apiVersion: v1\nkind: Config\nclusters: []\n', 'kubernetes'],
     ['nested-kind.yaml', 'spec:\n  apiVersion: v1\n  kind: Pod\n', undefined],
     ['README.md', 'apiVersion: v1\nkind: Pod\n', undefined],
   ];

@@ -15,6 +15,8 @@ const BUILTIN: readonly [FileKind, readonly string[], { nocase?: boolean }?][] =
     ['docker-compose*.yml', 'docker-compose*.yaml', '*.docker-compose.yml', '*.docker-compose.yaml', 'compose.yml', 'compose.yaml', 'compose.*.yml', 'compose.*.yaml', 'compose-*.yml', 'compose-*.yaml'],
   ],
   ['terraform', ['*.tf', '*.tfvars']],
+  // kubeconfig files by their usual names (a `.yaml` kubeconfig is also found by its `kind: Config`).
+  ['kubernetes', ['kubeconfig', '*.kubeconfig', '.kube/config', '**/.kube/config']],
 ];
 
 /** `Dockerfile.md` and friends are documentation or scripts about a Dockerfile, not one. */
