@@ -68,6 +68,7 @@ import unpinnedInclude from './pinning/unpinned-include.js';
 import unpinnedModule from './pinning/unpinned-module.js';
 import unpinnedOrb from './pinning/unpinned-orb.js';
 import unpinnedRepository from './pinning/unpinned-repository.js';
+import unverifiedPackageUrl from './pinning/unverified-package-url.js';
 import unversionedProvider from './pinning/unversioned-provider.js';
 import awsAccessKey from './secrets/aws-access-key.js';
 import credentialUrl from './secrets/credential-url.js';
@@ -146,5 +147,6 @@ export const RULES: readonly Rule[] = [
   unpinnedOrb,
   unpinnedRepository,
   unprotectedProductionDeploy,
+  unverifiedPackageUrl,
   unversionedProvider,
 ];
