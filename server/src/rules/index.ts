@@ -10,6 +10,7 @@ import composeUnconfinedSecurity from './hardening/compose-unconfined-security.j
 import dockerfileAddLocal from './hardening/dockerfile-add-local.js';
 import dockerfileChmod777 from './hardening/dockerfile-chmod-777.js';
 import dockerfileExposeSsh from './hardening/dockerfile-expose-ssh.js';
+import dockerfileNoHealthcheck from './hardening/dockerfile-no-healthcheck.js';
 import dockerfileNoUser from './hardening/dockerfile-no-user.js';
 import dockerfileRootUser from './hardening/dockerfile-root-user.js';
 import dockerfileSudo from './hardening/dockerfile-sudo.js';
@@ -97,6 +98,7 @@ export const RULES: readonly Rule[] = [
   dockerfileAddLocal,
   dockerfileChmod777,
   dockerfileExposeSsh,
+  dockerfileNoHealthcheck,
   dockerfileNoUser,
   dockerfileRootUser,
   dockerfileSudo,
