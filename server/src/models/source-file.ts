@@ -15,6 +15,7 @@ import { yamlImages, type YamlImageSource } from './yaml-images.js';
 import { dockerfileScripts, yamlScripts, type Script } from './scripts.js';
 import { parseTerraform, type TerraformFile } from './terraform.js';
 import { valueRange } from './yaml-nodes.js';
+import { isChartTemplatePath } from './kubernetes.js';
 
 export type { Script, ScriptSource } from './scripts.js';
 
@@ -100,7 +101,8 @@ export class SourceFile {
   /** The YAML stream, for YAML kinds; undefined for other kinds. */
   get yaml(): YamlFile | undefined {
     if (!YAML_KINDS.has(this.kind)) return undefined;
-    return (this._yaml ??= parseYaml(this.text));
+    const k8s = this.kind === 'kubernetes';
+    return (this._yaml ??= parseYaml(this.text, { templates: k8s, chart: k8s && isChartTemplatePath(this.path) }));
   }
 
   get dockerfile(): Dockerfile | undefined {
