@@ -1,7 +1,7 @@
 // Kubernetes manifests as rules see them: pod specs of every workload kind (and of custom resources shaped like one),
 // their containers, RBAC rules and bindings, Helm values, and edits that insert keys.
 
-import { isMap, isPair, isScalar, type Document, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { LineIndex } from '../core/text.js';
 import type { Range, TextEdit } from '../core/types.js';
 import { blankedWithin, PLACEHOLDER_MARK } from '../parsers/go-template.js';
@@ -246,6 +246,81 @@ export function rbacBindings(docs: readonly Document.Parsed[], text: string): Rb
     out.push({ kind, name: metaName(root, text), roleKind: str(get(ref, 'kind')), roleName: str(roleNode), roleNode: isScalar(roleNode) ? roleNode : undefined, subjects });
   }
   return out;
+}
+
+export interface ValuesSecurityContext {
+  /** the keys down to the map, for messages (`controller.podSecurityContext`). */
+  readonly path: string;
+  readonly node: YAMLMap;
+}
+
+export interface ValuesHostFlag {
+  readonly key: 'hostNetwork' | 'hostPID' | 'hostIPC';
+  readonly pair: Pair;
+  readonly path: string;
+}
+
+/** A Helm chart's values file as the hardening rules see it: the literal settings that templates copy into pods. */
+export interface HelmValues {
+  /** maps under any key ending in `securityContext` (`securityContext`, `podSecurityContext`, `containerSecurityContext`, …). */
+  readonly securityContexts: readonly ValuesSecurityContext[];
+  /** `hostNetwork`, `hostPID`, `hostIPC` keys at any depth. */
+  readonly hostFlags: readonly ValuesHostFlag[];
+}
+
+const HOST_FLAGS = new Set(['hostNetwork', 'hostPID', 'hostIPC']);
+const VALUES = new WeakMap<object, HelmValues | undefined>();
+
+/**
+ * The values of a chart (`values*.yaml` without `kind:`), or undefined. Only settings written there are seen: what a
+ * template does with them, and every key a values file leaves out, is unknown.
+ */
+export function helmValuesOf(file: K8sFile): HelmValues | undefined {
+  if (file.kind !== 'kubernetes' || !file.yaml || !isHelmValuesPath(file.path)) return undefined;
+  if (VALUES.has(file.yaml)) return VALUES.get(file.yaml);
+  let out: HelmValues | undefined;
+  if (file.yaml.docs.every((d) => kindOf(d.contents) === undefined)) {
+    const securityContexts: ValuesSecurityContext[] = [];
+    const hostFlags: ValuesHostFlag[] = [];
+    const walk = (node: unknown, path: string, depth: number): void => {
+      if (depth > 30) return;
+      if (isSeq(node)) {
+        node.items.forEach((item, i) => walk(item, `${path}[${i}]`, depth + 1));
+        return;
+      }
+      for (const [key, pair] of entries(node)) {
+        const at = path ? `${path}.${key}` : key;
+        if (/securitycontext$/i.test(key) && isMap(pair.value)) securityContexts.push({ path: at, node: pair.value });
+        else if (HOST_FLAGS.has(key)) hostFlags.push({ key: key as ValuesHostFlag['key'], pair, path: at });
+        else walk(pair.value, at, depth + 1);
+      }
+    };
+    for (const doc of file.yaml.docs) walk(doc.contents, '', 0);
+    out = { securityContexts, hostFlags };
+  }
+  VALUES.set(file.yaml, out);
+  return out;
+}
+
+/**
+ * An edit that adds `key:` with the given entries under it to the `securityContext` of `holder` (a container or pod
+ * spec), creating the `securityContext` when there is none. Undefined when neither is a block map.
+ */
+export function insertSecurityContextBlock(holder: YAMLMap, key: string, sub: readonly [string, string][], text: string, lines: LineIndex): TextEdit | undefined {
+  const eol = lineEnding(text);
+  const block = (indent: number): string => `${' '.repeat(indent)}${key}:${sub.map(([k, v]) => `${eol}${' '.repeat(indent + 2)}${k}: ${v}`).join('')}`;
+  const sc = getPair(holder, 'securityContext');
+  if (sc) {
+    if (!isMap(sc.value)) return undefined;
+    const indent = keyIndent(sc.value, lines);
+    const at = contentLineEnd(sc.value, text, lines);
+    if (indent === undefined || at === undefined) return undefined;
+    return { range: { start: at, end: at }, newText: `${eol}${block(indent)}` };
+  }
+  const indent = keyIndent(holder, lines);
+  const at = contentLineEnd(holder, text, lines);
+  if (indent === undefined || at === undefined) return undefined;
+  return { range: { start: at, end: at }, newText: `${eol}${' '.repeat(indent)}securityContext:${eol}${block(indent + 2)}` };
 }
 
 /** A plain YAML boolean; undefined for anything else (strings, templates, missing). */
