@@ -16,13 +16,20 @@ import dockerfileRootUser from './hardening/dockerfile-root-user.js';
 import dockerfileSudo from './hardening/dockerfile-sudo.js';
 import ec2Imdsv1 from './hardening/ec2-imdsv1.js';
 import ingressOpenToInternet from './hardening/ingress-open-to-internet.js';
+import k8sCapabilitiesNotDropped from './hardening/k8s-capabilities-not-dropped.js';
 import k8sDangerousCapabilities from './hardening/k8s-dangerous-capabilities.js';
+import k8sDefaultNamespace from './hardening/k8s-default-namespace.js';
 import k8sHostNamespaces from './hardening/k8s-host-namespaces.js';
 import k8sHostPath from './hardening/k8s-host-path.js';
+import k8sHostPort from './hardening/k8s-host-port.js';
+import k8sNoMemoryLimit from './hardening/k8s-no-memory-limit.js';
 import k8sPrivilegeEscalation from './hardening/k8s-privilege-escalation.js';
 import k8sPrivileged from './hardening/k8s-privileged.js';
 import k8sRunAsRoot from './hardening/k8s-run-as-root.js';
+import k8sSeccompNotSet from './hardening/k8s-seccomp-not-set.js';
 import k8sServiceAccountToken from './hardening/k8s-service-account-token.js';
+import k8sUnconfinedSecurity from './hardening/k8s-unconfined-security.js';
+import k8sUnsafeSysctls from './hardening/k8s-unsafe-sysctls.js';
 import k8sWritableRootFs from './hardening/k8s-writable-root-fs.js';
 import rdsPubliclyAccessible from './hardening/rds-publicly-accessible.js';
 import storageEncryptionDisabled from './hardening/storage-encryption-disabled.js';
@@ -47,6 +54,8 @@ import gitlabInsecureDind from './permissions/gitlab-insecure-dind.js';
 import gitlabJobTokenLeak from './permissions/gitlab-job-token-leak.js';
 import iamPublicPrincipal from './permissions/iam-public-principal.js';
 import iamWildcardPolicy from './permissions/iam-wildcard-policy.js';
+import k8sRbacDangerousBinding from './permissions/k8s-rbac-dangerous-binding.js';
+import k8sRbacEscalation from './permissions/k8s-rbac-escalation.js';
 import k8sRbacSecretsRead from './permissions/k8s-rbac-secrets-read.js';
 import k8sRbacWildcard from './permissions/k8s-rbac-wildcard.js';
 import s3PublicAccessBlockDisabled from './permissions/s3-public-access-block-disabled.js';
@@ -62,6 +71,7 @@ import dependencyConfusion from './pinning/dependency-confusion.js';
 import downloadAndExecute from './pinning/download-and-execute.js';
 import imageLatest from './pinning/image-latest.js';
 import imageWithoutDigest from './pinning/image-without-digest.js';
+import k8sImagePullPolicy from './pinning/k8s-image-pull-policy.js';
 import publishWithoutProvenance from './pinning/publish-without-provenance.js';
 import shaPinWithoutVersion from './pinning/sha-pin-without-version.js';
 import unpinnedAction from './pinning/unpinned-action.js';
@@ -118,15 +128,25 @@ export const RULES: readonly Rule[] = [
   imageWithoutDigest,
   ingressOpenToInternet,
   insecureCommands,
+  k8sCapabilitiesNotDropped,
   k8sDangerousCapabilities,
+  k8sDefaultNamespace,
   k8sHostNamespaces,
   k8sHostPath,
+  k8sHostPort,
+  k8sImagePullPolicy,
+  k8sNoMemoryLimit,
   k8sPrivileged,
   k8sPrivilegeEscalation,
+  k8sRbacDangerousBinding,
+  k8sRbacEscalation,
   k8sRbacSecretsRead,
   k8sRbacWildcard,
   k8sRunAsRoot,
+  k8sSeccompNotSet,
   k8sServiceAccountToken,
+  k8sUnconfinedSecurity,
+  k8sUnsafeSysctls,
   k8sWritableRootFs,
   providerToken,
   publishWithoutProvenance,
