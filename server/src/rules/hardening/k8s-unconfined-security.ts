@@ -78,7 +78,7 @@ export default defineRule({
       const fixes: Fix[] = h.safe ? [{ title: `Set ${h.safe}`, safety: 'unsafe', edits: [{ range, newText: h.safe }] }] : [];
       ctx.report({
         range,
-        message: `${who} sets ${h.what}: ${h.why}, so a compromise of the application is one step closer to the node. ${h.safe ? `Use \`${h.safe}\`` : 'Remove it and let the runtime apply its default confinement'}${h.safe ? ' (or a custom profile that allows what the workload needs)' : ''}.`,
+        message: `${who} sets ${h.what}: ${h.why}, so a compromise of the application is one step closer to the node. ${h.safe ? `Use \`${h.safe}\`` : 'Remove it and let the runtime apply its default confinement'}${h.safe && h.safe !== 'Default' ? ' (or a custom profile that allows what the workload needs)' : ''}.`,
         fixes,
         ...(h.severity && { severity: h.severity }),
       });
