@@ -52,6 +52,7 @@ import { PIN_ALL_KIND, PIN_COMMAND, PinCommand, Trust, pinAction } from './lsp/p
 import { pinRequests } from './resolver/pin.js';
 import { findConfigFile, loadConfigFile, type ConfigFile } from './workspace/config-files.js';
 import { LineIndex } from './core/text.js';
+import { redactingLog } from './lsp/log.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.forewarn`;
 export const SCAN_COMMAND = 'forewarn.scanWorkspace';
@@ -95,11 +96,13 @@ interface Published {
 }
 
 export function startServer(connection: Connection, extraRules: readonly Rule[] = []): void {
-  // A stray console.log must never corrupt the protocol stream.
-  console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
-  console.info = (...a: unknown[]) => connection.console.info(a.map(String).join(' '));
-  console.warn = (...a: unknown[]) => connection.console.warn(a.map(String).join(' '));
-  console.error = (...a: unknown[]) => connection.console.error(a.map(String).join(' '));
+  // Every log line passes the redactor (a crash message or a file path can quote a secret); a stray console.log must
+  // never corrupt the protocol stream.
+  const log = redactingLog(connection);
+  console.log = (...a: unknown[]) => log.log(a.map(String).join(' '));
+  console.info = (...a: unknown[]) => log.info(a.map(String).join(' '));
+  console.warn = (...a: unknown[]) => log.warn(a.map(String).join(' '));
+  console.error = (...a: unknown[]) => log.error(a.map(String).join(' '));
 
   const documents = new TextDocuments(TextDocument);
   const analyzer = new Analyzer([...RULES, ...extraRules]);
@@ -134,6 +137,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     isOpen: (uri) => documents.get(uri) !== undefined,
     publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
     setCounts,
+    folderOf,
     configFor: scanConfigFor,
     baselineFor: (fsPath) => {
       const root = folderOf(fsPath);
@@ -144,7 +148,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
       return entries ? { root, path, entries, display } : undefined;
     },
   });
-  const baselines = new BaselineStore((file, message) => connection.console.warn(`Ignoring the baseline ${file}: ${message}`));
+  const baselines = new BaselineStore((file, message) => log.warn(`Ignoring the baseline ${file}: ${message}`));
   const trust = new Trust();
   const pinCommand = new PinCommand(connection, documents, async (uri) => networkRefusal(await settingsFor(uri)));
 
@@ -271,7 +275,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
 
   /** An engine bug must cost one file's results, never the server. */
   function reportInternal(what: string, e: unknown): void {
-    connection.console.error(`[internal error] ${what}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    log.error(`[internal error] ${what}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   }
 
   documents.listen(connection);
@@ -344,7 +348,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
       // Reported once per rule, not on every keystroke.
       if (reportedRuleErrors.has(err.ruleId)) continue;
       reportedRuleErrors.add(err.ruleId);
-      connection.console.error(`[internal error] ${err.message} (in ${doc.uri}); other rules still ran.`);
+      log.error(`[internal error] ${err.message} (in ${doc.uri}); other rules still ran.`);
     }
     return result;
   }
@@ -553,7 +557,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
         },
       });
       if (!summary.cancelled) lastScan = summary;
-      connection.console.info(
+      log.info(
         `Workspace scan ${summary.cancelled ? 'cancelled' : 'done'}: ${summary.files} files (${summary.analyzed} analysed, ${summary.unchanged} unchanged) in ${summary.ms} ms${summary.workers ? ` on ${summary.workers} worker threads` : ''}.`,
       );
       return summary;

@@ -1,11 +1,12 @@
 // Scanning files and folders on disk with the engine: the batch job behind `forewarn scan`.
 
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LineIndex } from '../core/text.js';
 import type { FileKind, Finding } from '../core/types.js';
 import { Analyzer, YAML_EXT, compileIgnore, tooLarge, type ForewarnConfig } from '../engine/index.js';
+import type { Redactor } from '../engine/redaction.js';
 import { decodeText } from './decode.js';
+import { safeRead } from './safe-read.js';
 import { isDirectory, walkFiles } from './walk.js';
 
 export interface ScanOptions {
@@ -24,6 +25,8 @@ export interface ScannedFinding {
   /** the file's text and line table, for fingerprints and fix positions. */
   readonly lines: LineIndex;
   readonly finding: Finding;
+  /** masks the file's secrets: for excerpts of its text and anything else shown from it. */
+  readonly redactor: Redactor;
   /** 0-based positions of the finding's range. */
   readonly start: { line: number; character: number };
   readonly end: { line: number; character: number };
@@ -108,24 +111,16 @@ export function scanText(path: string, text: string, opts: ScanOptions): ScanRep
 }
 
 function scanFile(abs: string, shown: string, relPath: string, pathKind: FileKind | undefined, analyzer: Analyzer, config: ForewarnConfig, report: ScanReport): void {
-  let text: string;
-  let fd: number | undefined;
-  try {
-    fd = openSync(abs, 'r');
-    // Cheap pre-check before reading; the engine applies the same limit to the decoded text.
-    if (fstatSync(fd).size > config.maxFileSize) {
-      // A large YAML file that no path glob claims (a lock file, an API spec) is not worth a message.
+  // The size is checked before reading; the engine applies the same limit to the decoded text.
+  const read = safeRead(abs, { maxSize: config.maxFileSize });
+  if (!read.ok) {
+    // A large YAML file that no path glob claims (a lock file, an API spec) is not worth a message.
+    if (read.reason === 'too-large') {
       if (pathKind) report.errors.push({ path: shown, type: 'skipped', message: tooLarge(config.maxFileSize).message });
-      return;
-    }
-    text = decodeText(readFileSync(fd));
-  } catch (e) {
-    report.errors.push({ path: shown, type: 'read', message: `Cannot read: ${(e as Error).message}` });
+    } else report.errors.push({ path: shown, type: read.reason === 'not-a-file' ? 'skipped' : 'read', message: read.message });
     return;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
-  analyzeText(abs, shown, relPath, pathKind, text, analyzer, config, report);
+  analyzeText(abs, shown, relPath, pathKind, decodeText(read.bytes), analyzer, config, report);
 }
 
 function analyzeText(abs: string, shown: string, relPath: string, pathKind: FileKind | undefined, text: string, analyzer: Analyzer, config: ForewarnConfig, report: ScanReport): void {
@@ -145,7 +140,7 @@ function analyzeText(abs: string, shown: string, relPath: string, pathKind: File
   }
   for (const e of result.ruleErrors) report.errors.push({ path: shown, type: 'internal', message: e.message });
   for (const f of result.findings) {
-    report.findings.push({ path: shown, absPath: abs, lines, finding: f, start: lines.positionAt(f.range.start), end: lines.positionAt(f.range.end) });
+    report.findings.push({ path: shown, absPath: abs, lines, finding: f, redactor: result.redactor, start: lines.positionAt(f.range.start), end: lines.positionAt(f.range.end) });
   }
 }
 
