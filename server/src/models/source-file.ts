@@ -11,12 +11,13 @@ import { fromViews } from './dockerfile.js';
 import { actionUses, workflowUses } from './github.js';
 import { ciIncludes, type IncludeView } from './ci-includes.js';
 import { parseImageRef, type ImageRef } from './image-ref.js';
-import { yamlImages, type YamlImageSource } from './yaml-images.js';
+import { helmValuesImages, yamlImages, type YamlImageSource } from './yaml-images.js';
 import { dockerfileScripts, yamlScripts, type Script } from './scripts.js';
 import { parseTerraform, type TerraformFile } from './terraform.js';
 import type { ModuleContext } from './terraform-values.js';
 import { valueRange } from './yaml-nodes.js';
 import { textFormatOf, type TextFormat } from './text-file.js';
+import { isChartTemplatePath, isHelmValuesPath } from './kubernetes.js';
 
 export type { Script, ScriptSource } from './scripts.js';
 
@@ -118,7 +119,8 @@ export class SourceFile {
   /** The YAML stream, for YAML kinds and `text` files in YAML or JSON; undefined otherwise. */
   get yaml(): YamlFile | undefined {
     if (!YAML_KINDS.has(this.kind) && this.textFormat !== 'yaml') return undefined;
-    return (this._yaml ??= parseYaml(this.text));
+    const k8s = this.kind === 'kubernetes';
+    return (this._yaml ??= parseYaml(this.text, { templates: k8s, chart: k8s && isChartTemplatePath(this.path) }));
   }
 
   get dockerfile(): Dockerfile | undefined {
@@ -184,7 +186,9 @@ export class SourceFile {
   private buildImages(): ImageUse[] {
     const yaml = this.yaml;
     if (yaml) {
-      return yamlImages(this.kind, yaml.docs, this.text).map((y) => ({
+      const found = yamlImages(this.kind, yaml.docs, this.text);
+      if (this.kind === 'kubernetes' && isHelmValuesPath(this.path)) found.push(...helmValuesImages(yaml.docs, this.text));
+      return found.map((y) => ({
         ...y,
         ref: y.resolved === undefined ? undefined : parseImageRef(y.resolved),
         isStage: false,
