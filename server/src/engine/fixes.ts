@@ -1,6 +1,7 @@
 // Applying fixes as text edits: non-overlapping selection for "fix all", and application to a string.
 
 import type { Finding, TextEdit } from '../core/types.js';
+import { append } from '../core/arrays.js';
 
 /** The edits of every finding's first safe fix, skipping fixes that overlap one already taken. */
 export function safeFixEdits(findings: readonly Finding[]): TextEdit[] {
@@ -9,7 +10,7 @@ export function safeFixEdits(findings: readonly Finding[]): TextEdit[] {
     const fix = f.fixes.find((x) => x.safety === 'safe');
     if (!fix || fix.safety !== 'safe') continue;
     if (fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
-    taken.push(...fix.edits);
+    append(taken, fix.edits);
   }
   return taken.sort((a, b) => a.range.start - b.range.start);
 }

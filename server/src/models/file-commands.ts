@@ -12,10 +12,12 @@ export function fileCommands(file: SourceFile): Command[] {
   const cached = CACHE.get(file);
   if (cached) return cached;
   const out: Command[] = [];
-  CACHE.set(file, out);
   for (const s of file.facets.scripts) {
     if (s.source === 'dockerfile-run') continue;
-    out.push(...mappedCommands(s.text, (a, b) => s.fileRange(a, b)));
+    // One by one: spreading a script of 200,000 commands into push() overflows the call stack.
+    for (const cmd of mappedCommands(s.text, (a, b) => s.fileRange(a, b))) out.push(cmd);
   }
+  // Cached once complete, so a throw above cannot leave a partial (or empty) list for the next rule.
+  CACHE.set(file, out);
   return out;
 }

@@ -3,6 +3,7 @@
 
 import type { Range } from '../core/types.js';
 import { allBlocks, attribute, attributesOf, blocksOf, stringValue, type HclBlock, type HclExpr, type TerraformFile } from './terraform.js';
+import { append } from '../core/arrays.js';
 
 export interface Located {
   readonly value: string;
@@ -58,7 +59,7 @@ function principalField(expr: HclExpr | undefined): Field | undefined {
   let unknown = false;
   for (const item of expr.items) {
     const f = field(item.value)!;
-    values.push(...f.values);
+    append(values, f.values);
     unknown ||= f.unknown || item.key === undefined;
   }
   return { values, unknown };
@@ -135,7 +136,7 @@ function fromPolicyDocument(block: HclBlock): Statement[] {
       let unknown = false;
       for (const pb of principalBlocks) {
         const f = field(attribute(pb.body, 'identifiers')?.value) ?? NONE;
-        values.push(...f.values);
+        append(values, f.values);
         unknown ||= f.unknown;
       }
       principals = { values, unknown };
@@ -157,14 +158,14 @@ export function policyStatements(tf: TerraformFile): Statement[] {
   const out: Statement[] = [];
   for (const top of tf.blocks) {
     if (top.type === 'data' && top.labels[0]?.value === 'aws_iam_policy_document') {
-      out.push(...fromPolicyDocument(top));
+      append(out, fromPolicyDocument(top));
       continue;
     }
     for (const block of [top, ...allBlocks(top.body)]) {
       for (const attr of attributesOf(block.body)) {
         const v = attr.value;
-        if (v.type === 'call' && v.name === 'jsonencode' && v.args[0]) out.push(...fromHclObject(v.args[0]));
-        else if (v.type === 'string') out.push(...fromJson(v.value, v.range));
+        if (v.type === 'call' && v.name === 'jsonencode' && v.args[0]) append(out, fromHclObject(v.args[0]));
+        else if (v.type === 'string') append(out, fromJson(v.value, v.range));
       }
     }
   }

@@ -3,6 +3,7 @@
 import type { Range } from '../../core/types.js';
 import { attribute, blocksOf, literal, UNKNOWN, type HclBlock, type HclBody, type HclExpr } from '../../models/terraform.js';
 import { defineRule } from '../define.js';
+import { append } from '../../core/arrays.js';
 
 /** Ports whose exposure to the internet is a known way in. */
 const SENSITIVE_PORTS: ReadonlyMap<number, string> = new Map([
@@ -128,34 +129,34 @@ export default defineRule({
       const where = `${type} '${r.labels[1]?.value ?? '?'}'`;
       switch (type) {
         case 'aws_security_group':
-          for (const ing of blocksOf(r.body, 'ingress')) hits.push(...awsHits(ing.body, where, ['cidr_blocks', 'ipv6_cidr_blocks'], 'protocol'));
+          for (const ing of blocksOf(r.body, 'ingress')) append(hits, awsHits(ing.body, where, ['cidr_blocks', 'ipv6_cidr_blocks'], 'protocol'));
           break;
         case 'aws_security_group_rule':
-          if (str(attribute(r.body, 'type')?.value) === 'ingress') hits.push(...awsHits(r.body, where, ['cidr_blocks', 'ipv6_cidr_blocks'], 'protocol'));
+          if (str(attribute(r.body, 'type')?.value) === 'ingress') append(hits, awsHits(r.body, where, ['cidr_blocks', 'ipv6_cidr_blocks'], 'protocol'));
           break;
         case 'aws_vpc_security_group_ingress_rule':
-          hits.push(...awsHits(r.body, where, ['cidr_ipv4', 'cidr_ipv6'], 'ip_protocol'));
+          append(hits, awsHits(r.body, where, ['cidr_ipv4', 'cidr_ipv6'], 'ip_protocol'));
           break;
         case 'aws_network_acl_rule': {
           const egress = literal(attribute(r.body, 'egress')?.value ?? { type: 'bool', value: false, range: r.range });
           if (egress === false && str(attribute(r.body, 'rule_action')?.value)?.toLowerCase() === 'allow') {
-            hits.push(...awsHits(r.body, where, ['cidr_block', 'ipv6_cidr_block'], 'protocol'));
+            append(hits, awsHits(r.body, where, ['cidr_block', 'ipv6_cidr_block'], 'protocol'));
           }
           break;
         }
         case 'aws_network_acl':
           for (const ing of blocksOf(r.body, 'ingress')) {
-            if (str(attribute(ing.body, 'action')?.value)?.toLowerCase() === 'allow') hits.push(...awsHits(ing.body, where, ['cidr_block', 'ipv6_cidr_block'], 'protocol'));
+            if (str(attribute(ing.body, 'action')?.value)?.toLowerCase() === 'allow') append(hits, awsHits(ing.body, where, ['cidr_block', 'ipv6_cidr_block'], 'protocol'));
           }
           break;
         case 'azurerm_network_security_rule':
-          hits.push(...azureHits(r.body, where));
+          append(hits, azureHits(r.body, where));
           break;
         case 'azurerm_network_security_group':
-          for (const rule of blocksOf(r.body, 'security_rule')) hits.push(...azureHits(rule.body, where));
+          for (const rule of blocksOf(r.body, 'security_rule')) append(hits, azureHits(rule.body, where));
           break;
         case 'google_compute_firewall':
-          hits.push(...gcpHits(r));
+          append(hits, gcpHits(r));
           break;
         default:
           break;

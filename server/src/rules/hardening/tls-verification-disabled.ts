@@ -5,6 +5,7 @@ import { dockerfileEnvSettings, yamlEnvSettings, type EnvSetting } from '../../m
 import { fileCommands } from '../../models/file-commands.js';
 import { programName, type Command } from '../../models/shell-words.js';
 import { defineRule } from '../define.js';
+import { append } from '../../core/arrays.js';
 
 /** Environment variables that turn verification off, and whether a value does. */
 const ENV_SWITCHES: ReadonlyMap<string, (v: string) => boolean> = new Map([
@@ -114,8 +115,8 @@ export default defineRule({
     const hits: Hit[] = [];
     const df = ctx.file.dockerfile;
     const yaml = ctx.file.yaml;
-    hits.push(...envHits(df ? dockerfileEnvSettings(df, ctx.file.lines) : yaml ? yamlEnvSettings(yaml.docs, (n) => ENV_SWITCHES.has(n)) : []));
-    for (const cmd of fileCommands(ctx.file)) hits.push(...insecureWords(cmd));
+    append(hits, envHits(df ? dockerfileEnvSettings(df, ctx.file.lines) : yaml ? yamlEnvSettings(yaml.docs, (n) => ENV_SWITCHES.has(n)) : []));
+    for (const cmd of fileCommands(ctx.file)) append(hits, insecureWords(cmd));
     hits.sort((a, b) => a.range.start - b.range.start);
     for (const h of hits) {
       ctx.report({

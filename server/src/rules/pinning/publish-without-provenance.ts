@@ -8,6 +8,7 @@ import type { Script } from '../../models/scripts.js';
 import { getPair, rangeOf } from '../../models/yaml-nodes.js';
 import { scalarText } from '../../models/yaml-values.js';
 import { defineRule } from '../define.js';
+import { append } from '../../core/arrays.js';
 
 /** Actions that attest or sign what the job built. */
 const ATTESTERS = new Set(['actions/attest-build-provenance', 'actions/attest', 'actions/attest-sbom']);
@@ -142,7 +143,7 @@ function pypiFix(text: string, wf: Workflow, job: Job, step: Step): Fix | undefi
       const add = perms ? [{ name: 'id-token', value: 'write' }] : [{ name: 'contents', value: 'read' }, { name: 'id-token', value: 'write' }];
       const e = addMapEntries(text, job.node, 'permissions', getPair(job.node, 'steps'), add);
       if (!e) return undefined;
-      edits.push(...e);
+      append(edits, e);
     }
   }
   return { title: 'Use PyPI trusted publishing: remove the token and grant `id-token: write`', safety: 'unsafe', edits };
