@@ -195,17 +195,37 @@ function toFinding(rule: Rule, severity: Finding['severity'], r: Report, length:
  * A secret is reported once: when several secrets rules flag overlapping text (a provider format and the generic
  * rule, say), the most severe finding stays, and on a tie the one whose rule comes first in the registry.
  */
-function oneSecretFindingPerValue(findings: Finding[]): Finding[] {
+export function oneSecretFindingPerValue(findings: Finding[]): Finding[] {
   const secrets = findings.filter((f) => f.family === 'secrets');
   if (secrets.length < 2) return findings;
   const rank = (f: Finding): number => SEVERITIES.indexOf(f.severity);
   const order = new Map(findings.map((f, i) => [f, i]));
   const byStrength = [...secrets].sort((a, b) => rank(b) - rank(a) || order.get(a)! - order.get(b)!);
+  // f overlaps a kept k when k.start < f.end and f.start < k.end: so the question is whether the largest end among
+  // the kept findings that start before f.end lies after f.start. A Fenwick tree of prefix maxima over the sorted
+  // starts answers it in O(log n), where comparing with every kept finding made a line of keys quadratic.
+  const starts = [...new Set(secrets.map((f) => f.range.start))].sort((a, b) => a - b);
+  const maxEnd = new Array<number>(starts.length + 1).fill(-1);
+  /** how many distinct starts are below `x`. */
+  const below = (x: number): number => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   const dropped = new Set<Finding>();
-  const kept: Finding[] = [];
   for (const f of byStrength) {
-    if (kept.some((k) => f.range.start < k.range.end && k.range.start < f.range.end)) dropped.add(f);
-    else kept.push(f);
+    let end = -1;
+    for (let i = below(f.range.end); i > 0; i -= i & -i) end = Math.max(end, maxEnd[i]!);
+    if (end > f.range.start) {
+      dropped.add(f);
+      continue;
+    }
+    for (let i = below(f.range.start) + 1; i <= starts.length; i += i & -i) maxEnd[i] = Math.max(maxEnd[i]!, f.range.end);
   }
   return dropped.size === 0 ? findings : findings.filter((f) => !dropped.has(f));
 }
