@@ -6,6 +6,7 @@ import { azurePipelines, type AzureJob } from '../../models/azure.js';
 import { deployActionTier, deploysToProdByName, deployTierOfScript, environmentTier, isProdName } from '../../models/deploy-targets.js';
 import { scalarText, workflowsIn, type Step } from '../../models/github-workflow.js';
 import { gitlabPipelines } from '../../models/gitlab.js';
+import { scriptsByJob } from '../../models/scripts.js';
 import type { Script } from '../../models/source-file.js';
 import { addMapEntries } from '../../models/yaml-edit.js';
 import { get, getPair, items, rangeOf } from '../../models/yaml-nodes.js';
@@ -19,18 +20,6 @@ interface Evidence {
 }
 
 const inside = (r: Range, outer: Range): boolean => r.start >= outer.start && r.end <= outer.end;
-
-/** The file's scripts of one source, by job: one pass, where filtering every script for every job was quadratic. */
-function scriptsByJob(ctx: RuleContext, source: Script['source']): Map<string | undefined, Script[]> {
-  const out = new Map<string | undefined, Script[]>();
-  for (const s of ctx.file.facets.scripts) {
-    if (s.source !== source) continue;
-    const list = out.get(s.job);
-    if (list) list.push(s);
-    else out.set(s.job, [s]);
-  }
-  return out;
-}
 
 function commandEvidence(scripts: readonly Script[]): Evidence | undefined {
   for (const s of scripts) {
@@ -65,7 +54,7 @@ function stubFix(ctx: RuleContext, job: unknown, anchor: string): Fix | undefine
 }
 
 function githubCheck(ctx: RuleContext): void {
-  const byJob = scriptsByJob(ctx, 'github-run');
+  const byJob = scriptsByJob(ctx.file.facets.scripts, 'github-run');
   for (const wf of workflowsIn(ctx.file)) {
     for (const job of wf.jobs) {
       // A reusable-workflow call: its jobs (and their environments) live in the called file, which we cannot see.
@@ -94,7 +83,7 @@ function isManual(node: unknown): boolean {
 }
 
 function gitlabCheck(ctx: RuleContext): void {
-  const byJob = scriptsByJob(ctx, 'gitlab-script');
+  const byJob = scriptsByJob(ctx.file.facets.scripts, 'gitlab-script');
   for (const p of gitlabPipelines(ctx.file.yaml?.docs ?? [])) {
     for (const job of p.jobs) {
       // Hidden templates, child-pipeline triggers, and jobs that may inherit `environment`/`when` are not judged.
@@ -125,7 +114,7 @@ function gitlabCheck(ctx: RuleContext): void {
 }
 
 function azureCheck(ctx: RuleContext): void {
-  const byJob = scriptsByJob(ctx, 'azure-script');
+  const byJob = scriptsByJob(ctx.file.facets.scripts, 'azure-script');
   for (const p of azurePipelines(ctx.file.yaml?.docs ?? [])) {
     const stageOf = new Map<AzureJob, unknown>();
     for (const st of p.stages) for (const j of st.jobs) stageOf.set(j, st.node);
