@@ -136,10 +136,16 @@ function checkLimits(text: string, maxFileSize: number, kind: FileKind): Skipped
   return undefined;
 }
 
-/** Lines in `text`, counting no further than just past `limit`. */
-function countLines(text: string, limit: number): number {
+/**
+ * Lines in `text`, counting no further than just past `limit`. Every line end the Dockerfile parser honours counts:
+ * `\r\n`, `\n` and a lone `\r` (counting only `\n` let a lone-CR file of any length through).
+ */
+export function countLines(text: string, limit: number): number {
   let n = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && n <= limit; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = 0; i < text.length && n <= limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
   return n;
 }
 
