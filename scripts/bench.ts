@@ -1,4 +1,5 @@
-// Performance benchmark (`npm run bench`): edit-to-diagnostics latency vs a bare YAML parse, corpus scan throughput, scan/parse ratio.
+// Performance benchmark (`npm run bench`): edit-to-diagnostics latency vs a bare YAML parse, corpus scan throughput, scan/parse ratio,
+// and the hostile-input worst case per MB (scripts/bench-hostile.ts).
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { benchWorkspace } from './bench-workspace.js';
 import { benchHcl } from './bench-hcl.js';
 import { parseHcl } from '../server/src/parsers/hcl.js';
 import { benchSecretEdit, benchSecretlint } from './bench-secrets.js';
+import { benchHostile } from './bench-hostile.js';
 
 /** The options server/src/parsers/yaml.ts passes to parseAllDocuments; keep the two in sync. */
 const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: false } as const;
@@ -62,6 +64,7 @@ async function main(): Promise<void> {
   if (existsSync(CORPUS)) for (const r of await benchSecretlint(CORPUS, SCAN_RUNS)) rows.push({ ...r, target: '', ok: undefined });
   printEnvironment();
   for (const r of benchHcl(CORPUS)) rows.push({ ...r, target: '', ok: undefined });
+  rows.push(...benchHostile());
   printTable();
   // secretlint (loaded in [5b]) leaves work scheduled that keeps the process alive: end explicitly.
   process.exit(0);
