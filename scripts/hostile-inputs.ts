@@ -3,7 +3,6 @@
 // Used by `npm run bench` (scripts/bench-hostile.ts) and test/robustness/hostile-complexity.test.ts.
 
 import type { FileKind } from '../server/src/core/types.js';
-import { MAX_DOCKERFILE_LINES } from '../server/src/engine/analyze.js';
 
 export interface HostileShape {
   /** short id, stable across runs (bench rows and test names). */
@@ -16,8 +15,6 @@ export interface HostileShape {
   make(n: number): string;
   /** repetitions that make about 1 MB (the bench runs this and twice this). */
   readonly perMB: number;
-  /** the most repetitions the engine analyses rather than skips (Dockerfiles over MAX_DOCKERFILE_LINES lines). */
-  readonly maxN?: number;
 }
 
 const MB = 1024 * 1024;
@@ -48,9 +45,6 @@ function shape(s: Omit<HostileShape, 'perMB'> & { unitLength: number; headLength
   return { ...rest, perMB: Math.max(1, Math.round((MB - headLength) / unitLength)) };
 }
 
-/** Repetitions of a unit of `lines` lines that stay within the engine's Dockerfile line cap. */
-const underCap = (lines: number, head = 0): number => Math.floor((MAX_DOCKERFILE_LINES - head - 1) / lines);
-
 export const HOSTILE_SHAPES: readonly HostileShape[] = [
   shape({
     id: 'dockerfile-stages-comments',
@@ -59,7 +53,6 @@ export const HOSTILE_SHAPES: readonly HostileShape[] = [
     path: 'Dockerfile',
     make: (n) => 'FROM a:1 AS s\n# c\n'.repeat(n),
     unitLength: 'FROM a:1 AS s\n# c\n'.length,
-    maxN: underCap(2),
   }),
   shape({
     id: 'dockerfile-stages-comments-cr',
@@ -68,7 +61,6 @@ export const HOSTILE_SHAPES: readonly HostileShape[] = [
     path: 'Dockerfile',
     make: (n) => 'FROM a:1 AS s\r# c\r'.repeat(n),
     unitLength: 'FROM a:1 AS s\r# c\r'.length,
-    maxN: underCap(2),
   }),
   shape({
     id: 'dockerfile-run-line',
@@ -212,7 +204,6 @@ export const HOSTILE_SHAPES: readonly HostileShape[] = [
     path: 'Dockerfile',
     make: (n) => 'FROM alpine:3\n' + '# forewarn-ignore[dockerfile-sudo] needed\nRUN sudo true\n'.repeat(n),
     unitLength: '# forewarn-ignore[dockerfile-sudo] needed\nRUN sudo true\n'.length,
-    maxN: underCap(2, 1),
   }),
 ];
 

@@ -1,21 +1,22 @@
-// Measures the Dockerfile parser candidates (docs/decisions/0004-dockerfile-parser.md): dockerfile-ast as the engine
-// uses it (server/src/parsers/dockerfile.ts, with its two linear-time replacements) against the lean lexer of
-// scripts/dockerfile-lexer.ts, on every Dockerfile of ../shared/corpus, the Dockerfile texts the tests parse
-// (test/fixtures/dockerfile-texts.json) and generated Dockerfile-shaped text: identical results (instructions,
-// keywords, ranges, arguments, flags, ONBUILD triggers, comments, escape character) and speed.
+// Measures the Dockerfile parser candidates (docs/decisions/0004-dockerfile-parser.md): dockerfile-ast against the
+// lexer of server/src/parsers/dockerfile-lexer.ts, on every Dockerfile of ../shared/corpus, the Dockerfile texts the
+// tests parse (test/fixtures/dockerfile-texts.json) and generated Dockerfile-shaped text: identical results
+// (instructions, keywords, ranges, arguments, flags, ONBUILD triggers, comments, escape character) and CPU time,
+// over the corpus and over the hostile shapes of issue #14.
 //
 //   npm run -s compile && node out/scripts/measure-dockerfile.js [--fuzz N]
+//
+// The test texts are refreshed with scripts/capture-dockerfile-texts.ts.
 
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
-import type { Argument, Dockerfile, Instruction } from 'dockerfile-ast';
+import { DockerfileParser, type Argument, type Dockerfile, type Instruction } from 'dockerfile-ast';
 import { LineIndex } from '../server/src/core/text.js';
 import { createDetector } from '../server/src/engine/detect.js';
 import { DEFAULT_CONFIG } from '../server/src/engine/config.js';
-import { parseDockerfile } from '../server/src/parsers/dockerfile.js';
 import { walkFiles } from '../server/src/workspace/walk.js';
-import { lexDockerfile, type LexInstruction } from './dockerfile-lexer.js';
+import { lexDockerfile, type LexInstruction } from '../server/src/parsers/dockerfile-lexer.js';
 
 const REPO = resolve(__dirname, '..', '..');
 const CORPUS = resolve(REPO, process.env['DOCKERFILE_CORPUS'] ?? join('..', 'shared', 'corpus'));
@@ -33,7 +34,7 @@ interface Shape {
 type Pos = { line: number; character: number };
 type Rng = { start: Pos; end: Pos };
 
-function libraryShape(text: string, df: Dockerfile = parseDockerfile(text)): Shape {
+function libraryShape(text: string, df: Dockerfile = DockerfileParser.parse(text)): Shape {
   const lines = new LineIndex(text);
   const off = (r: Rng | null): [number, number] | null => (r ? [lines.offsetAt(r.start), lines.offsetAt(r.end)] : null);
   const args = (xs: Argument[]): [string, number, number][] => xs.map((a) => [a.getValue(), ...off(a.getRange())!]);
@@ -120,12 +121,14 @@ export const dockerfileSoup: fc.Arbitrary<string> = fc
   )
   .map((parts) => parts.join(''));
 
+/** Best CPU time of `reps` runs, in ms (the process's own CPU time: steadier than the wall clock on a shared machine). */
 function best(reps: number, work: () => void): number {
   let min = Infinity;
   for (let i = 0; i < reps; i++) {
-    const t0 = process.hrtime.bigint();
+    const c0 = process.cpuUsage();
     work();
-    min = Math.min(min, Number(process.hrtime.bigint() - t0) / 1e6);
+    const c = process.cpuUsage(c0);
+    min = Math.min(min, (c.user + c.system) / 1000);
   }
   return min;
 }
@@ -167,15 +170,18 @@ function main(): void {
   const texts = corpus.map((f) => f.text);
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
   const libParse = (): void => {
-    for (const t of texts) sink += parseDockerfile(t).getInstructions().length;
+    for (const t of texts) sink += DockerfileParser.parse(t).getInstructions().length;
   };
   // What the rules read of every instruction: arguments, ranges, flags (and the trigger of ONBUILD).
   const libFull = (): void => {
     for (const t of texts) {
-      for (const ins of parseDockerfile(t).getInstructions()) {
+      for (const ins of DockerfileParser.parse(t).getInstructions()) {
         sink += ins.getArguments().length + ins.getRange().end.line + ((ins as unknown as { getFlags?(): unknown[] }).getFlags?.().length ?? 0);
       }
     }
+  };
+  const libFullOf = (t: string): void => {
+    for (const ins of DockerfileParser.parse(t).getInstructions()) sink += ins.getArguments().length;
   };
   const lex = (): void => {
     for (const t of texts) sink += lexDockerfile(t).instructions.length;
@@ -186,11 +192,28 @@ function main(): void {
   const tFull = best(reps, libFull);
   const tLex = best(reps, lex);
   const mb = bytes / 1024 / 1024;
-  console.log(`  speed over the corpus (${texts.length} files, ${mb.toFixed(2)} MB), best of ${reps}:`);
+  console.log(`  CPU time over the corpus (${texts.length} files, ${mb.toFixed(2)} MB), best of ${reps}:`);
   console.log(`    dockerfile-ast parse only:                       ${tParse.toFixed(1)} ms (${(tParse / mb).toFixed(0)} ms/MB)`);
   console.log(`    dockerfile-ast parse + arguments, ranges, flags: ${tFull.toFixed(1)} ms (${(tFull / mb).toFixed(0)} ms/MB)`);
   console.log(`    lexer (all of the above):                        ${tLex.toFixed(1)} ms (${(tLex / mb).toFixed(0)} ms/MB)`);
   console.log(`    ratio dockerfile-ast / lexer: ${(tParse / tLex).toFixed(1)}x (parse only), ${(tFull / tLex).toFixed(1)}x (as the rules read it)`);
+
+  // 3. The hostile shapes of issue #14, n and 4n repetitions (dockerfile-ast at sizes it finishes in seconds).
+  console.log('  hostile shapes, CPU ms for n and 4n repetitions (growth 4 = linear, 16 = quadratic):');
+  const shapes: [string, (n: number) => string, number][] = [
+    ['FROM + comment, repeated', (n) => 'FROM a:1 AS s\n# c\n'.repeat(n), 2_000],
+    ['the same, lone CR', (n) => 'FROM a:1 AS s\r# c\r'.repeat(n), 2_000],
+    ['one RUN line of `echo a && `', (n) => `FROM a\nRUN ${'echo a && '.repeat(n)}true\n`, 20_000],
+    ['one RUN of `a;`', (n) => `FROM a\nRUN ${'a;'.repeat(n)}\n`, 100_000],
+  ];
+  for (const [what, make, n] of shapes) {
+    const row = [n, 4 * n].map((k) => {
+      const text = make(k);
+      return [best(2, () => void libFullOf(text)), best(2, () => void lexDockerfile(text))] as const;
+    });
+    const [[l1, x1], [l4, x4]] = row as [[number, number], [number, number]];
+    console.log(`    ${what.padEnd(32)} dockerfile-ast ${l1.toFixed(0)} → ${l4.toFixed(0)} ms (×${(l4 / l1).toFixed(1)}); lexer ${x1.toFixed(1)} → ${x4.toFixed(1)} ms (×${(x4 / x1).toFixed(1)})`);
+  }
   if (sink === -1) console.log('');
 }
 

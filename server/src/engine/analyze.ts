@@ -61,7 +61,7 @@ export class Analyzer {
     const { path, text } = input;
     const kind = input.kind ?? this.detectorOf(config).detect(path, text, input.fullPath);
     if (!kind) return NO_RESULT;
-    const skipped = checkLimits(text, config.maxFileSize, kind);
+    const skipped = checkLimits(text, config.maxFileSize);
     if (skipped) return { ...NO_RESULT, kind, skipped };
 
     const file = this.sourceFile(path, text, kind);
@@ -121,32 +121,10 @@ export class Analyzer {
   }
 }
 
-/**
- * Dockerfiles longer than this are skipped: dockerfile-ast's comment bookkeeping is quadratic in stages × comments,
- * and no real Dockerfile comes near it (the corpus's longest has a few hundred lines). See docs/decisions.
- */
-export const MAX_DOCKERFILE_LINES = 20_000;
-
-function checkLimits(text: string, maxFileSize: number, kind: FileKind): Skipped | undefined {
+function checkLimits(text: string, maxFileSize: number): Skipped | undefined {
   if (utf8Length(text, maxFileSize) > maxFileSize) return tooLarge(maxFileSize);
   if (text.includes('\0')) return { reason: 'binary', message: 'Forewarn skipped this file: it contains NUL bytes, so it looks binary.' };
-  if (kind === 'dockerfile' && countLines(text, MAX_DOCKERFILE_LINES) > MAX_DOCKERFILE_LINES) {
-    return { reason: 'too-large', message: `Forewarn skipped this Dockerfile: it has more than ${MAX_DOCKERFILE_LINES.toLocaleString('en-US')} lines.` };
-  }
   return undefined;
-}
-
-/**
- * Lines in `text`, counting no further than just past `limit`. Every line end the Dockerfile parser honours counts:
- * `\r\n`, `\n` and a lone `\r` (counting only `\n` let a lone-CR file of any length through).
- */
-export function countLines(text: string, limit: number): number {
-  let n = 1;
-  for (let i = 0; i < text.length && n <= limit; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
-  }
-  return n;
 }
 
 /** The one message for a file over the size limit, whoever finds out first (the CLI checks before reading). */

@@ -1,7 +1,7 @@
 // Inline suppressions: `# forewarn-ignore[rule-a,rule-b] reason` (that line, or the next from a comment line)
 // and `# forewarn-ignore-file[rule]`. `//` comments count in Terraform.
 
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from '../parsers/dockerfile.js';
 import { SpanIndexCache } from '../core/spans.js';
 import type { LineIndex } from '../core/text.js';
 import type { FileKind, TextEdit } from '../core/types.js';

@@ -1,6 +1,6 @@
 // Dockerfile build stages: instructions per stage, the stage each one builds on, the effective USER, RUN commands.
 
-import type { Dockerfile, From, Instruction } from 'dockerfile-ast';
+import type { Dockerfile, From, Instruction } from '../parsers/dockerfile.js';
 import type { LineIndex } from '../core/text.js';
 import type { Range } from '../core/types.js';
 import { substitute } from './dockerfile.js';

@@ -1,6 +1,6 @@
 // The user a Dockerfile's final image runs as: its last USER (root or not), or no USER at all; with the user a fix can switch to.
 
-import type { Dockerfile } from 'dockerfile-ast';
+import type { Dockerfile } from '../parsers/dockerfile.js';
 import type { LineIndex } from '../core/text.js';
 import type { Fix, Range } from '../core/types.js';
 import { dockerStages, finalChain, runCommands, userOf, type Stage } from './dockerfile-stages.js';

@@ -2,7 +2,7 @@
 // Compose `environment:`), `NAME=value` list items and Kubernetes `- name: NAME` / `value:` entries. Rules that look
 // for a switch by variable name (TLS verification off, an extra package index) share this walk.
 
-import type { Dockerfile, Property } from 'dockerfile-ast';
+import type { Dockerfile, Property } from '../parsers/dockerfile.js';
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { LineIndex } from '../core/text.js';
 import type { Range } from '../core/types.js';

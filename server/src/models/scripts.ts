@@ -1,6 +1,6 @@
 // The `scripts` facet: shell text from every kind (`run:`, `script:`, Azure `bash:`, Dockerfile `RUN`), mapped back to the file.
 
-import type { Dockerfile, Instruction } from 'dockerfile-ast';
+import type { Dockerfile, Instruction } from '../parsers/dockerfile.js';
 import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
 import type { LineIndex } from '../core/text.js';
 import type { FileKind, Range } from '../core/types.js';

@@ -1,10 +1,9 @@
 // One document as the rules see it: its text and kind, parsed lazily, once, with facets over the parse.
 
-import type { Dockerfile } from 'dockerfile-ast';
 import { isScalar } from 'yaml';
 import { LineIndex } from '../core/text.js';
 import { FILE_KINDS, type FileKind, type ParseError, type Range } from '../core/types.js';
-import { parseDockerfile } from '../parsers/dockerfile.js';
+import { parseDockerfile, type Dockerfile } from '../parsers/dockerfile.js';
 import { parseYaml, type YamlFile } from '../parsers/yaml.js';
 import { buildAssignments, type Assignment } from './assignments.js';
 import { fromViews } from './dockerfile.js';
@@ -105,7 +104,7 @@ export class SourceFile {
 
   get dockerfile(): Dockerfile | undefined {
     if (this.kind !== 'dockerfile') return undefined;
-    return (this._dockerfile ??= parseDockerfile(this.text));
+    return (this._dockerfile ??= parseDockerfile(this.text, this.lines));
   }
 
   /** The Terraform model (`.tf`, `.tfvars`); undefined for other kinds. */
