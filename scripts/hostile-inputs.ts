@@ -79,6 +79,20 @@ export const HOSTILE_SHAPES: readonly HostileShape[] = [
     unitLength: 2,
   }),
   shape({
+    id: 'dockerfile-env-secrets-runs',
+    what: 'Dockerfile: thousands of ENV secrets, then as many RUNs each using one (the secret-mount fix looks up the RUNs per secret)',
+    kind: 'dockerfile',
+    path: 'Dockerfile',
+    make: (n) => {
+      const ids = awsKeyIds(n);
+      const parts = ['FROM alpine:3\n'];
+      for (let i = 0; i < n; i++) parts.push(`ENV S${i}_API_KEY=q8Hf2${ids[i]!.slice(4)}\n`);
+      for (let i = 0; i < n; i++) parts.push(`RUN curl -H "X-Key: $S${i}_API_KEY" https://example.org\n`);
+      return parts.join('');
+    },
+    unitLength: 'ENV S1234_API_KEY=q8Hf2ABCDEFGHIJKLMNOP\nRUN curl -H "X-Key: $S1234_API_KEY" https://example.org\n'.length,
+  }),
+  shape({
     id: 'aws-key-line',
     what: 'workflow: one env value holding a line of distinct AWS access key ids',
     kind: 'github-workflow',
@@ -169,6 +183,20 @@ export const HOSTILE_SHAPES: readonly HostileShape[] = [
     path: 'k8s/deploy.yaml',
     make: (n) => '---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: c\n      image: nginx\n'.repeat(n),
     unitLength: '---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: c\n      image: nginx\n'.length,
+  }),
+  shape({
+    id: 'k8s-secret-env',
+    what: 'Kubernetes: tens of thousands of Pods, each with a hardcoded secret env value (the fix names the workload of each)',
+    kind: 'kubernetes',
+    path: 'k8s/deploy.yaml',
+    make: (n) => {
+      const parts: string[] = [];
+      for (let i = 0; i < n; i++) {
+        parts.push(`---\napiVersion: v1\nkind: Pod\nmetadata: {name: p${i}}\nspec:\n  containers:\n    - name: c\n      image: nginx:1\n      env:\n        - name: API_KEY\n          value: q8Hf2LzR7vWx1Kd9TmP${i}\n`);
+      }
+      return parts.join('');
+    },
+    unitLength: '---\napiVersion: v1\nkind: Pod\nmetadata: {name: p12345}\nspec:\n  containers:\n    - name: c\n      image: nginx:1\n      env:\n        - name: API_KEY\n          value: q8Hf2LzR7vWx1Kd9TmP12345\n'.length,
   }),
   shape({
     id: 'yaml-map-keys',

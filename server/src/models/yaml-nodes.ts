@@ -78,6 +78,12 @@ function spanOf(item: unknown): { start: number; end: number } | undefined {
 const CHILDREN = new SpanIndexCache<unknown>(spanOf);
 const DOCS = new SpanIndexCache<{ contents: unknown }>((d) => rangeOf(d.contents));
 
+/** The documents that may hold `offset`, in order (a binary search over a long stream, all of a short one). */
+export function documentsAround<T extends { contents: unknown }>(docs: readonly T[], offset: number): readonly T[] {
+  const [from, to] = DOCS.range(docs, offset);
+  return from === 0 && to === docs.length ? docs : docs.slice(from, to);
+}
+
 /**
  * The map pair whose scalar value contains `offset` (deepest first), with its key, or undefined. Position lookups
  * run once per finding: only the children whose span can hold `offset` are visited, so a lookup in a map of
