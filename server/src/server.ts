@@ -27,7 +27,6 @@ import {
   Analyzer,
   CONFIG_FILE_NAMES,
   DEFAULT_CONFIG,
-  NO_RESULT,
   RULES,
   compileIgnore,
   configTemplate,
@@ -35,23 +34,23 @@ import {
   safeFixEdits,
   suppressFileEdit,
   suppressLineEdit,
-  suppressionLine,
   withRuleOverrides,
-  type AnalysisResult,
   type ForewarnConfig,
   type Rule,
 } from './engine/index.js';
-import { SOURCE, asBaselined, isDiagnosticData, toDiagnostic, toLspRange } from './lsp/convert.js';
+import { SOURCE, asBaselined, isDiagnosticData, toDiagnostic, toLspRange, type DiagnosticData } from './lsp/convert.js';
+import { AnalysisHost, EMPTY_RESULT, Superseded, type DocumentResult } from './lsp/document-analysis.js';
 import { BASELINE_FILE_NAME, BaselineMatcher } from './engine/baseline.js';
 import { BaselineStore, baselinePath, fingerprintAt } from './workspace/baseline-file.js';
 import { addCounts, zeroCounts, type SeverityCounts } from './lsp/disk-analysis.js';
 import { loadExtraRules } from './lsp/extra-rules.js';
+import { EditorModuleContexts } from './lsp/module-contexts.js';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './lsp/settings.js';
 import { WorkspaceScanner, type FileConfig, type FolderScan, type ScanSummary } from './lsp/workspace-scan.js';
 import { PIN_ALL_KIND, PIN_COMMAND, PinCommand, Trust, pinAction } from './lsp/pin.js';
-import { pinRequests } from './resolver/pin.js';
 import { findConfigFile, loadConfigFile, type ConfigFile } from './workspace/config-files.js';
 import { LineIndex } from './core/text.js';
+import { redactingLog } from './lsp/log.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.forewarn`;
 export const SCAN_COMMAND = 'forewarn.scanWorkspace';
@@ -91,18 +90,32 @@ interface Published {
   /** what it was computed with, so fix-all can tell whether it is still current. */
   readonly settings: Settings;
   readonly configGeneration: number;
-  readonly result: AnalysisResult;
+  /** the text that was analysed, and its line table. */
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly result: DocumentResult;
 }
 
 export function startServer(connection: Connection, extraRules: readonly Rule[] = []): void {
-  // A stray console.log must never corrupt the protocol stream.
-  console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
-  console.info = (...a: unknown[]) => connection.console.info(a.map(String).join(' '));
-  console.warn = (...a: unknown[]) => connection.console.warn(a.map(String).join(' '));
-  console.error = (...a: unknown[]) => connection.console.error(a.map(String).join(' '));
+  // Every log line passes the redactor (a crash message or a file path can quote a secret); a stray console.log must
+  // never corrupt the protocol stream.
+  const log = redactingLog(connection);
+  console.log = (...a: unknown[]) => log.log(a.map(String).join(' '));
+  console.info = (...a: unknown[]) => log.info(a.map(String).join(' '));
+  console.warn = (...a: unknown[]) => log.warn(a.map(String).join(' '));
+  console.error = (...a: unknown[]) => log.error(a.map(String).join(' '));
 
   const documents = new TextDocuments(TextDocument);
+  // Kinds by path and the rule list only: every analysis runs in the document worker (lsp/document-analysis.ts).
   const analyzer = new Analyzer([...RULES, ...extraRules]);
+  const analysis = new AnalysisHost(
+    () => new Analyzer([...RULES, ...extraRules]),
+    __dirname,
+    (m) => log.error(`[internal error] ${m}`),
+    (line) => log.log(line),
+  );
+  /** Terraform files see their folder's variables and locals, open siblings as edited (sent with the document). */
+  const modules = new EditorModuleContexts(() => documents.all().map((d) => ({ uri: d.uri, fsPath: fsPathOf(d.uri), getText: () => d.getText() })));
   const published = new Map<string, Published>();
   const timers = new Map<string, NodeJS.Timeout>();
   const settingsCache = new Map<string, Promise<Settings>>();
@@ -134,6 +147,8 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     isOpen: (uri) => documents.get(uri) !== undefined,
     publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
     setCounts,
+    folderOf,
+    analyzeDisk: (job, config) => analysis.analyzeDisk(job, config),
     configFor: scanConfigFor,
     baselineFor: (fsPath) => {
       const root = folderOf(fsPath);
@@ -144,7 +159,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
       return entries ? { root, path, entries, display } : undefined;
     },
   });
-  const baselines = new BaselineStore((file, message) => connection.console.warn(`Ignoring the baseline ${file}: ${message}`));
+  const baselines = new BaselineStore((file, message) => log.warn(`Ignoring the baseline ${file}: ${message}`));
   const trust = new Trust();
   const pinCommand = new PinCommand(connection, documents, async (uri) => networkRefusal(await settingsFor(uri)));
 
@@ -216,10 +231,13 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
           forgetBelow(c.uri);
           continue;
         }
+        for (const uri of modules.affectedBy(path)) schedule(uri, DEBOUNCE_MS);
         const settings = await settingsFor(c.uri);
         if (!workspaceScanned || !settings.enable || !settings.scanOnSave || !folderOf(path)) continue;
         await prepareScanSettings();
-        scanner.refresh(path);
+        await scanner.refresh(path);
+        // The folder's other Terraform files may resolve variables from this one.
+        for (const sibling of modules.loader.filesOf(dirname(path))) if (sibling !== path) await scanner.refresh(sibling);
       }
     })().catch((err: unknown) => reportInternal('handling file changes', err));
   });
@@ -227,14 +245,19 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   // TextDocuments reports an open as a content change too: only real edits are debounced.
   const justOpened = new Set<string>();
   documents.onDidOpen((e) => void justOpened.add(e.document.uri));
-  documents.onDidChangeContent((e) => schedule(e.document.uri, justOpened.delete(e.document.uri) ? 0 : DEBOUNCE_MS));
+  documents.onDidChangeContent((e) => {
+    schedule(e.document.uri, justOpened.delete(e.document.uri) ? 0 : DEBOUNCE_MS);
+    for (const uri of modules.affectedBy(fsPathOf(e.document.uri))) schedule(uri, DEBOUNCE_MS);
+  });
   documents.onDidClose((e) => {
     const uri = e.document.uri;
+    // Its folder's open Terraform files now read it from disk.
+    for (const other of modules.affectedBy(fsPathOf(uri))) schedule(other, DEBOUNCE_MS);
     clearTimeout(timers.get(uri));
     timers.delete(uri);
     published.delete(uri);
     settingsCache.delete(uri);
-    analyzer.forget(uri);
+    analysis.forget(uri);
     setCounts(uri, undefined);
     // A config file's problems stay visible while the file is broken on disk.
     if (isConfigUri(uri)) publishConfigProblems(uri);
@@ -271,8 +294,10 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
 
   /** An engine bug must cost one file's results, never the server. */
   function reportInternal(what: string, e: unknown): void {
-    connection.console.error(`[internal error] ${what}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    log.error(`[internal error] ${what}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   }
+
+  connection.onShutdown(() => analysis.dispose());
 
   documents.listen(connection);
   connection.listen();
@@ -315,36 +340,52 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
-    publish(doc, settings);
+    await publish(doc, settings);
   }
 
-  /** Analyses the document as it is now, remembers the result for code actions, and publishes its diagnostics. */
-  function publish(doc: TextDocument, settings: Settings): Published {
-    const current: Published = { version: doc.version, analysis: ++analysisCount, settings, configGeneration, result: analyzeDocument(doc, settings) };
-    published.set(doc.uri, current);
+  /**
+   * Analyses the document as it is now (in the document worker), remembers the result for code actions, and publishes
+   * its diagnostics. Undefined when a newer version replaced it meanwhile: that version's analysis publishes.
+   */
+  async function publish(doc: TextDocument, settings: Settings): Promise<Published | undefined> {
+    const { uri, version } = doc;
+    const text = doc.getText();
+    const generation = configGeneration;
+    let result: DocumentResult;
+    try {
+      result = await analyzeDocument(doc, text, settings);
+    } catch (e) {
+      if (e instanceof Superseded) return undefined;
+      // The worker died on this file (out of memory on a hostile input): say so once on the file, keep serving.
+      result = { ...EMPTY_RESULT, skipped: { reason: 'too-large', message: 'Forewarn could not analyze this file: its analysis ran out of resources. Other files are not affected.' } };
+      reportInternal(`analysing ${uri}`, e);
+    }
+    if (documents.get(uri)?.version !== version) return undefined;
+    const current: Published = { version, analysis: ++analysisCount, settings, configGeneration: generation, text, lines: new LineIndex(text), result };
+    published.set(uri, current);
     const counts = zeroCounts();
     for (const f of current.result.findings) counts[f.severity]++;
-    setCounts(doc.uri, counts);
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnosticsOf(current, doc.uri) });
+    setCounts(uri, counts);
+    void connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(current, uri) });
     return current;
   }
 
-  function analyzeDocument(doc: TextDocument, settings: Settings): AnalysisResult {
+  async function analyzeDocument(doc: TextDocument, text: string, settings: Settings): Promise<DocumentResult> {
     const fsPath = fsPathOf(doc.uri);
     const cfg = fsPath ? configFor(fsPath) : undefined;
     let config: ForewarnConfig = withRuleOverrides(cfg?.config ?? DEFAULT_CONFIG, settings.rules);
     if (settings.maxFileSize !== undefined) config = { ...config, maxFileSize: settings.maxFileSize };
     const path = fsPath ? projectRelative(fsPath, cfg?.path) : doc.uri;
-    if (config.ignore.length > 0 && ignoreTest(config.ignore)(path)) return NO_RESULT;
-    const text = doc.getText();
-    const kind = analyzer.detectKind(path, text, config, fsPath) ?? LANGUAGE_KINDS[doc.languageId];
-    if (!kind) return NO_RESULT;
-    const result = analyzer.analyze({ path: doc.uri, text, kind }, config);
+    if (config.ignore.length > 0 && ignoreTest(config.ignore)(path)) return EMPTY_RESULT;
+    // Only `.tf` files get one; the worker uses it when the file's kind is Terraform.
+    const module = fsPath ? modules.forDocument(fsPath, folderOf(fsPath)) : undefined;
+    const job = { uri: doc.uri, version: doc.version, path, fullPath: fsPath, text, fallbackKind: LANGUAGE_KINDS[doc.languageId], config };
+    const result = await analysis.analyzeDocument(module ? { ...job, module } : job);
     for (const err of result.ruleErrors) {
       // Reported once per rule, not on every keystroke.
       if (reportedRuleErrors.has(err.ruleId)) continue;
       reportedRuleErrors.add(err.ruleId);
-      connection.console.error(`[internal error] ${err.message} (in ${doc.uri}); other rules still ran.`);
+      log.error(`[internal error] ${err.message} (in ${doc.uri}); other rules still ran.`);
     }
     return result;
   }
@@ -356,16 +397,16 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     return test;
   }
 
-  function diagnosticsOf({ result, version, analysis, settings }: Published, uri: string): Diagnostic[] {
-    const file = result.file;
+  function diagnosticsOf(current: Published, uri: string): Diagnostic[] {
+    const { result, version, settings, lines } = current;
     if (result.skipped) {
       return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: SOURCE, message: result.skipped.message }];
     }
-    if (!file) return [];
-    const known = settings.baselineDisplay === 'normal' ? new Set<number>() : baselined(uri, result);
+    if (!result.parsed) return [];
+    const known = settings.baselineDisplay === 'normal' ? new Set<number>() : baselined(uri, current);
     const diagnostics: Diagnostic[] = [];
     result.findings.forEach((f, i) => {
-      const d = toDiagnostic(f, i, version, analysis, file.lines);
+      const d = toDiagnostic(f, i, version, current.analysis, lines);
       if (!known.has(i)) diagnostics.push(d);
       else if (settings.baselineDisplay === 'dimmed') diagnostics.push(asBaselined(d));
     });
@@ -373,16 +414,15 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   }
 
   /** Indices of the findings the baseline at the workspace folder's root records. */
-  function baselined(uri: string, result: AnalysisResult): Set<number> {
+  function baselined(uri: string, { result, text }: Published): Set<number> {
     const known = new Set<number>();
     const fsPath = fsPathOf(uri);
     const root = fsPath ? folderOf(fsPath) : undefined;
-    if (!fsPath || !root || !result.file) return known;
+    if (!fsPath || !root || !result.parsed) return known;
     const path = baselinePath(root, fsPath);
     const entries = baselines.entriesFor(root, path);
     if (!entries) return known;
     const matcher = new BaselineMatcher({ version: 1, findings: entries });
-    const text = result.file.text;
     result.findings.forEach((f, i) => {
       if (matcher.take(f.ruleId, path, fingerprintAt(root, fsPath, f.ruleId, text, f.range))) known.add(i);
     });
@@ -553,7 +593,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
         },
       });
       if (!summary.cancelled) lastScan = summary;
-      connection.console.info(
+      log.info(
         `Workspace scan ${summary.cancelled ? 'cancelled' : 'done'}: ${summary.files} files (${summary.analyzed} analysed, ${summary.unchanged} unchanged) in ${summary.ms} ms${summary.workers ? ` on ${summary.workers} worker threads` : ''}.`,
       );
       return summary;
@@ -575,15 +615,16 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
       // Fix-all acts on the text, settings and config as they are now, even if an analysis is still pending.
       let current = published.get(uri);
       if (!current || current.version !== doc.version || current.settings !== settings || current.configGeneration !== configGeneration) {
-        current = publish(doc, settings);
+        current = await publish(doc, settings);
       }
+      if (!current || current.version !== doc.version) return [];
       const edits = safeFixEdits(current.result.findings);
-      if (edits.length === 0 || !current.result.file) return [];
+      if (edits.length === 0 || !current.result.parsed) return [];
       return [
         {
           title: 'Forewarn: fix all safe problems',
           kind: FIX_ALL_KIND,
-          edit: editFor(doc, current.result.file.lines, edits),
+          edit: editFor(doc, current.lines, edits),
         },
       ];
     }
@@ -594,19 +635,22 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     const doc = documents.get(uri);
     const current = published.get(uri);
     // Diagnostics from another analysis (an older version, older settings or config) are never acted on.
-    if (!doc || !current || current.version !== doc.version || !current.result.file) return [];
-    const { result } = current;
-    const file = result.file!;
+    if (!doc || !current || current.version !== doc.version || !current.result.parsed) return [];
+    const { result, lines } = current;
+    const mine = params.context.diagnostics.filter(
+      (diag) => diag.source === SOURCE && isDiagnosticData(diag.data) && diag.data.analysis === current.analysis && result.findings[diag.data.index]?.ruleId === diag.data.ruleId,
+    );
+    // Where a line-level suppression goes needs the parse (a multi-line value's first line): the worker keeps it.
+    const offsets = mine.map((diag) => result.findings[(diag.data as DiagnosticData).index]!.range.start);
+    const anchors = offsets.length === 0 ? [] : ((await analysis.suppressionLines(uri, current.version, offsets).catch(() => undefined)) ?? offsets.map((o) => lines.lineOf(o)));
     const actions: CodeAction[] = [];
     const seenIgnore = new Set<string>();
     const ignores: CodeAction[] = [];
     const seenDocs = new Set<string>();
     const docs: CodeAction[] = [];
     const pins: CodeAction[] = [];
-    for (const diag of params.context.diagnostics) {
-      if (diag.source !== SOURCE || !isDiagnosticData(diag.data) || diag.data.analysis !== current.analysis) continue;
-      const finding = result.findings[diag.data.index];
-      if (!finding || finding.ruleId !== diag.data.ruleId) continue;
+    for (const [k, diag] of mine.entries()) {
+      const finding = result.findings[(diag.data as DiagnosticData).index]!;
       for (const fix of finding.fixes) {
         if (fix.safety === 'needs-network') {
           if (network) pins.push(pinAction(fix.title, { uri, version: doc.version, requests: [fix.resolve] }, [diag]));
@@ -617,7 +661,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
           kind: CodeActionKind.QuickFix,
           diagnostics: [diag],
           isPreferred: fix.safety === 'safe',
-          edit: editFor(doc, file.lines, fix.edits),
+          edit: editFor(doc, lines, fix.edits),
         });
       }
       if (!seenDocs.has(finding.ruleId)) {
@@ -629,7 +673,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
           command: { title: `Show documentation for ${finding.ruleId}`, command: SHOW_DOCS_COMMAND, arguments: [finding.ruleId] },
         });
       }
-      const line = suppressionLine(file, finding.range.start);
+      const line = anchors[k]!;
       const lineKey = `${finding.ruleId}:${line}`;
       if (!seenIgnore.has(lineKey)) {
         seenIgnore.add(lineKey);
@@ -637,7 +681,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
           title: `Ignore ${finding.ruleId} on this line`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diag],
-          edit: editFor(doc, file.lines, [suppressLineEdit(doc.getText(), file.lines, line, finding.ruleId)]),
+          edit: editFor(doc, lines, [suppressLineEdit(current.text, lines, line, finding.ruleId)]),
         });
       }
       if (!seenIgnore.has(finding.ruleId) && result.kind) {
@@ -646,31 +690,26 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
           title: `Ignore ${finding.ruleId} in this file`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diag],
-          edit: editFor(doc, file.lines, [suppressFileEdit(doc.getText(), file.lines, result.kind, finding.ruleId)]),
+          edit: editFor(doc, lines, [suppressFileEdit(current.text, lines, result.kind, finding.ruleId)]),
         });
       }
     }
     // Fixes first, then the "Ignore on this line" actions, then "Ignore in this file", then the rules' pages.
     ignores.sort((a, b) => Number(a.title.endsWith('in this file')) - Number(b.title.endsWith('in this file')));
     if (pins.length > 0) {
-      const all = pinRequests(file, allowedActionsOf(uri));
-      if (all.length > 1) pins.push(pinAction('Pin all actions and images in this file', { uri, version: doc.version, requests: all }));
+      const all = result.pinRequests;
+      if (all.length > 1) pins.push(pinAction('Pin all actions and images in this file', { uri, version: doc.version, requests: [...all] }));
     }
     return [...actions, ...pins, ...ignores, ...docs];
-  }
-
-  function allowedActionsOf(uri: string): readonly string[] {
-    const fsPath = fsPathOf(uri);
-    return fsPath ? configFor(fsPath).config.allow.actions : [];
   }
 
   /** "Pin all" as a source action, for the Source Action menu. */
   function pinAllSource(uri: string): CodeAction[] {
     const doc = documents.get(uri);
     const current = published.get(uri);
-    if (!doc || !current || current.version !== doc.version || !current.result.file) return [];
-    const all = pinRequests(current.result.file, allowedActionsOf(uri));
-    return all.length === 0 ? [] : [pinAction('Forewarn: pin all actions and images in this file', { uri, version: doc.version, requests: all }, undefined, PIN_ALL_KIND)];
+    if (!doc || !current || current.version !== doc.version || !current.result.parsed) return [];
+    const all = current.result.pinRequests;
+    return all.length === 0 ? [] : [pinAction('Forewarn: pin all actions and images in this file', { uri, version: doc.version, requests: [...all] }, undefined, PIN_ALL_KIND)];
   }
 
   function editFor(doc: TextDocument, lines: LineIndex, edits: readonly TextEdit[]): { documentChanges: TextDocumentEdit[] } {

@@ -16,6 +16,7 @@ import { FINGERPRINT_KEY, formatSarif, pathUri, whatItFlags } from '../../server
 import { run } from '../../server/src/cli/main.js';
 import { LineIndex } from '../../server/src/core/text.js';
 import { RULES } from '../../server/src/engine/index.js';
+import { createRedactor } from '../../server/src/engine/redaction.js';
 import { REPO } from '../helpers/lsp-client.js';
 
 const SCHEMA = join(REPO, 'test/fixtures/sarif-schema-2.1.0.json');
@@ -157,6 +158,7 @@ describe('SARIF output', () => {
       absPath: join(ws, '.github/workflows/a.yml'),
       lines,
       finding: { ruleId: 'image-latest', family: 'pinning' as const, severity: 'low' as const, message: 'm', range, fixes: [{ title: 'Upper-case it', safety, edits: [{ range, newText: 'TODO' }] }] },
+      redactor: createRedactor(text, []),
       start: lines.positionAt(range.start),
       end: lines.positionAt(range.end),
       fingerprint: '0'.repeat(32),

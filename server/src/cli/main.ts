@@ -8,6 +8,7 @@ import { BaselineMatcher, createBaseline } from '../engine/baseline.js';
 import { CONFIG_SCHEMA, RULES, withRuleOverrides, type ForewarnConfig, type RuleSetting } from '../engine/index.js';
 import { baselinePath, baselineRoot, fingerprintAt, readBaselineFile, writeBaselineFile } from '../workspace/baseline-file.js';
 import { findConfigFile, loadConfigFile, type ConfigFile } from '../workspace/config-files.js';
+import { redactText } from '../engine/redaction.js';
 import { decodeText } from '../workspace/decode.js';
 import { scan, scanText, type ScanReport } from '../workspace/scan.js';
 import { formatReport, type ReportedFinding } from './formats/index.js';
@@ -60,7 +61,16 @@ export interface Io {
 }
 
 
-export function run(argv: readonly string[], io: Io): number {
+/**
+ * Everything the CLI prints passes the redactor once more, whatever produced it: reports (already redacted by the
+ * engine), configuration and baseline errors that echo user input, crash messages.
+ */
+export function redactingIo<T extends Io>(io: T): T {
+  return { ...io, out: (s: string) => io.out(redactText(s)), err: (s: string) => io.err(redactText(s)) };
+}
+
+export function run(argv: readonly string[], rawIo: Io): number {
+  const io = redactingIo(rawIo);
   try {
     return dispatch(argv, io);
   } catch (e) {
@@ -248,7 +258,7 @@ if (require.main === module) {
     env: process.env,
   };
   if (process.argv[2] === 'pin') {
-    pinCommand(process.argv.slice(3), { ...io, env: process.env }).then(
+    pinCommand(process.argv.slice(3), redactingIo({ ...io, env: process.env })).then(
       (code) => (process.exitCode = code),
       (e: unknown) => {
         const usage = (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');

@@ -18,4 +18,5 @@ export { applyEdits, safeFixEdits } from './fixes.js';
 export { compileGlobs, compileIgnore, normalizePath } from './globs.js';
 export { suppressFileEdit, suppressLineEdit, suppressionLine } from './suppress.js';
 export { RULES } from '../rules/index.js';
+export type { ModuleContext, ModuleFile } from '../models/terraform-values.js';
 export type { Rule } from '../rules/define.js';

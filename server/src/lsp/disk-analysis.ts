@@ -2,13 +2,14 @@
 // Runs in the server process or in a scan worker thread; everything it returns is structured-cloneable.
 
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { SEVERITIES, type FileKind, type Severity } from '../core/types.js';
 import { BaselineMatcher, type BaselineEntry } from '../engine/baseline.js';
 import { tooLarge, type Analyzer, type ForewarnConfig } from '../engine/index.js';
 import { fingerprintAt } from '../workspace/baseline-file.js';
 import { decodeText } from '../workspace/decode.js';
+import type { ModuleContextLoader } from '../workspace/module-context.js';
+import { safeRead } from '../workspace/safe-read.js';
 import { SOURCE, asBaselined, toDiagnostic } from './convert.js';
 
 export type SeverityCounts = Record<Severity, number>;
@@ -22,6 +23,8 @@ export interface DiskJob {
   readonly path: string;
   /** path relative to the config's folder (or the workspace folder), for globs and kind detection. */
   readonly rel: string;
+  /** the workspace folder the file must really lie in (links resolved); nothing outside it is read. */
+  readonly folder: string;
   /** the kind its path says, if any (YAML is sniffed from its content otherwise). */
   readonly kind: FileKind | undefined;
   readonly configIndex: number;
@@ -56,31 +59,29 @@ export type DiskResult =
 /** Diagnostics of files analysed from disk carry no analysis number: code actions re-analyse when the file opens. */
 export const DISK_ANALYSIS = -1;
 
-export function analyzeOnDisk(job: DiskJob, config: ForewarnConfig, analyzer: Analyzer): DiskResult {
-  let bytes: Buffer;
-  let fd: number | undefined;
-  try {
-    fd = openSync(job.path, 'r');
-    const size = fstatSync(fd).size;
-    if (size > config.maxFileSize) {
-      const hash = `size:${size}`;
-      if (job.knownHash === hash) return { path: job.path, status: 'unchanged', hash };
-      // A large YAML file no glob claims (a lock file, an API spec) is not worth a message.
-      const diagnostics: Diagnostic[] = job.kind
-        ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: SOURCE, message: tooLarge(config.maxFileSize).message }]
-        : [];
-      return { path: job.path, status: 'analyzed', hash, supported: job.kind !== undefined, diagnostics, counts: zeroCounts() };
-    }
-    bytes = readFileSync(fd);
-  } catch (e) {
-    return { path: job.path, status: 'unreadable', message: (e as Error).message };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+/** `modules` supplies Terraform files' folder contexts; their signature is part of the hash, so a sibling change is seen. */
+export function analyzeOnDisk(job: DiskJob, config: ForewarnConfig, analyzer: Analyzer, modules?: ModuleContextLoader): DiskResult {
+  // Regular files inside the folder only, size checked before reading: a watcher event for a link to /dev/zero, a
+  // FIFO or a file outside the workspace reads nothing.
+  const read = safeRead(job.path, { maxSize: config.maxFileSize, within: job.folder });
+  if (!read.ok) {
+    if (read.reason !== 'too-large') return { path: job.path, status: 'unreadable', message: read.message };
+    const hash = `size:${read.size ?? 0}`;
+    if (job.knownHash === hash) return { path: job.path, status: 'unchanged', hash };
+    // A large YAML file no glob claims (a lock file, an API spec) is not worth a message.
+    const diagnostics: Diagnostic[] = job.kind
+      ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: SOURCE, message: tooLarge(config.maxFileSize).message }]
+      : [];
+    return { path: job.path, status: 'analyzed', hash, supported: job.kind !== undefined, diagnostics, counts: zeroCounts() };
   }
-  const hash = createHash('sha1').update(bytes).digest('base64');
+  const bytes = read.bytes;
+  const module = job.kind === 'terraform' ? modules?.forFile(job.path, undefined, job.folder) : undefined;
+  const contentHash = createHash('sha1').update(bytes).digest('base64');
+  const hash = module ? `${contentHash}+${modules!.signature(module)}` : contentHash;
   if (job.knownHash === hash) return { path: job.path, status: 'unchanged', hash };
   const text = decodeText(bytes);
-  const result = analyzer.analyze(job.kind ? { path: job.rel, text, kind: job.kind } : { path: job.rel, text, fullPath: job.path }, config);
+  const input = job.kind ? { path: job.rel, text, kind: job.kind } : { path: job.rel, text, fullPath: job.path };
+  const result = analyzer.analyze(module ? { ...input, module } : input, config);
   analyzer.forget(job.rel);
   const counts = zeroCounts();
   if (!result.kind) return { path: job.path, status: 'analyzed', hash, supported: false, diagnostics: [], counts };

@@ -13,6 +13,7 @@ import { parseImageRef, type ImageRef } from './image-ref.js';
 import { yamlImages, type YamlImageSource } from './yaml-images.js';
 import { dockerfileScripts, yamlScripts, type Script } from './scripts.js';
 import { parseTerraform, type TerraformFile } from './terraform.js';
+import type { ModuleContext } from './terraform-values.js';
 import { valueRange } from './yaml-nodes.js';
 
 export type { Script, ScriptSource } from './scripts.js';
@@ -90,6 +91,8 @@ export class SourceFile {
     readonly path: string,
     readonly text: string,
     readonly kind: FileKind,
+    /** Terraform: the other files of the file's folder, for `var.x` / `local.y` values (see models/terraform-values.ts). */
+    readonly module?: ModuleContext,
   ) {}
 
   get lines(): LineIndex {
@@ -110,7 +113,7 @@ export class SourceFile {
   /** The Terraform model (`.tf`, `.tfvars`); undefined for other kinds. */
   get terraform(): TerraformFile | undefined {
     if (this.kind !== 'terraform') return undefined;
-    return (this._terraform ??= parseTerraform(this.text));
+    return (this._terraform ??= parseTerraform(this.text, baseName(this.path), this.module));
   }
 
   get parseErrors(): readonly ParseError[] {
@@ -194,6 +197,17 @@ export class SourceFile {
       }
     }
     return out;
+  }
+}
+
+/** The last segment of a path or URI (`file:///x/main.tf` → `main.tf`), URI-decoded. */
+function baseName(path: string): string {
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  if (!path.includes('://') || !name.includes('%')) return name;
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
   }
 }
 

@@ -1,11 +1,13 @@
 // Scanning files and folders on disk with the engine: the batch job behind `forewarn scan`.
 
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LineIndex } from '../core/text.js';
 import type { FileKind, Finding } from '../core/types.js';
 import { Analyzer, YAML_EXT, compileIgnore, tooLarge, type ForewarnConfig } from '../engine/index.js';
+import type { Redactor } from '../engine/redaction.js';
 import { decodeText } from './decode.js';
+import { ModuleContextLoader } from './module-context.js';
+import { safeRead } from './safe-read.js';
 import { isDirectory, walkFiles } from './walk.js';
 
 export interface ScanOptions {
@@ -15,6 +17,8 @@ export interface ScanOptions {
   /** folder that reported paths are relative to; default the process's current directory. */
   readonly cwd?: string;
   readonly analyzer?: Analyzer;
+  /** where Terraform files' folder contexts come from (default: read once per folder for this scan). */
+  readonly modules?: ModuleContextLoader;
 }
 
 export interface ScannedFinding {
@@ -24,6 +28,8 @@ export interface ScannedFinding {
   /** the file's text and line table, for fingerprints and fix positions. */
   readonly lines: LineIndex;
   readonly finding: Finding;
+  /** masks the file's secrets: for excerpts of its text and anything else shown from it. */
+  readonly redactor: Redactor;
   /** 0-based positions of the finding's range. */
   readonly start: { line: number; character: number };
   readonly end: { line: number; character: number };
@@ -48,6 +54,7 @@ export interface ScanReport {
 export function scan(targets: readonly string[], opts: ScanOptions): ScanReport {
   const { config } = opts;
   const analyzer = opts.analyzer ?? new Analyzer();
+  const modules = opts.modules ?? new ModuleContextLoader({ validate: false });
   const cwd = opts.cwd ?? process.cwd();
   const ignored = compileIgnore(config.ignore);
   // Outside the root, globs see the absolute path (a relative one would start with `..`).
@@ -91,45 +98,60 @@ export function scan(targets: readonly string[], opts: ScanOptions): ScanReport 
   function scanOne(file: string, relPath: string, kind: FileKind | undefined): void {
     if (seen.has(file)) return;
     seen.add(file);
-    scanFile(file, displayPath(cwd, file), relPath, kind, analyzer, config, report);
+    scanFile(file, displayPath(cwd, file), relPath, kind, analyzer, config, report, modules);
   }
 }
 
 /** Analyzes text that is not read from disk (`--stdin`) as if it were the file at `path`. */
 export function scanText(path: string, text: string, opts: ScanOptions): ScanReport {
   const analyzer = opts.analyzer ?? new Analyzer();
+  const modules = opts.modules ?? new ModuleContextLoader({ validate: false });
   const cwd = opts.cwd ?? process.cwd();
   const abs = resolve(cwd, path);
   const r = relative(opts.root, abs);
   const relPath = (r.startsWith('..') || isAbsolute(r) ? abs : r).split(sep).join('/');
   const report: ScanReport = { files: 0, findings: [], errors: [] };
-  analyzeText(abs, displayPath(cwd, abs), relPath, analyzer.kindByPath(relPath, opts.config, abs), text, analyzer, opts.config, report);
+  analyzeText(abs, displayPath(cwd, abs), relPath, analyzer.kindByPath(relPath, opts.config, abs), text, analyzer, opts.config, report, modules);
   return report;
 }
 
-function scanFile(abs: string, shown: string, relPath: string, pathKind: FileKind | undefined, analyzer: Analyzer, config: ForewarnConfig, report: ScanReport): void {
-  let text: string;
-  let fd: number | undefined;
-  try {
-    fd = openSync(abs, 'r');
-    // Cheap pre-check before reading; the engine applies the same limit to the decoded text.
-    if (fstatSync(fd).size > config.maxFileSize) {
-      // A large YAML file that no path glob claims (a lock file, an API spec) is not worth a message.
+function scanFile(
+  abs: string,
+  shown: string,
+  relPath: string,
+  pathKind: FileKind | undefined,
+  analyzer: Analyzer,
+  config: ForewarnConfig,
+  report: ScanReport,
+  modules: ModuleContextLoader,
+): void {
+  // The size is checked before reading; the engine applies the same limit to the decoded text.
+  const read = safeRead(abs, { maxSize: config.maxFileSize });
+  if (!read.ok) {
+    // A large YAML file that no path glob claims (a lock file, an API spec) is not worth a message.
+    if (read.reason === 'too-large') {
       if (pathKind) report.errors.push({ path: shown, type: 'skipped', message: tooLarge(config.maxFileSize).message });
-      return;
-    }
-    text = decodeText(readFileSync(fd));
-  } catch (e) {
-    report.errors.push({ path: shown, type: 'read', message: `Cannot read: ${(e as Error).message}` });
+    } else report.errors.push({ path: shown, type: read.reason === 'not-a-file' ? 'skipped' : 'read', message: read.message });
     return;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
-  analyzeText(abs, shown, relPath, pathKind, text, analyzer, config, report);
+  analyzeText(abs, shown, relPath, pathKind, decodeText(read.bytes), analyzer, config, report, modules);
 }
 
-function analyzeText(abs: string, shown: string, relPath: string, pathKind: FileKind | undefined, text: string, analyzer: Analyzer, config: ForewarnConfig, report: ScanReport): void {
-  const result = analyzer.analyze(pathKind ? { path: relPath, text, kind: pathKind } : { path: relPath, text, fullPath: abs }, config);
+function analyzeText(
+  abs: string,
+  shown: string,
+  relPath: string,
+  pathKind: FileKind | undefined,
+  text: string,
+  analyzer: Analyzer,
+  config: ForewarnConfig,
+  report: ScanReport,
+  modules: ModuleContextLoader,
+): void {
+  // The engine reads the file's own declarations from `text` and ignores its copy among the folder's files.
+  const module = pathKind === 'terraform' ? modules.forFile(abs) : undefined;
+  const input = pathKind ? { path: relPath, text, kind: pathKind } : { path: relPath, text, fullPath: abs };
+  const result = analyzer.analyze(module ? { ...input, module } : input, config);
   analyzer.forget(relPath);
   if (!result.kind) return;
   if (result.skipped) {
@@ -145,7 +167,7 @@ function analyzeText(abs: string, shown: string, relPath: string, pathKind: File
   }
   for (const e of result.ruleErrors) report.errors.push({ path: shown, type: 'internal', message: e.message });
   for (const f of result.findings) {
-    report.findings.push({ path: shown, absPath: abs, lines, finding: f, start: lines.positionAt(f.range.start), end: lines.positionAt(f.range.end) });
+    report.findings.push({ path: shown, absPath: abs, lines, finding: f, redactor: result.redactor, start: lines.positionAt(f.range.start), end: lines.positionAt(f.range.end) });
   }
 }
 
