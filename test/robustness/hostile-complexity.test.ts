@@ -12,7 +12,7 @@ import { oneSecretFindingPerValue } from '../../server/src/engine/analyze.js';
 import { fileCommands } from '../../server/src/models/file-commands.js';
 import { SourceFile } from '../../server/src/models/source-file.js';
 import { findDownloadAndExecute } from '../../server/src/rules/pinning/download-and-execute.js';
-import { hostileShape, type HostileShape } from '../../scripts/hostile-inputs.js';
+import { HOSTILE_SHAPES, type HostileShape } from '../../scripts/hostile-inputs.js';
 import { cpuMs } from '../helpers/complexity.js';
 
 const FACTOR = 4;
@@ -32,7 +32,9 @@ function growth(work: (n: number) => void, n: number): { small: number; large: n
 }
 
 function assertLinear(t: TestContext, what: string, work: (n: number) => void, n: number): void {
-  const g = growth(work, n);
+  let g = growth(work, n);
+  // One retry: a repetition preempted on a shared machine must not fail the suite (quadratic work fails both).
+  if (g.ratio >= LIMIT) g = growth(work, n);
   t.diagnostic(`${what}: n=${n} ${g.small.toFixed(1)} ms, ${FACTOR}n ${g.large.toFixed(1)} ms, ratio ${g.ratio.toFixed(2)} (linear ≈ ${FACTOR})`);
   assert.ok(g.ratio < LIMIT, `${what}: ${FACTOR}× the input took ${g.ratio.toFixed(1)}× the time (limit ${LIMIT}×: superlinear)`);
 }
@@ -52,27 +54,9 @@ function sizeOf(shape: HostileShape): number {
 }
 
 describe('hostile inputs grow linearly', () => {
-  for (const id of [
-    'dockerfile-stages-comments',
-    'dockerfile-stages-comments-cr',
-    'dockerfile-run-line',
-    'dockerfile-env-secrets-runs',
-    'aws-key-line',
-    'pem-headers',
-    'download-exec-line',
-    'workflow-steps',
-    'workflow-jobs',
-    'gitlab-merged-jobs',
-    'gitlab-extends-jobs',
-    'yaml-document-separators',
-    'k8s-pods',
-    'k8s-secret-env',
-    'yaml-map-keys',
-    'suppression-comments',
-    'dockerfile-suppression-comments',
-  ]) {
-    const shape = hostileShape(id);
-    it(`${id}: ${shape.what}`, (t) => assertLinear(t, id, (n) => analyzeShape(shape, n), sizeOf(shape)));
+  // Every shape of the set: a new shape is tested without being listed here.
+  for (const shape of HOSTILE_SHAPES) {
+    it(`${shape.id}: ${shape.what}`, (t) => assertLinear(t, shape.id, (n) => analyzeShape(shape, n), sizeOf(shape)));
   }
 });
 

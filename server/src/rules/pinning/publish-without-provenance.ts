@@ -2,7 +2,8 @@
 
 import type { Fix, Range, TextEdit } from '../../core/types.js';
 import { effectivePermissions, workflowsIn, type Job, type Step, type Workflow } from '../../models/github-workflow.js';
-import { mappedCommands, programIndex, programName, type Command } from '../../models/shell-words.js';
+import { scriptCommands } from '../../models/file-commands.js';
+import { programIndex, programName, type Command } from '../../models/shell-words.js';
 import { addMapEntries } from '../../models/yaml-edit.js';
 import type { Script } from '../../models/scripts.js';
 import { getPair, rangeOf } from '../../models/yaml-nodes.js';
@@ -84,7 +85,7 @@ function scanJob(job: Job, byHolder: ReadonlyMap<object, Script[]>): { publishes
     }
     const scripts = byHolder.get(step.node as object);
     if (!scripts) continue;
-    const cmds = scripts.flatMap((sc) => mappedCommands(sc.text, (a, b) => sc.fileRange(a, b)));
+    const cmds = scripts.flatMap((sc) => scriptCommands(sc));
     const prov = jobEnvProv || npmProvenance(step.env);
     for (const cmd of cmds) {
       const c = classify(cmd, prov);
