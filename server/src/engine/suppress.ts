@@ -7,6 +7,7 @@ import type { LineIndex } from '../core/text.js';
 import type { FileKind, TextEdit } from '../core/types.js';
 import type { SourceFile } from '../models/source-file.js';
 import { scalarAt } from '../models/yaml-nodes.js';
+import { lineBreakOf } from '../core/text.js';
 
 const DIRECTIVE = /(#|\/\/)[ \t]*forewarn-ignore(-file)?\[([^\][\r\n]*)\]/g;
 
@@ -123,7 +124,7 @@ const FILE_DIRECTIVE = /^[ \t]*#[ \t]*forewarn-ignore-file\[([^\][\r\n]*)\]/m;
 const DOCKER_DIRECTIVE = /^#[ \t]*[A-Za-z]+[ \t]*=.*$/;
 
 function eol(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  return lineBreakOf(text);
 }
 
 /** An edit that silences `ruleId` on `line`: joins a directive on the line above or inserts one. */

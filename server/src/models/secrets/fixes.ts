@@ -5,9 +5,10 @@ import type { Assignment } from '../assignments.js';
 import type { SourceFile } from '../source-file.js';
 import { documentsAround, get, rangeOf } from '../yaml-nodes.js';
 import { envName } from './generic.js';
+import { lineBreakOf } from '../../core/text.js';
 
 function eol(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  return lineBreakOf(text);
 }
 
 function lineStartOf(text: string, offset: number): number {
