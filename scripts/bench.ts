@@ -17,6 +17,7 @@ import { editedText, generateWorkflow } from './bench-fixtures.js';
 import { benchWorkspace } from './bench-workspace.js';
 import { benchHcl } from './bench-hcl.js';
 import { benchTerraformRules } from './bench-terraform.js';
+import { benchK8s } from './bench-k8s.js';
 import { parseHcl } from '../server/src/parsers/hcl.js';
 import { parseDockerfile } from '../server/src/parsers/dockerfile.js';
 import { benchSecretEdit, benchSecretlint } from './bench-secrets.js';
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
   printEnvironment();
   for (const r of benchHcl(CORPUS)) rows.push({ ...r, target: '', ok: undefined });
   for (const r of benchTerraformRules(CORPUS)) rows.push({ ...r, target: '', ok: undefined });
+  for (const r of benchK8s(CORPUS)) rows.push({ ...r, target: '', ok: undefined });
   rows.push(...benchHostile());
   printTable();
   // secretlint (loaded in [5b]) leaves work scheduled that keeps the process alive: end explicitly.

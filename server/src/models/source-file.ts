@@ -10,11 +10,13 @@ import { fromViews } from './dockerfile.js';
 import { actionUses, workflowUses } from './github.js';
 import { ciIncludes, type IncludeView } from './ci-includes.js';
 import { parseImageRef, type ImageRef } from './image-ref.js';
-import { yamlImages, type YamlImageSource } from './yaml-images.js';
+import { helmValuesImages, yamlImages, type YamlImageSource } from './yaml-images.js';
 import { dockerfileScripts, yamlScripts, type Script } from './scripts.js';
 import { parseTerraform, type TerraformFile } from './terraform.js';
 import type { ModuleContext } from './terraform-values.js';
 import { valueRange } from './yaml-nodes.js';
+import { isChartTemplatePath, isHelmValuesPath } from './kubernetes.js';
+import { append } from '../core/arrays.js';
 
 export type { Script, ScriptSource } from './scripts.js';
 
@@ -102,7 +104,8 @@ export class SourceFile {
   /** The YAML stream, for YAML kinds; undefined for other kinds. */
   get yaml(): YamlFile | undefined {
     if (!YAML_KINDS.has(this.kind)) return undefined;
-    return (this._yaml ??= parseYaml(this.text));
+    const k8s = this.kind === 'kubernetes';
+    return (this._yaml ??= parseYaml(this.text, { templates: k8s, chart: k8s && isChartTemplatePath(this.path) }));
   }
 
   get dockerfile(): Dockerfile | undefined {
@@ -166,7 +169,9 @@ export class SourceFile {
   private buildImages(): ImageUse[] {
     const yaml = this.yaml;
     if (yaml) {
-      return yamlImages(this.kind, yaml.docs, this.text).map((y) => ({
+      const found = yamlImages(this.kind, yaml.docs, this.text);
+      if (this.kind === 'kubernetes' && isHelmValuesPath(this.path)) append(found, helmValuesImages(yaml.docs, this.text));
+      return found.map((y) => ({
         ...y,
         ref: y.resolved === undefined ? undefined : parseImageRef(y.resolved),
         isStage: false,

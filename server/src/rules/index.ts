@@ -16,6 +16,7 @@ import databasePublicNetworkAccess from './hardening/database-public-network-acc
 import dockerfileAddLocal from './hardening/dockerfile-add-local.js';
 import dockerfileChmod777 from './hardening/dockerfile-chmod-777.js';
 import dockerfileExposeSsh from './hardening/dockerfile-expose-ssh.js';
+import dockerfileNoHealthcheck from './hardening/dockerfile-no-healthcheck.js';
 import dockerfileNoUser from './hardening/dockerfile-no-user.js';
 import dockerfileRootUser from './hardening/dockerfile-root-user.js';
 import dockerfileSudo from './hardening/dockerfile-sudo.js';
@@ -23,13 +24,20 @@ import ec2Imdsv1 from './hardening/ec2-imdsv1.js';
 import ecrScanOnPushDisabled from './hardening/ecr-scan-on-push-disabled.js';
 import ingressOpenToInternet from './hardening/ingress-open-to-internet.js';
 import instancePublicIp from './hardening/instance-public-ip.js';
+import k8sCapabilitiesNotDropped from './hardening/k8s-capabilities-not-dropped.js';
 import k8sDangerousCapabilities from './hardening/k8s-dangerous-capabilities.js';
+import k8sDefaultNamespace from './hardening/k8s-default-namespace.js';
 import k8sHostNamespaces from './hardening/k8s-host-namespaces.js';
 import k8sHostPath from './hardening/k8s-host-path.js';
+import k8sHostPort from './hardening/k8s-host-port.js';
+import k8sNoMemoryLimit from './hardening/k8s-no-memory-limit.js';
 import k8sPrivilegeEscalation from './hardening/k8s-privilege-escalation.js';
 import k8sPrivileged from './hardening/k8s-privileged.js';
 import k8sRunAsRoot from './hardening/k8s-run-as-root.js';
+import k8sSeccompNotSet from './hardening/k8s-seccomp-not-set.js';
 import k8sServiceAccountToken from './hardening/k8s-service-account-token.js';
+import k8sUnconfinedSecurity from './hardening/k8s-unconfined-security.js';
+import k8sUnsafeSysctls from './hardening/k8s-unsafe-sysctls.js';
 import k8sWritableRootFs from './hardening/k8s-writable-root-fs.js';
 import kmsKeyRotationDisabled from './hardening/kms-key-rotation-disabled.js';
 import plaintextTransportAllowed from './hardening/plaintext-transport-allowed.js';
@@ -68,6 +76,8 @@ import iamPolicyOnUser from './permissions/iam-policy-on-user.js';
 import iamPrivilegeEscalation from './permissions/iam-privilege-escalation.js';
 import iamPublicPrincipal from './permissions/iam-public-principal.js';
 import iamWildcardPolicy from './permissions/iam-wildcard-policy.js';
+import k8sRbacDangerousBinding from './permissions/k8s-rbac-dangerous-binding.js';
+import k8sRbacEscalation from './permissions/k8s-rbac-escalation.js';
 import k8sRbacSecretsRead from './permissions/k8s-rbac-secrets-read.js';
 import k8sRbacWildcard from './permissions/k8s-rbac-wildcard.js';
 import s3PublicAccessBlockDisabled from './permissions/s3-public-access-block-disabled.js';
@@ -92,6 +102,7 @@ import imageLatest from './pinning/image-latest.js';
 import imageWithoutDigest from './pinning/image-without-digest.js';
 import knownVulnerableActions from './pinning/known-vulnerable-actions.js';
 import obfuscation from './pinning/obfuscation.js';
+import k8sImagePullPolicy from './pinning/k8s-image-pull-policy.js';
 import publishWithoutProvenance from './pinning/publish-without-provenance.js';
 import refVersionMismatch from './pinning/ref-version-mismatch.js';
 import shaPinWithoutVersion from './pinning/sha-pin-without-version.js';
@@ -100,6 +111,7 @@ import unpinnedInclude from './pinning/unpinned-include.js';
 import unpinnedModule from './pinning/unpinned-module.js';
 import unpinnedOrb from './pinning/unpinned-orb.js';
 import unpinnedRepository from './pinning/unpinned-repository.js';
+import unverifiedPackageUrl from './pinning/unverified-package-url.js';
 import unversionedProvider from './pinning/unversioned-provider.js';
 import awsAccessKey from './secrets/aws-access-key.js';
 import credentialUrl from './secrets/credential-url.js';
@@ -140,6 +152,7 @@ export const RULES: readonly Rule[] = [
   dockerfileAddLocal,
   dockerfileChmod777,
   dockerfileExposeSsh,
+  dockerfileNoHealthcheck,
   dockerfileNoUser,
   dockerfileRootUser,
   dockerfileSudo,
@@ -167,15 +180,25 @@ export const RULES: readonly Rule[] = [
   ingressOpenToInternet,
   insecureCommands,
   instancePublicIp,
+  k8sCapabilitiesNotDropped,
   k8sDangerousCapabilities,
+  k8sDefaultNamespace,
   k8sHostNamespaces,
   k8sHostPath,
   k8sPrivilegeEscalation,
   k8sPrivileged,
+  k8sHostPort,
+  k8sImagePullPolicy,
+  k8sNoMemoryLimit,
+  k8sRbacDangerousBinding,
+  k8sRbacEscalation,
   k8sRbacSecretsRead,
   k8sRbacWildcard,
   k8sRunAsRoot,
+  k8sSeccompNotSet,
   k8sServiceAccountToken,
+  k8sUnconfinedSecurity,
+  k8sUnsafeSysctls,
   k8sWritableRootFs,
   knownVulnerableActions,
   obfuscation,
@@ -208,6 +231,7 @@ export const RULES: readonly Rule[] = [
   unsoundCondition,
   unsoundContains,
   unredactedSecrets,
+  unverifiedPackageUrl,
   unversionedProvider,
   vpcFlowLogsMissing,
   weakTlsPolicy,
