@@ -18,4 +18,26 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Hostile input makes lists of any length: a spread into a call passes every item as an argument and throws
+    // RangeError past ~120,000 of them (core/arrays.ts `append` is the loop to use).
+    files: ['server/src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(push|unshift|splice)$/] > SpreadElement",
+          message: 'Spreading a list into push/unshift/splice overflows the call stack on long lists: use append() from core/arrays.ts.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement",
+          message: 'Math.max/min(...list) overflows the call stack on long lists: loop or reduce.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='String'][callee.property.name=/^fromC/] > SpreadElement",
+          message: 'String.fromCharCode(...list) overflows the call stack on long lists.',
+        },
+      ],
+    },
+  },
 );

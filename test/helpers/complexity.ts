@@ -48,3 +48,11 @@ export function assertLinear<T>(what: string, input: (n: number) => T, work: (x:
 export function describeGrowth(what: string, g: Growth): string {
   return `${what}: ${g.n.toFixed(1)} ms → ${g.n2.toFixed(1)} ms for 2n (×${(g.n2 / Math.max(g.n, 0.001)).toFixed(2)})`;
 }
+
+/** CPU time of `work()` in ms: on a busy machine the process's own CPU time varies far less than the wall clock. */
+export function cpuMs(work: () => void): number {
+  const before = process.cpuUsage();
+  work();
+  const d = process.cpuUsage(before);
+  return (d.user + d.system) / 1000;
+}

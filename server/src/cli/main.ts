@@ -99,7 +99,7 @@ function dispatch(argv: readonly string[], io: Io): number {
     return EXIT.clean;
   }
   if (command === 'rules') {
-    const width = Math.max(20, ...RULES.map((r) => r.id.length));
+    const width = RULES.reduce((w, r) => Math.max(w, r.id.length), 20);
     for (const r of RULES) io.out(`${r.id.padEnd(width)} ${r.family.padEnd(12)} ${r.severity.padEnd(9)} fix:${r.fix.padEnd(14)} ${r.description}${r.defaultOff ? ' (off by default)' : ''}\n`);
     return EXIT.clean;
   }

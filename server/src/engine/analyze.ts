@@ -76,7 +76,7 @@ export class Analyzer {
     const { path, text } = input;
     const kind = input.kind ?? this.detectorOf(config).detect(path, text, input.fullPath);
     if (!kind) return NO_RESULT;
-    const skipped = checkLimits(text, config.maxFileSize, kind);
+    const skipped = checkLimits(text, config.maxFileSize);
     // A large or binary file of the catch-all `text` kind (a data dump, a keystore) is not worth a message.
     if (skipped) return kind === 'text' ? NO_RESULT : { ...NO_RESULT, kind, skipped };
 
@@ -151,26 +151,10 @@ export class Analyzer {
   }
 }
 
-/**
- * Dockerfiles longer than this are skipped: dockerfile-ast's comment bookkeeping is quadratic in stages × comments,
- * and no real Dockerfile comes near it (the corpus's longest has a few hundred lines). See docs/decisions.
- */
-export const MAX_DOCKERFILE_LINES = 20_000;
-
-function checkLimits(text: string, maxFileSize: number, kind: FileKind): Skipped | undefined {
+function checkLimits(text: string, maxFileSize: number): Skipped | undefined {
   if (utf8Length(text, maxFileSize) > maxFileSize) return tooLarge(maxFileSize);
   if (text.includes('\0')) return { reason: 'binary', message: 'Forewarn skipped this file: it contains NUL bytes, so it looks binary.' };
-  if (kind === 'dockerfile' && countLines(text, MAX_DOCKERFILE_LINES) > MAX_DOCKERFILE_LINES) {
-    return { reason: 'too-large', message: `Forewarn skipped this Dockerfile: it has more than ${MAX_DOCKERFILE_LINES.toLocaleString('en-US')} lines.` };
-  }
   return undefined;
-}
-
-/** Lines in `text`, counting no further than just past `limit`. */
-function countLines(text: string, limit: number): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && n <= limit; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 /** The one message for a file over the size limit, whoever finds out first (the CLI checks before reading). */
@@ -225,17 +209,37 @@ function toFinding(rule: Rule, severity: Finding['severity'], r: Report, length:
  * A secret is reported once: when several secrets rules flag overlapping text (a provider format and the generic
  * rule, say), the most severe finding stays, and on a tie the one whose rule comes first in the registry.
  */
-function oneSecretFindingPerValue(findings: Finding[]): Finding[] {
+export function oneSecretFindingPerValue(findings: Finding[]): Finding[] {
   const secrets = findings.filter((f) => f.family === 'secrets');
   if (secrets.length < 2) return findings;
   const rank = (f: Finding): number => SEVERITIES.indexOf(f.severity);
   const order = new Map(findings.map((f, i) => [f, i]));
   const byStrength = [...secrets].sort((a, b) => rank(b) - rank(a) || order.get(a)! - order.get(b)!);
+  // f overlaps a kept k when k.start < f.end and f.start < k.end: so the question is whether the largest end among
+  // the kept findings that start before f.end lies after f.start. A Fenwick tree of prefix maxima over the sorted
+  // starts answers it in O(log n), where comparing with every kept finding made a line of keys quadratic.
+  const starts = [...new Set(secrets.map((f) => f.range.start))].sort((a, b) => a - b);
+  const maxEnd = new Array<number>(starts.length + 1).fill(-1);
+  /** how many distinct starts are below `x`. */
+  const below = (x: number): number => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   const dropped = new Set<Finding>();
-  const kept: Finding[] = [];
   for (const f of byStrength) {
-    if (kept.some((k) => f.range.start < k.range.end && k.range.start < f.range.end)) dropped.add(f);
-    else kept.push(f);
+    let end = -1;
+    for (let i = below(f.range.end); i > 0; i -= i & -i) end = Math.max(end, maxEnd[i]!);
+    if (end > f.range.start) {
+      dropped.add(f);
+      continue;
+    }
+    for (let i = below(f.range.start) + 1; i <= starts.length; i += i & -i) maxEnd[i] = Math.max(maxEnd[i]!, f.range.end);
   }
   return dropped.size === 0 ? findings : findings.filter((f) => !dropped.has(f));
 }

@@ -208,7 +208,7 @@ export function withRuleOverrides(config: ForewarnConfig, overrides: Readonly<Re
  * with its default severity, commented out so the file changes nothing until the user edits it.
  */
 export function configTemplate(rules: readonly { id: string; severity: string; description: string }[]): string {
-  const width = Math.max(...rules.map((r) => r.id.length)) + 1;
+  const width = rules.reduce((w, r) => Math.max(w, r.id.length), 0) + 1;
   return [
     '# Forewarn configuration: https://github.com/forewarn/forewarn/blob/main/docs/configuration.md',
     '# Every line below is a default, commented out. Uncomment and edit what you want to change.',

@@ -27,6 +27,9 @@ export interface Redactor {
  */
 const MIN_FILE_SECRET = 6;
 
+/** Distinct strings a file's redactor remembers the spans of (messages and titles repeat across findings). */
+const MEMO_LIMIT = 100_000;
+
 /** Credential-bearing query parameters (`?access_token=…`, presigned S3/GCS URLs); a value cannot hold another `?k=`, so matches never overlap. */
 const QUERY_SECRET =
   /[?&;](?:access_token|private_token|refresh_token|id_token|auth_token|token|api[_-]?key|apikey|key|secret|client_secret|password|passwd|pwd|auth|sig|signature|X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|X-Goog-Signature|X-Goog-Credential)=([^&?;=\s"'`#<>]{4,4096}={0,2})/gi;
@@ -95,32 +98,54 @@ function starMask(v: string): string {
   return head + '*'.repeat(Math.max(0, v.length - head.length - tail.length)) + tail;
 }
 
+/** The first two UTF-16 units at `i`, folded into 16 bits (a filter: collisions only cost a lookup). */
+function pairCode(s: string, i: number): number {
+  return ((s.charCodeAt(i) << 5) ^ s.charCodeAt(i + 1)) & 0xffff;
+}
+
 /** A redactor for one file's text, given the ranges the secret rules found in it. */
 export function createRedactor(text: string, secretRanges: readonly Range[]): Redactor {
   const spans = merge(secretRanges.filter((r) => r.end > r.start).map((r) => ({ start: r.start, end: r.end })));
   // The file's secrets by their first characters: a message is searched for all of them in one pass over it, so a
-  // file with a hundred thousand secrets and as many findings stays linear.
-  const byPrefix = new Map<string, string[]>();
+  // file with a hundred thousand secrets and as many findings stays linear. A bitmap of the first two characters
+  // turns away almost every position of a message before a substring is taken.
+  const byPrefix = new Map<string, { lengths: number[]; values: Set<string> }>();
+  const firstTwo = new Uint8Array(65536);
   for (const sp of spans) {
     const v = text.slice(sp.start, sp.end);
     if (v.length < MIN_FILE_SECRET) continue;
     const key = v.slice(0, MIN_FILE_SECRET);
-    const list = byPrefix.get(key);
-    if (!list) byPrefix.set(key, [v]);
-    else if (list.length < 64 && !list.includes(v)) list.push(v);
+    let entry = byPrefix.get(key);
+    if (!entry) byPrefix.set(key, (entry = { lengths: [], values: new Set() }));
+    if (entry.values.has(v)) continue;
+    entry.values.add(v);
+    if (!entry.lengths.includes(v.length)) entry.lengths.push(v.length);
+    firstTwo[pairCode(v, 0)] = 1;
   }
   /** Where the file's secrets occur in `s`; overlapping and nested matches are merged by the caller. */
   const fileSpans = (s: string): Span[] => {
     const found: Span[] = [];
     if (byPrefix.size === 0) return found;
     for (let i = 0; i + MIN_FILE_SECRET <= s.length; i++) {
-      const list = byPrefix.get(s.slice(i, i + MIN_FILE_SECRET));
-      if (!list) continue;
-      for (const v of list) if (s.startsWith(v, i)) found.push({ start: i, end: i + v.length });
+      if (firstTwo[pairCode(s, i)] === 0) continue;
+      const entry = byPrefix.get(s.slice(i, i + MIN_FILE_SECRET));
+      if (!entry) continue;
+      for (const length of entry.lengths) {
+        if (i + length <= s.length && entry.values.has(s.slice(i, i + length))) found.push({ start: i, end: i + length });
+      }
     }
     return found;
   };
-  const all = (s: string): Span[] => merge(fileSpans(s).concat(shapedSecrets(s)));
+  // Findings of one rule often repeat a message word for word (a Pod per document, a step per line): each distinct
+  // string is scanned once.
+  const memo = new Map<string, Span[]>();
+  const all = (s: string): Span[] => {
+    let found = memo.get(s);
+    if (found) return found;
+    found = merge(fileSpans(s).concat(shapedSecrets(s)));
+    if (memo.size < MEMO_LIMIT) memo.set(s, found);
+    return found;
+  };
   return {
     text: (s) => maskSpans(s, all(s)),
     hasSecret: (s) => all(s).length > 0,

@@ -1,10 +1,13 @@
 // Inline suppressions: `# forewarn-ignore[rule-a,rule-b] reason` (that line, or the next from a comment line)
 // and `# forewarn-ignore-file[rule]`. `//` comments count in Terraform.
 
+import type { Instruction } from '../parsers/dockerfile.js';
+import { SpanIndexCache } from '../core/spans.js';
 import type { LineIndex } from '../core/text.js';
 import type { FileKind, TextEdit } from '../core/types.js';
 import type { SourceFile } from '../models/source-file.js';
 import { scalarAt } from '../models/yaml-nodes.js';
+import { lineBreakOf } from '../core/text.js';
 
 const DIRECTIVE = /(#|\/\/)[ \t]*forewarn-ignore(-file)?\[([^\][\r\n]*)\]/g;
 
@@ -23,7 +26,7 @@ export function findSuppressions(file: SourceFile): Suppressions {
   for (const m of text.matchAll(DIRECTIVE)) {
     if (m[1] === '//' && kind !== 'terraform') continue;
     const line = lines.lineOf(m.index);
-    const before = text.slice(lines.lineStart(line), m.index);
+    const before = beforeOnLine(text, lines.lineStart(line), m.index);
     if (!isComment(file, m.index, before)) continue;
     const ids = (m[3] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
     if (m[2]) {
@@ -31,7 +34,7 @@ export function findSuppressions(file: SourceFile): Suppressions {
       continue;
     }
     // A comment alone on its line covers the next line; a trailing comment covers its own line.
-    const target = before.trim() === '' ? line + 1 : line;
+    const target = before.blank ? line + 1 : line;
     const set = byLine.get(target) ?? new Set<string>();
     ids.forEach((id) => set.add(id));
     byLine.set(target, set);
@@ -49,13 +52,34 @@ export function findSuppressions(file: SourceFile): Suppressions {
   };
 }
 
+/** What precedes a directive on its line: nothing, or something ending in white space, or only white space. */
+interface Before {
+  /** nothing, or white space last (the directive starts a comment). */
+  readonly startsComment: boolean;
+  /** only white space (the comment stands on its own line). */
+  readonly blank: boolean;
+}
+
+/**
+ * Reads only the white space just before `at`, not the whole line: with many directives on one long line, slicing
+ * the line up to each of them was quadratic.
+ */
+function beforeOnLine(text: string, lineStart: number, at: number): Before {
+  if (at === lineStart) return { startsComment: true, blank: true };
+  const last = text[at - 1];
+  if (last !== ' ' && last !== '\t') return { startsComment: false, blank: false };
+  let i = at - 1;
+  while (i > lineStart && /\s/.test(text[i - 1]!)) i--;
+  return { startsComment: true, blank: i === lineStart && /\s/.test(text[i]!) };
+}
+
 /**
  * Whether a directive at `at` is really a comment: it must start one (line start or after white space), not sit
  * inside a YAML or Terraform string, and in a Dockerfile stand on its own line (Docker passes a trailing `#` to the instruction).
  */
-function isComment(file: SourceFile, at: number, before: string): boolean {
-  if (before.length > 0 && !/[ \t]$/.test(before)) return false;
-  if (file.kind === 'dockerfile') return before.trim() === '';
+function isComment(file: SourceFile, at: number, before: Before): boolean {
+  if (!before.startsComment) return false;
+  if (file.kind === 'dockerfile') return before.blank;
   const tf = file.terraform;
   if (tf) return tf.isComment(at);
   const docs = file.yaml?.docs;
@@ -79,20 +103,28 @@ export function suppressionLine(file: SourceFile, offset: number): number {
   if (heredoc) return Math.min(line, lines.lineOf(heredoc.start));
   const df = file.dockerfile;
   if (df) {
-    for (const ins of df.getInstructions()) {
-      const r = ins.getRange();
+    // Asked once per finding: a binary search over the instructions' lines, not a scan of all of them.
+    const all = df.getInstructions();
+    const [from, to] = INSTRUCTION_LINES.range(all, line);
+    for (let i = from; i < to; i++) {
+      const r = all[i]!.getRange();
       if (r.start.line <= line && line <= r.end.line) return r.start.line;
     }
   }
   return line;
 }
 
+const INSTRUCTION_LINES = new SpanIndexCache<Instruction>((ins) => {
+  const r = ins.getRange();
+  return { start: r.start.line, end: r.end.line };
+});
+
 const FILE_DIRECTIVE = /^[ \t]*#[ \t]*forewarn-ignore-file\[([^\][\r\n]*)\]/m;
 /** Dockerfile parser directives (`# syntax=…`) must stay the first lines. */
 const DOCKER_DIRECTIVE = /^#[ \t]*[A-Za-z]+[ \t]*=.*$/;
 
 function eol(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  return lineBreakOf(text);
 }
 
 /** An edit that silences `ruleId` on `line`: joins a directive on the line above or inserts one. */

@@ -1,6 +1,6 @@
 // The `assignments` facet: key/value pairs from YAML maps, env lists, Dockerfile ENV/ARG, K8s Secrets and Terraform.
 
-import type { Dockerfile, Property } from 'dockerfile-ast';
+import type { Dockerfile, Property } from '../parsers/dockerfile.js';
 import { isMap, isPair, isScalar, isSeq, type Scalar } from 'yaml';
 import type { LineIndex } from '../core/text.js';
 import type { FileKind, Range } from '../core/types.js';

@@ -1,6 +1,6 @@
 // Dockerfile build stages: instructions per stage, the stage each one builds on, the effective USER, RUN commands.
 
-import type { Dockerfile, Instruction } from 'dockerfile-ast';
+import type { Dockerfile, From, Instruction } from '../parsers/dockerfile.js';
 import type { LineIndex } from '../core/text.js';
 import type { Range } from '../core/types.js';
 import { substitute } from './dockerfile.js';
@@ -30,10 +30,10 @@ export function dockerStages(df: Dockerfile): Stage[] {
   }
   const stages: { index: number; from: Instruction; name: string | undefined; image: string | undefined; parent: number | undefined; instructions: Instruction[] }[] = [];
   const byName = new Map<string, number>();
-  const froms = new Set<Instruction>(df.getFROMs());
+  const froms = new Map<Instruction, From>(df.getFROMs().map((f) => [f, f]));
   for (const instr of df.getInstructions()) {
-    if (froms.has(instr)) {
-      const from = df.getFROMs().find((f) => f === instr)!;
+    const from = froms.get(instr);
+    if (from) {
       const raw = from.getImage() ?? undefined;
       const image = raw === undefined ? undefined : substitute(raw, globals);
       const parent = image === undefined ? undefined : byName.get(image.toLowerCase());
@@ -112,9 +112,12 @@ export function dockerfileCommands(df: Dockerfile, text: string, lines: LineInde
   const cached = COMMANDS.get(df);
   if (cached) return cached;
   const out: Command[] = [];
-  COMMANDS.set(df, out);
   for (const instr of df.getInstructions()) {
-    if (instr.getKeyword() === 'RUN') out.push(...runCommands(instr, text, lines));
+    if (instr.getKeyword() !== 'RUN') continue;
+    // One by one: spreading a RUN of 200,000 commands into push() overflows the call stack.
+    for (const cmd of runCommands(instr, text, lines)) out.push(cmd);
   }
+  // Cached once complete, so a throw above cannot leave a partial list for the next rule.
+  COMMANDS.set(df, out);
   return out;
 }

@@ -1,11 +1,12 @@
 // The user a Dockerfile's final image runs as: its last USER (root or not), or no USER at all; with the user a fix can switch to.
 
-import type { Dockerfile } from 'dockerfile-ast';
+import type { Dockerfile } from '../parsers/dockerfile.js';
 import type { LineIndex } from '../core/text.js';
 import type { Fix, Range } from '../core/types.js';
 import { dockerStages, finalChain, runCommands, userOf, type Stage } from './dockerfile-stages.js';
 import { parseImageRef } from './image-ref.js';
 import { programIndex, programName, type Command } from './shell-words.js';
+import { lineBreakOf } from '../core/text.js';
 
 /** Options of useradd / adduser (shadow, Debian and BusyBox) that take a value. */
 const VALUE_OPTIONS = new Set([
@@ -84,7 +85,7 @@ function computeFinalUser(df: Dockerfile, text: string, lines: LineIndex): Final
   const base = last.image === undefined ? undefined : baseInfo(last.image);
   const created = chainCommands.map(createdUser).filter((u): u is string => u !== undefined);
   const candidate = created[created.length - 1] ?? base?.wellKnownUser;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreakOf(text);
   const fixes = (): Fix[] => {
     if (candidate === undefined) return [];
     const prefix = text.length === 0 || text.endsWith('\n') || text.endsWith('\r') ? '' : eol;

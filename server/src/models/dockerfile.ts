@@ -1,6 +1,6 @@
 // Dockerfile views: the base image of each stage, with build-arg defaults resolved when they are literal.
 
-import type { Dockerfile } from 'dockerfile-ast';
+import type { Dockerfile } from '../parsers/dockerfile.js';
 import type { Range } from '../core/types.js';
 import type { LineIndex } from '../core/text.js';
 

@@ -2,6 +2,7 @@
 
 import { heredocs, inHeredocBody, type Heredoc } from './shell-expansions.js';
 import { programIndex, shellCommands, type Command, type Word } from './shell-words.js';
+import { append } from '../core/arrays.js';
 
 export type EnvFile = 'GITHUB_ENV' | 'GITHUB_PATH' | 'GITHUB_OUTPUT';
 
@@ -194,7 +195,7 @@ export function shellEnvFileWrites(text: string): EnvFileWrite[] {
     if (from !== -1) {
       for (let k = from; k < i; k++) {
         const c = cmds[k]!;
-        if (!inHeredocBody(bodies, c[0]!.range.start)) lines.push(...printed(c, new Set(), heredocOf(c, bodies), text));
+        if (!inHeredocBody(bodies, c[0]!.range.start)) append(lines, printed(c, new Set(), heredocOf(c, bodies), text));
       }
       start = cmds[from]![0]!.range.start;
     } else if (closer || !first) {

@@ -2,11 +2,12 @@
 // Compose `environment:`), `NAME=value` list items and Kubernetes `- name: NAME` / `value:` entries. Rules that look
 // for a switch by variable name (TLS verification off, an extra package index) share this walk.
 
-import type { Dockerfile, Property } from 'dockerfile-ast';
+import type { Dockerfile, Property } from '../parsers/dockerfile.js';
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { LineIndex } from '../core/text.js';
 import type { Range } from '../core/types.js';
 import { get, rangeOf } from './yaml-nodes.js';
+import { append } from '../core/arrays.js';
 
 export interface EnvSetting {
   readonly name: string;
@@ -28,7 +29,7 @@ export function dockerfileEnvSettings(df: Dockerfile, lines: LineIndex): EnvSett
   for (const instr of df.getInstructions()) {
     const keyword = instr.getKeyword();
     const props: Property[] = [];
-    if (keyword === 'ENV') props.push(...(instr as unknown as { getProperties(): Property[] }).getProperties());
+    if (keyword === 'ENV') append(props, (instr as unknown as { getProperties(): Property[] }).getProperties());
     else if (keyword === 'ARG') {
       const p = (instr as unknown as { getProperty(): Property | null }).getProperty();
       if (p) props.push(p);

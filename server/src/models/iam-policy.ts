@@ -1,6 +1,7 @@
 // IAM policy statements in Terraform, wherever they are written: `jsonencode({...})`, JSON strings and heredocs,
 // and `aws_iam_policy_document` data blocks; each value is a literal with its range, or unknown.
 
+import { append } from '../core/arrays.js';
 import type { Range } from '../core/types.js';
 import { allBlocks, attribute, attributesOf, blocksOf, stringValue, type HclBlock, type HclExpr, type TerraformFile } from './terraform.js';
 
@@ -65,7 +66,7 @@ function principalField(expr: HclExpr | undefined): Field | undefined {
   let unknown = false;
   for (const item of expr.items) {
     const f = field(item.value)!;
-    values.push(...f.values);
+    append(values, f.values);
     unknown ||= f.unknown || item.key === undefined;
   }
   return { values, unknown };
@@ -161,7 +162,7 @@ function fromPolicyDocument(block: HclBlock, policy: number): Statement[] {
       let unknown = false;
       for (const pb of principalBlocks) {
         const f = field(attribute(pb.body, 'identifiers')?.value) ?? NONE;
-        values.push(...f.values);
+        append(values, f.values);
         unknown ||= f.unknown;
       }
       principals = { values, unknown };

@@ -6,6 +6,7 @@ import type { LineIndex } from '../core/text.js';
 import type { Range, TextEdit } from '../core/types.js';
 import { blankedWithin, PLACEHOLDER_MARK } from '../parsers/go-template.js';
 import { entries, get, getPair, items, rangeOf } from './yaml-nodes.js';
+import { lineBreakOf } from '../core/text.js';
 
 export type ContainerList = 'containers' | 'initContainers' | 'ephemeralContainers';
 
@@ -339,7 +340,7 @@ export function isDynamic(node: unknown): boolean {
 }
 
 export function lineEnding(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  return lineBreakOf(text);
 }
 
 /** Column of the keys of a block map (undefined for flow maps and empty maps). */

@@ -1,6 +1,6 @@
 // The `scripts` facet: shell text from every kind (`run:`, `script:`, Azure `bash:`, Dockerfile `RUN`), mapped back to the file.
 
-import type { Dockerfile, Instruction } from 'dockerfile-ast';
+import type { Dockerfile, Instruction } from '../parsers/dockerfile.js';
 import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
 import type { LineIndex } from '../core/text.js';
 import type { FileKind, Range } from '../core/types.js';
@@ -29,6 +29,29 @@ export interface Script {
   readonly holder: unknown;
   /** GitHub/Azure/CircleCI job id, GitLab job name, Bitbucket step name; undefined where there is none. */
   readonly job: string | undefined;
+}
+
+const BY_JOB = new WeakMap<readonly Script[], Map<ScriptSource, Map<string | undefined, Script[]>>>();
+
+/**
+ * The scripts of one source grouped by job, built once per scripts facet: rules that judge each job by its
+ * scripts look them up here, where filtering every script for every job was quadratic in jobs.
+ */
+export function scriptsByJob(scripts: readonly Script[], source: ScriptSource): ReadonlyMap<string | undefined, readonly Script[]> {
+  let bySource = BY_JOB.get(scripts);
+  if (!bySource) BY_JOB.set(scripts, (bySource = new Map()));
+  let byJob = bySource.get(source);
+  if (!byJob) {
+    byJob = new Map();
+    for (const s of scripts) {
+      if (s.source !== source) continue;
+      const list = byJob.get(s.job);
+      if (list) list.push(s);
+      else byJob.set(s.job, [s]);
+    }
+    bySource.set(source, byJob);
+  }
+  return byJob;
 }
 
 /** How far ahead the aligner looks for a character the source spells differently (escapes, folding). */

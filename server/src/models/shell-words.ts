@@ -127,7 +127,7 @@ export function programIndex(cmd: Command): number {
   let i = 0;
   while (i < cmd.length) {
     const w = cmd[i]!.value;
-    if (KEYWORDS.has(w) || ASSIGNMENT.test(w)) {
+    if (KEYWORDS.has(w) || (w.indexOf('=') > 0 && ASSIGNMENT.test(w))) {
       i++;
       continue;
     }

@@ -1,10 +1,9 @@
 // One document as the rules see it: its text and kind, parsed lazily, once, with facets over the parse.
 
-import type { Dockerfile } from 'dockerfile-ast';
 import { isScalar } from 'yaml';
 import { LineIndex } from '../core/text.js';
 import { FILE_KINDS, type FileKind, type ParseError, type Range } from '../core/types.js';
-import { parseDockerfile } from '../parsers/dockerfile.js';
+import { parseDockerfile, type Dockerfile } from '../parsers/dockerfile.js';
 import { parseYaml, type YamlFile } from '../parsers/yaml.js';
 import { buildAssignments, type Assignment } from './assignments.js';
 import { fromViews } from './dockerfile.js';
@@ -18,6 +17,7 @@ import type { ModuleContext } from './terraform-values.js';
 import { valueRange } from './yaml-nodes.js';
 import { textFormatOf, type TextFormat } from './text-file.js';
 import { isChartTemplatePath, isHelmValuesPath } from './kubernetes.js';
+import { append } from '../core/arrays.js';
 
 export type { Script, ScriptSource } from './scripts.js';
 
@@ -125,7 +125,7 @@ export class SourceFile {
 
   get dockerfile(): Dockerfile | undefined {
     if (this.kind !== 'dockerfile') return undefined;
-    return (this._dockerfile ??= parseDockerfile(this.text));
+    return (this._dockerfile ??= parseDockerfile(this.text, this.lines));
   }
 
   /** The Terraform model (`.tf`, `.tfvars`); undefined for other kinds. */
@@ -187,7 +187,7 @@ export class SourceFile {
     const yaml = this.yaml;
     if (yaml) {
       const found = yamlImages(this.kind, yaml.docs, this.text);
-      if (this.kind === 'kubernetes' && isHelmValuesPath(this.path)) found.push(...helmValuesImages(yaml.docs, this.text));
+      if (this.kind === 'kubernetes' && isHelmValuesPath(this.path)) append(found, helmValuesImages(yaml.docs, this.text));
       return found.map((y) => ({
         ...y,
         ref: y.resolved === undefined ? undefined : parseImageRef(y.resolved),

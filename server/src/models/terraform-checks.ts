@@ -2,6 +2,7 @@
 
 import type { TextEdit } from '../core/types.js';
 import { allBlocks, attribute, type HclAttribute, type HclBlock, type TerraformFile } from './terraform.js';
+import { lineBreakOf } from '../core/text.js';
 
 /** Resource blocks of the given types, with their name for messages. */
 export function resources(tf: TerraformFile, types: ReadonlySet<string>): { block: HclBlock; type: string; name: string }[] {
@@ -39,7 +40,7 @@ export function replaceValue(attr: HclAttribute, newValue: string | boolean): Te
 export function insertIntoBlock(text: string, block: HclBlock, lines: readonly string[]): TextEdit | undefined {
   const close = block.range.end - 1;
   if (!block.closed || text.charCodeAt(close) !== 125 /* } */) return undefined;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreakOf(text);
   const blockIndent = indentOf(text, block.range.start) ?? '';
   const unit = blockIndent.startsWith('\t') ? '\t' : '  ';
   const first = block.body.items[0];

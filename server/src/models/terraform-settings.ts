@@ -5,6 +5,7 @@ import type { Fix, Range, Severity } from '../core/types.js';
 import { insertIntoBlock } from './terraform-checks.js';
 import { attribute, blocksOf, literal, UNKNOWN, type HclBlock, type HclValue, type TerraformFile } from './terraform.js';
 import type { Resolved } from './terraform-values.js';
+import { append } from '../core/arrays.js';
 
 /** The part of a rule's context reportSettings uses (models do not import the rule layer). */
 interface Reporter {
@@ -87,7 +88,7 @@ export function runSettingChecks(tf: TerraformFile, checks: readonly SettingChec
     if (!list) continue;
     for (const check of list) {
       if (check.when && !check.when(block, tf)) continue;
-      out.push(...checkOne(tf, block, check));
+      append(out, checkOne(tf, block, check));
     }
   }
   return out;
@@ -106,7 +107,7 @@ function checkOne(tf: TerraformFile, resource: HclBlock, check: SettingCheck): S
     const next: HclBlock[] = [];
     for (const h of holders) {
       const nested = blocksOf(h.body, step);
-      if (nested.length > 0) next.push(...nested);
+      if (nested.length > 0) append(next, nested);
       else if (blocksOf(h.body, 'dynamic').some((d) => d.labels[0]?.value === step)) return out;
       else if (missing && !missing.unless?.(resource, tf)) out.push(missingFinding(tf, resource, h, check, where, shown, step));
     }

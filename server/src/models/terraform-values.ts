@@ -4,6 +4,7 @@
 import { LineIndex } from '../core/text.js';
 import type { Range } from '../core/types.js';
 import { parseHcl, type HclBody, type HclExpr, type HclFile } from '../parsers/hcl.js';
+import { append } from '../core/arrays.js';
 
 /** One other file of the module (the folder), as the caller read it. */
 export interface ModuleFile {
@@ -193,7 +194,7 @@ export class ValueResolver {
       for (const s of m[3]!.matchAll(STEP)) value = value ? stepInto(value, s[1] ?? s[3], s[2] === undefined ? undefined : Number(s[2])) : undefined;
       if (!value) out.push({ ...unknown, origin: why });
       // `local.a = var.b`: followed on in whichever file the definition is written.
-      else out.push(...this.follow(value, defSource, use, why, depth + 1, all));
+      else append(out, this.follow(value, defSource, use, why, depth + 1, all));
     }
     return all ? out : out.slice(0, 1);
   }
@@ -222,7 +223,7 @@ export class ValueResolver {
     const effective = own.autoVars.get(name) ?? notMine(folder?.autoVars.get(name)) ?? own.defaults.get(name) ?? notMine(folder?.defaults.get(name));
     const out: Definition[] = effective ? [effective] : [];
     if (all) {
-      out.push(...(own.namedVars.get(name) ?? []));
+      append(out, own.namedVars.get(name) ?? []);
       for (const d of folder?.namedVars.get(name) ?? []) if (d.file !== this.fileName) out.push(d);
     }
     return out;

@@ -1,6 +1,7 @@
 // The Terraform model: the parsed HCL of a .tf/.tfvars file with helpers to read blocks, attributes and literal values,
 // plus the module calls and provider requirements the pinning rules check.
 
+import { SpanIndexCache } from '../core/spans.js';
 import type { ParseError, Range } from '../core/types.js';
 import { parseHcl, type HclAttribute, type HclBlock, type HclBody, type HclComment, type HclExpr, type HclFile } from '../parsers/hcl.js';
 import { ValueResolver, type ModuleContext } from './terraform-values.js';
@@ -13,6 +14,8 @@ export type Unknown = typeof UNKNOWN;
 
 /** What a literal expression evaluates to. */
 export type HclValue = string | number | boolean | null | readonly HclValue[] | { readonly [key: string]: HclValue };
+
+const HEREDOCS = new SpanIndexCache<Range>((r) => r);
 
 export class TerraformFile {
   private _heredocs: Range[] | undefined;
@@ -74,8 +77,14 @@ export class TerraformFile {
 
   /** The heredoc containing `offset`, if any: a comment line inserted inside it would change the value. */
   heredocAt(offset: number): Range | undefined {
-    this._heredocs ??= collectHeredocs(this.hcl.body);
-    return this._heredocs.find((r) => r.start <= offset && offset < r.end);
+    const list = (this._heredocs ??= collectHeredocs(this.hcl.body));
+    // Asked once per finding: a binary search, not a scan of every heredoc.
+    const [from, to] = HEREDOCS.range(list, offset);
+    for (let i = from; i < to; i++) {
+      const r = list[i]!;
+      if (r.start <= offset && offset < r.end) return r;
+    }
+    return undefined;
   }
 }
 

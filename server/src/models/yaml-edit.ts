@@ -3,9 +3,10 @@
 import { isMap, isScalar, type Pair } from 'yaml';
 import type { TextEdit } from '../core/types.js';
 import { getPair, rangeOf } from './yaml-nodes.js';
+import { lineBreakOf } from '../core/text.js';
 
 export function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  return lineBreakOf(text);
 }
 
 function lineStartOf(text: string, offset: number): number {

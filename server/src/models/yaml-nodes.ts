@@ -1,6 +1,7 @@
 // Small, typed helpers for walking `yaml` ASTs while keeping source ranges.
 
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq, type Scalar } from 'yaml';
+import { SpanIndexCache } from '../core/spans.js';
 import type { Range } from '../core/types.js';
 
 export type { Node, YAMLMap, YAMLSeq, Scalar };
@@ -61,14 +62,42 @@ export function valueRange(node: Scalar, text: string): Range {
   return r;
 }
 
-/** The map pair whose scalar value contains `offset` (deepest first), with its key, or undefined. */
+/** The span of a map pair (key and value together) or of a node, for the position indexes below. */
+function spanOf(item: unknown): { start: number; end: number } | undefined {
+  if (isPair(item)) {
+    const k = rangeOf(item.key);
+    const v = rangeOf(item.value);
+    if (!k) return v;
+    if (!v) return k;
+    return { start: Math.min(k.start, v.start), end: Math.max(k.end, v.end) };
+  }
+  return rangeOf(item);
+}
+
+/** Children of big maps and sequences, and big document lists, by position (see core/spans.ts). */
+const CHILDREN = new SpanIndexCache<unknown>(spanOf);
+const DOCS = new SpanIndexCache<{ contents: unknown }>((d) => rangeOf(d.contents));
+
+/** The documents that may hold `offset`, in order (a binary search over a long stream, all of a short one). */
+export function documentsAround<T extends { contents: unknown }>(docs: readonly T[], offset: number): readonly T[] {
+  const [from, to] = DOCS.range(docs, offset);
+  return from === 0 && to === docs.length ? docs : docs.slice(from, to);
+}
+
+/**
+ * The map pair whose scalar value contains `offset` (deepest first), with its key, or undefined. Position lookups
+ * run once per finding: only the children whose span can hold `offset` are visited, so a lookup in a map of
+ * 200,000 keys or a stream of 500,000 documents is a binary search, not a scan.
+ */
 export function pairAt(docs: readonly { contents: unknown }[], offset: number): { key: string; value: Scalar } | undefined {
   let found: { key: string; value: Scalar } | undefined;
   const walk = (node: unknown): void => {
     const r = rangeOf(node);
     if (!r || offset < r.start || offset > r.end) return;
     if (isMap(node)) {
-      for (const pair of node.items) {
+      const [from, to] = CHILDREN.range(node.items, offset);
+      for (let i = from; i < to; i++) {
+        const pair = node.items[i];
         if (!isPair(pair)) continue;
         const v = pair.value;
         if (isScalar(v)) {
@@ -80,35 +109,41 @@ export function pairAt(docs: readonly { contents: unknown }[], offset: number): 
         } else walk(v);
       }
     } else if (isSeq(node)) {
-      for (const item of node.items) walk(item);
+      const [from, to] = CHILDREN.range(node.items, offset);
+      for (let i = from; i < to; i++) walk(node.items[i]);
     }
   };
-  for (const doc of docs) walk(doc.contents);
+  const [from, to] = DOCS.range(docs, offset);
+  for (let i = from; i < to; i++) walk(docs[i]!.contents);
   return found;
 }
 
-/** The innermost scalar (key or value) whose source range contains `offset`, or undefined. */
+/** The innermost scalar (key or value) whose source range contains `offset`, or undefined (a binary search, like pairAt). */
 export function scalarAt(docs: readonly { contents: unknown }[], offset: number): Scalar | undefined {
   const visit = (node: unknown): Scalar | undefined => {
     const r = rangeOf(node);
     if (!r || offset < r.start || offset >= r.end) return undefined;
     if (isScalar(node)) return node;
     if (isMap(node)) {
-      for (const pair of node.items) {
+      const [from, to] = CHILDREN.range(node.items, offset);
+      for (let i = from; i < to; i++) {
+        const pair = node.items[i];
         if (!isPair(pair)) continue;
         const hit = visit(pair.key) ?? visit(pair.value);
         if (hit) return hit;
       }
     } else if (isSeq(node)) {
-      for (const item of node.items) {
-        const hit = visit(item);
+      const [from, to] = CHILDREN.range(node.items, offset);
+      for (let i = from; i < to; i++) {
+        const hit = visit(node.items[i]);
         if (hit) return hit;
       }
     }
     return undefined;
   };
-  for (const doc of docs) {
-    const hit = visit(doc.contents);
+  const [from, to] = DOCS.range(docs, offset);
+  for (let i = from; i < to; i++) {
+    const hit = visit(docs[i]!.contents);
     if (hit) return hit;
   }
   return undefined;

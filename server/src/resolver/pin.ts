@@ -6,6 +6,7 @@ import { parseImageRef } from '../models/image-ref.js';
 import { digestFix } from '../models/image-pin.js';
 import type { SourceFile } from '../models/source-file.js';
 import { ResolveError, type Resolved, type Resolver } from './index.js';
+import { append } from '../core/arrays.js';
 
 /**
  * Every action and image in the file that a lookup can pin: what "Pin all" and `forewarn pin` act on.
@@ -96,7 +97,7 @@ export async function resolveEdits(text: string, requests: readonly ResolveReque
       errors.push(`${req.target}${req.type === 'image-digest' ? ':' : '@'}${req.ref}: ${msg}`);
       return;
     }
-    edits.push(...editsFor(text, req, r));
+    append(edits, editsFor(text, req, r));
     pinned++;
   });
   edits.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);

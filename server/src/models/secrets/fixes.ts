@@ -3,11 +3,12 @@
 import type { Fix, Range, TextEdit } from '../../core/types.js';
 import type { Assignment } from '../assignments.js';
 import type { SourceFile } from '../source-file.js';
-import { get, rangeOf } from '../yaml-nodes.js';
+import { documentsAround, get, rangeOf } from '../yaml-nodes.js';
 import { envName } from './generic.js';
+import { lineBreakOf } from '../../core/text.js';
 
 function eol(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  return lineBreakOf(text);
 }
 
 function lineStartOf(text: string, offset: number): number {
@@ -99,7 +100,7 @@ function k8sFix(file: SourceFile, a: Assignment): Fix[] {
 }
 
 function workloadName(file: SourceFile, offset: number): string {
-  for (const doc of file.yaml?.docs ?? []) {
+  for (const doc of documentsAround(file.yaml?.docs ?? [], offset)) {
     const r = rangeOf(doc.contents);
     if (!r || offset < r.start || offset > r.end) continue;
     const name = get(get(doc.contents, 'metadata'), 'name') as { value?: unknown } | undefined;
@@ -107,6 +108,50 @@ function workloadName(file: SourceFile, offset: number): string {
     if (typeof v === 'string' && /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(v)) return v;
   }
   return 'app';
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** `$NAME` or `${NAME`, the name as long as it goes: what `\$NAME(?![A-Za-z0-9_])` and `\$\{NAME(?!…)` match. */
+const REFERENCE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
+
+interface Runs {
+  /** every RUN: its build stage (RUNs before the first FROM count as stage 0) and its arguments' extent. */
+  readonly list: readonly { readonly stage: number; readonly start: number; readonly end: number }[];
+  /** the RUNs (indexes into `list`, in order) that reference each variable name. */
+  byName(): ReadonlyMap<string, readonly number[]>;
+}
+
+const RUNS = new WeakMap<object, Runs>();
+
+function runsOf(df: NonNullable<SourceFile['dockerfile']>, file: SourceFile): Runs {
+  let runs = RUNS.get(df);
+  if (runs) return runs;
+  const list: { stage: number; start: number; end: number }[] = [];
+  let stage = -1;
+  for (const other of df.getInstructions()) {
+    if (other.getKeyword() === 'FROM') stage++;
+    if (other.getKeyword() !== 'RUN') continue;
+    list.push({ stage: Math.max(stage, 0), start: file.lines.offsetAt(other.getInstructionRange().end), end: file.lines.offsetAt(other.getRange().end) });
+  }
+  let names: Map<string, number[]> | undefined;
+  runs = {
+    list,
+    byName() {
+      if (!names) {
+        names = new Map();
+        for (const [i, run] of list.entries()) {
+          for (const m of file.text.slice(run.start, run.end).matchAll(REFERENCE)) {
+            const at = names.get(m[1]!);
+            if (!at) names.set(m[1]!, [i]);
+            else if (at[at.length - 1] !== i) at.push(i);
+          }
+        }
+      }
+      return names;
+    },
+  };
+  RUNS.set(df, runs);
+  return runs;
 }
 
 function dockerfileFix(file: SourceFile, a: Assignment): Fix[] {
@@ -147,17 +192,21 @@ export function secretMountFix(file: SourceFile, ins: { readonly range: Range; r
   const df = file.dockerfile;
   if (!df || ins.properties !== 1) return undefined;
   const uses: number[] = [];
-  let stage = -1;
-  const k = escapeRegExp(key);
-  const ref = new RegExp(`\\$(?:${k}(?![A-Za-z0-9_])|\\{${k}(?![A-Za-z0-9_]))`);
-  for (const other of df.getInstructions()) {
-    if (other.getKeyword() === 'FROM') stage++;
-    if (other.getKeyword() !== 'RUN' || Math.max(stage, 0) !== ins.stage) continue;
-    const kr = other.getInstructionRange();
-    const start = file.lines.offsetAt(kr.end);
-    const r = other.getRange();
-    if (start <= ins.range.end) continue;
-    if (ref.test(text.slice(start, file.lines.offsetAt(r.end)))) uses.push(start);
+  const runs = runsOf(df, file);
+  if (IDENTIFIER.test(key)) {
+    // The RUNs that name the variable, from an index of the names each RUN references (a scan of every RUN per
+    // secret was quadratic in a Dockerfile of thousands of both).
+    for (const i of runs.byName().get(key) ?? []) {
+      const run = runs.list[i]!;
+      if (run.stage === ins.stage && run.start > ins.range.end) uses.push(run.start);
+    }
+  } else {
+    const k = escapeRegExp(key);
+    const ref = new RegExp(`\\$(?:${k}(?![A-Za-z0-9_])|\\{${k}(?![A-Za-z0-9_]))`);
+    for (const run of runs.list) {
+      if (run.stage !== ins.stage || run.start <= ins.range.end) continue;
+      if (ref.test(text.slice(run.start, run.end))) uses.push(run.start);
+    }
   }
   if (uses.length === 0) return undefined;
   const id = key.toLowerCase().replace(/_/g, '-');

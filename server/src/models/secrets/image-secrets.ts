@@ -1,7 +1,7 @@
 // Secrets that end up inside an image: credential-named build arguments and environment variables (recorded in the
 // image history and config whatever their value), and secret files copied into a layer.
 
-import type { Instruction, Property } from 'dockerfile-ast';
+import type { Property } from '../../parsers/dockerfile.js';
 import type { Range } from '../../core/types.js';
 import type { SourceFile } from '../source-file.js';
 import { isCredentialName } from './generic.js';
@@ -111,7 +111,7 @@ export function secretCopies(file: SourceFile): SecretCopy[] {
   const df = file.dockerfile;
   if (!df) return [];
   const out: SecretCopy[] = [];
-  for (const ins of df.getInstructions() as Instruction[]) {
+  for (const ins of df.getInstructions()) {
     const keyword = ins.getKeyword();
     if (keyword !== 'COPY' && keyword !== 'ADD') continue;
     const raw = ins.getRawArgumentsContent() ?? '';

@@ -27,6 +27,36 @@ export function isPlaceholderToken(s: string): boolean {
   return PLACEHOLDER.test(s);
 }
 
+/**
+ * Which characters and pairs of adjacent characters occur in the text, marked with a stamp per call (no clearing).
+ * The output layer scans every message and fix title for tokens: a keyword whose first two characters never occur
+ * next to each other is not searched for (68 `includes` per short message cost more than the detectors themselves).
+ */
+const SEEN_CHAR = new Uint32Array(65536);
+const SEEN_PAIR = new Uint32Array(65536);
+let stamp = 0;
+
+function pairCode(s: string, i: number): number {
+  return ((s.charCodeAt(i) << 5) ^ s.charCodeAt(i + 1)) & 0xffff;
+}
+
+/** A filter that may say yes to a keyword the text lacks (then `includes` decides), never no to one it holds. */
+function keywordFilter(text: string): (keyword: string) => boolean {
+  if (++stamp === 0xffffffff) {
+    SEEN_CHAR.fill(0);
+    SEEN_PAIR.fill(0);
+    stamp = 1;
+  }
+  const mark = stamp;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    SEEN_CHAR[text.charCodeAt(i)] = mark;
+    if (i + 1 < n) SEEN_PAIR[pairCode(text, i)] = mark;
+  }
+  // A nested call (a validator that scans) re-stamps the tables: from then on every keyword passes to `includes`.
+  return (k) => mark !== stamp || k.length === 0 || (k.length === 1 ? SEEN_CHAR[k.charCodeAt(0)] === mark : SEEN_PAIR[pairCode(k, 0)] === mark);
+}
+
 export interface TokenMatch {
   readonly detector: Detector;
   /** the secret's range in the text. */
@@ -38,8 +68,9 @@ export interface TokenMatch {
 /** Every detector match in `text`, placeholders and failed checks dropped, overlapping matches merged (first wins). */
 export function scanTokens(text: string, detectors: readonly Detector[] = DETECTORS): TokenMatch[] {
   const out: TokenMatch[] = [];
+  const present = keywordFilter(text);
   for (const d of detectors) {
-    if (!d.keywords.some((k) => text.includes(k))) continue;
+    if (!d.keywords.some((k) => present(k) && text.includes(k))) continue;
     // matchAll works on a copy of the (global) pattern, so the shared detector keeps no state.
     for (const m of text.matchAll(d.pattern)) {
       const group = m[1];

@@ -1,6 +1,6 @@
 // `ADD` of local files in a Dockerfile, where `COPY` does the same without ADD's implicit download and unpacking.
 
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from '../../parsers/dockerfile.js';
 import type { Fix } from '../../core/types.js';
 import { keywordRange } from '../../models/dockerfile-stages.js';
 import { defineRule } from '../define.js';

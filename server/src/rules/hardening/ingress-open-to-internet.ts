@@ -6,6 +6,7 @@ import { attribute, blocksOf, literal, UNKNOWN, type HclBlock, type HclBody, typ
 import { isWholeInternet } from '../../models/terraform-checks.js';
 import type { Resolved } from '../../models/terraform-values.js';
 import { defineRule } from '../define.js';
+import { append } from '../../core/arrays.js';
 
 /** Ports whose exposure to the internet is a known way in. */
 const SENSITIVE_PORTS: ReadonlyMap<number, string> = new Map([
@@ -209,45 +210,45 @@ export default defineRule({
       switch (type) {
         case 'aws_security_group':
         case 'aws_default_security_group':
-          for (const ing of blocksOf(r.body, 'ingress')) hits.push(...awsHits(tf, ing.body, where, ['cidr_blocks', 'ipv6_cidr_blocks'], 'protocol'));
+          for (const ing of blocksOf(r.body, 'ingress')) append(hits, awsHits(tf, ing.body, where, ['cidr_blocks', 'ipv6_cidr_blocks'], 'protocol'));
           break;
         case 'aws_security_group_rule':
-          if (str(tf, attribute(r.body, 'type')?.value) === 'ingress') hits.push(...awsHits(tf, r.body, where, ['cidr_blocks', 'ipv6_cidr_blocks'], 'protocol'));
+          if (str(tf, attribute(r.body, 'type')?.value) === 'ingress') append(hits, awsHits(tf, r.body, where, ['cidr_blocks', 'ipv6_cidr_blocks'], 'protocol'));
           break;
         case 'aws_vpc_security_group_ingress_rule':
-          hits.push(...awsHits(tf, r.body, where, ['cidr_ipv4', 'cidr_ipv6'], 'ip_protocol'));
+          append(hits, awsHits(tf, r.body, where, ['cidr_ipv4', 'cidr_ipv6'], 'ip_protocol'));
           break;
         case 'aws_network_acl_rule': {
           const egress = attribute(r.body, 'egress');
           const isEgress = egress ? literal(tf.values.resolve(egress.value).expr) : false;
           if (isEgress === false && str(tf, attribute(r.body, 'rule_action')?.value)?.toLowerCase() === 'allow') {
-            hits.push(...awsHits(tf, r.body, where, ['cidr_block', 'ipv6_cidr_block'], 'protocol'));
+            append(hits, awsHits(tf, r.body, where, ['cidr_block', 'ipv6_cidr_block'], 'protocol'));
           }
           break;
         }
         case 'aws_network_acl':
         case 'aws_default_network_acl':
           for (const ing of blocksOf(r.body, 'ingress')) {
-            if (str(tf, attribute(ing.body, 'action')?.value)?.toLowerCase() === 'allow') hits.push(...awsHits(tf, ing.body, where, ['cidr_block', 'ipv6_cidr_block'], 'protocol'));
+            if (str(tf, attribute(ing.body, 'action')?.value)?.toLowerCase() === 'allow') append(hits, awsHits(tf, ing.body, where, ['cidr_block', 'ipv6_cidr_block'], 'protocol'));
           }
           break;
         case 'aws_eks_node_group':
-          hits.push(...eksNodeGroupHits(tf, r, where));
+          append(hits, eksNodeGroupHits(tf, r, where));
           break;
         case 'azurerm_network_security_rule':
-          hits.push(...azureHits(tf, r.body, where));
+          append(hits, azureHits(tf, r.body, where));
           break;
         case 'azurerm_network_security_group':
-          for (const rule of blocksOf(r.body, 'security_rule')) hits.push(...azureHits(tf, rule.body, where));
+          for (const rule of blocksOf(r.body, 'security_rule')) append(hits, azureHits(tf, rule.body, where));
           break;
         case 'google_compute_firewall':
-          hits.push(...gcpHits(tf, r, where));
+          append(hits, gcpHits(tf, r, where));
           break;
         case 'google_sql_database_instance':
-          hits.push(...gcpSqlHits(tf, r, where));
+          append(hits, gcpSqlHits(tf, r, where));
           break;
         default:
-          if (AZURE_DB_FIREWALLS.has(type)) hits.push(...azureDbHits(tf, r, where));
+          if (AZURE_DB_FIREWALLS.has(type)) append(hits, azureDbHits(tf, r, where));
           break;
       }
     }

@@ -7,6 +7,7 @@ import { programName, type Command } from '../../models/shell-words.js';
 import { isScalar } from 'yaml';
 import { get, items, rangeOf } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
+import { append } from '../../core/arrays.js';
 
 /** Environment variables that turn verification off, and whether a value does. */
 const ENV_SWITCHES: ReadonlyMap<string, (v: string) => boolean> = new Map([
@@ -146,9 +147,9 @@ export default defineRule({
     const hits: Hit[] = [];
     const df = ctx.file.dockerfile;
     const yaml = ctx.file.yaml;
-    hits.push(...envHits(df ? dockerfileEnvSettings(df, ctx.file.lines) : yaml ? yamlEnvSettings(yaml.docs, (n) => ENV_SWITCHES.has(n)) : []));
-    for (const cmd of fileCommands(ctx.file)) hits.push(...insecureWords(cmd));
-    if (yaml && ctx.file.kind === 'kubernetes') hits.push(...kubeconfigHits(yaml.docs));
+    append(hits, envHits(df ? dockerfileEnvSettings(df, ctx.file.lines) : yaml ? yamlEnvSettings(yaml.docs, (n) => ENV_SWITCHES.has(n)) : []));
+    for (const cmd of fileCommands(ctx.file)) append(hits, insecureWords(cmd));
+    if (yaml && ctx.file.kind === 'kubernetes') append(hits, kubeconfigHits(yaml.docs));
     hits.sort((a, b) => a.range.start - b.range.start);
     for (const h of hits) {
       if (h.kubeconfig) {

@@ -11,6 +11,7 @@ import { executionFinder, stepExecutes, workspaceDir } from '../../models/worksp
 import { addMapEntries, eolOf } from '../../models/yaml-edit.js';
 import { get, rangeOf } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
+import { append } from '../../core/arrays.js';
 
 /** The triggers that get the low "trigger alone" finding (zizmor's dangerous-triggers). */
 const ALWAYS_REPORTED = new Set(['pull_request_target', 'workflow_run']);
@@ -142,7 +143,7 @@ function baseCheckoutFix(text: string, step: Step): Fix | undefined {
   if (!persist && !replaced) {
     const add = addMapEntries(text, step.node, 'with', undefined, [{ name: 'persist-credentials', value: 'false' }]);
     if (!add) return undefined;
-    edits.push(...add);
+    append(edits, add);
   }
   return {
     title: 'Check out the base branch instead of the pull request, with `persist-credentials: false` (the job then no longer tests the pull request\'s code)',

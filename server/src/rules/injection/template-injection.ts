@@ -21,6 +21,7 @@ import { programIndex, shellCommands } from '../../models/shell-words.js';
 import { addMapEntries } from '../../models/yaml-edit.js';
 import { getPair, rangeOf } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
+import { append } from '../../core/arrays.js';
 
 type Lang = 'shell' | 'js';
 
@@ -346,7 +347,7 @@ export default defineRule({
       if (added.length > 0) {
         const envEdits = addMapEntries(ctx.file.text, step.node, 'env', getPair(step.node, sink.anchorKey), added);
         if (!envEdits) return undefined;
-        edits.push(...envEdits);
+        append(edits, envEdits);
       }
       const names = [...new Set(byExpr.values())].join(', ');
       return { title: `Pass the untrusted value${byExpr.size > 1 ? 's' : ''} through env: (${names}) instead of expanding them in the ${sink.lang === 'js' ? 'script' : 'shell'}`, safety: 'safe', edits };

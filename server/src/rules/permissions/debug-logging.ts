@@ -3,6 +3,7 @@
 import { isTruthy, workflowsIn, type Entry } from '../../models/github-workflow.js';
 import { rangeOf } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
+import { append } from '../../core/arrays.js';
 
 const DEBUG = new Set(['ACTIONS_STEP_DEBUG', 'ACTIONS_RUNNER_DEBUG']);
 
@@ -18,8 +19,8 @@ export default defineRule({
     for (const wf of workflowsIn(ctx.file)) {
       const envs: Entry[] = [...wf.env];
       for (const job of wf.jobs) {
-        envs.push(...job.env);
-        for (const step of job.steps) envs.push(...step.env);
+        append(envs, job.env);
+        for (const step of job.steps) append(envs, step.env);
       }
       for (const e of envs) {
         if (!DEBUG.has(e.name) || !isTruthy(e.value)) continue;

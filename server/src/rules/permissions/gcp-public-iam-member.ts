@@ -5,6 +5,7 @@ import type { Range } from '../../core/types.js';
 import { attribute, blocksOf, literal, type HclExpr, type TerraformFile } from '../../models/terraform.js';
 import { resourceName } from '../../models/terraform-settings.js';
 import { defineRule } from '../define.js';
+import { append } from '../../core/arrays.js';
 
 const PUBLIC = new Set(['allUsers', 'allAuthenticatedUsers']);
 
@@ -45,7 +46,7 @@ export default defineRule({
     for (const r of tf.blocksOfType('resource')) {
       const type = r.labels[0]?.value ?? '';
       const where = resourceName(r);
-      const add = (list: Hit[]): void => void hits.push(...list.map((h) => ({ ...h, where })));
+      const add = (list: Hit[]): void => void append(hits, list.map((h) => ({ ...h, where })));
       if (/^google_.*_iam_(member|binding)$/.test(type)) {
         add(publicMembers(tf, attribute(r.body, 'member')?.value));
         add(publicMembers(tf, attribute(r.body, 'members')?.value));
@@ -61,7 +62,7 @@ export default defineRule({
     }
     for (const d of tf.blocksOfType('data', 'google_iam_policy')) {
       const where = `data google_iam_policy '${d.labels[1]?.value ?? '?'}'`;
-      for (const b of blocksOf(d.body, 'binding')) hits.push(...publicMembers(tf, attribute(b.body, 'members')?.value).map((h) => ({ ...h, where })));
+      for (const b of blocksOf(d.body, 'binding')) append(hits, publicMembers(tf, attribute(b.body, 'members')?.value).map((h) => ({ ...h, where })));
     }
     for (const h of hits) {
       ctx.report({

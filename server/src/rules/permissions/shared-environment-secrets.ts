@@ -3,6 +3,7 @@
 import type { Range } from '../../core/types.js';
 import { deployActionTier, deployTierOfScript, isNonprodName, isProdName, targetsNonprodByName, type Tier } from '../../models/deploy-targets.js';
 import { workflowsIn, type Job } from '../../models/github-workflow.js';
+import { scriptsByJob } from '../../models/scripts.js';
 import { getPair, rangeOf } from '../../models/yaml-nodes.js';
 import { defineRule, type RuleContext } from '../define.js';
 
@@ -23,8 +24,7 @@ function tierOf(ctx: RuleContext, job: Job): Tier | undefined {
   if (targetsNonprodByName(label)) return 'nonprod';
   // No telling name: the deploy commands and deploy actions decide, when they all agree.
   const tiers = new Set<Tier>();
-  for (const s of ctx.file.facets.scripts) {
-    if (s.source !== 'github-run' || s.job !== job.id) continue;
+  for (const s of scriptsByJob(ctx.file.facets.scripts, 'github-run').get(job.id) ?? []) {
     const t = deployTierOfScript(s.text)?.tier;
     if (t) tiers.add(t);
   }

@@ -8,6 +8,7 @@ import { addMapEntries, eolOf } from '../../models/yaml-edit.js';
 import { get, getPair, rangeOf } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
 import { removePairLines } from './security-gate-disabled.js';
+import { append } from '../../core/arrays.js';
 
 interface Login {
   readonly cloud: string;
@@ -77,7 +78,7 @@ function githubFix(text: string, wf: Workflow, job: Job, step: Step, login: Logi
   }
   const perms = permissionEdits(text, wf, job);
   if (!perms) return undefined;
-  edits.push(...perms);
+  append(edits, perms);
   return { title: `Switch this ${login.cloud} login to OIDC (fill in the placeholders) and allow \`id-token: write\``, safety: 'unsafe', edits };
 }
 

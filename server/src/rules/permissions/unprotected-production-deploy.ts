@@ -6,6 +6,7 @@ import { azurePipelines, type AzureJob } from '../../models/azure.js';
 import { deployActionTier, deploysToProdByName, deployTierOfScript, environmentTier, isProdName } from '../../models/deploy-targets.js';
 import { scalarText, workflowsIn, type Step } from '../../models/github-workflow.js';
 import { gitlabPipelines } from '../../models/gitlab.js';
+import { scriptsByJob } from '../../models/scripts.js';
 import type { Script } from '../../models/source-file.js';
 import { addMapEntries } from '../../models/yaml-edit.js';
 import { get, getPair, items, rangeOf } from '../../models/yaml-nodes.js';
@@ -53,11 +54,12 @@ function stubFix(ctx: RuleContext, job: unknown, anchor: string): Fix | undefine
 }
 
 function githubCheck(ctx: RuleContext): void {
+  const byJob = scriptsByJob(ctx.file.facets.scripts, 'github-run');
   for (const wf of workflowsIn(ctx.file)) {
     for (const job of wf.jobs) {
       // A reusable-workflow call: its jobs (and their environments) live in the called file, which we cannot see.
       if (job.uses !== undefined || getPair(job.node, 'environment') !== undefined) continue;
-      const scripts = ctx.file.facets.scripts.filter((s) => s.source === 'github-run' && s.job === job.id && inside(s.range, job.range));
+      const scripts = (byJob.get(job.id) ?? []).filter((s) => inside(s.range, job.range));
       const ev = commandEvidence(scripts) ?? actionEvidence(job.steps) ?? nameEvidence([job.id, job.name, ...job.steps.map((s) => s.name)]);
       if (!ev) continue;
       const range = rangeOf(job.key);
@@ -81,6 +83,7 @@ function isManual(node: unknown): boolean {
 }
 
 function gitlabCheck(ctx: RuleContext): void {
+  const byJob = scriptsByJob(ctx.file.facets.scripts, 'gitlab-script');
   for (const p of gitlabPipelines(ctx.file.yaml?.docs ?? [])) {
     for (const job of p.jobs) {
       // Hidden templates, child-pipeline triggers, and jobs that may inherit `environment`/`when` are not judged.
@@ -90,7 +93,7 @@ function gitlabCheck(ctx: RuleContext): void {
       if (isMap(env) && ENV_ACTIONS_NOT_DEPLOYING.has(scalarText(get(env, 'action')) ?? '')) continue;
       const manual = isManual(job.node);
       if (env !== undefined && manual) continue;
-      const scripts = ctx.file.facets.scripts.filter((s) => s.source === 'gitlab-script' && s.job === job.name && inside(s.range, rangeOf(job.node) ?? s.range));
+      const scripts = (byJob.get(job.name) ?? []).filter((s) => inside(s.range, rangeOf(job.node) ?? s.range));
       const ev =
         commandEvidence(scripts) ??
         (environmentTier(envName) === 'prod' ? { what: `its environment is '${envName!.slice(0, 80)}'`, command: false } : undefined) ??
@@ -111,6 +114,7 @@ function gitlabCheck(ctx: RuleContext): void {
 }
 
 function azureCheck(ctx: RuleContext): void {
+  const byJob = scriptsByJob(ctx.file.facets.scripts, 'azure-script');
   for (const p of azurePipelines(ctx.file.yaml?.docs ?? [])) {
     const stageOf = new Map<AzureJob, unknown>();
     for (const st of p.stages) for (const j of st.jobs) stageOf.set(j, st.node);
@@ -118,7 +122,7 @@ function azureCheck(ctx: RuleContext): void {
       if (!job.deployment || getPair(job.node, 'environment') !== undefined || getPair(job.node, 'template') !== undefined) continue;
       const stage = stageOf.get(job);
       const names = [job.name, scalarText(get(job.node, 'displayName')), scalarText(get(stage, 'stage')), scalarText(get(stage, 'displayName'))];
-      const scripts = ctx.file.facets.scripts.filter((s) => s.source === 'azure-script' && s.job === job.name && inside(s.range, rangeOf(job.node) ?? s.range));
+      const scripts = (byJob.get(job.name) ?? []).filter((s) => inside(s.range, rangeOf(job.node) ?? s.range));
       const prodName = names.find((n) => isProdName(n));
       const ev = commandEvidence(scripts) ?? (prodName !== undefined ? { what: `it is named '${prodName.slice(0, 80)}'`, command: false } : undefined);
       if (!ev) continue;

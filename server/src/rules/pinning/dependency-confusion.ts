@@ -5,6 +5,7 @@ import { dockerfileEnvSettings, yamlEnvSettings, type EnvSetting } from '../../m
 import { fileCommands } from '../../models/file-commands.js';
 import { programIndex, programName, type Command, type Word } from '../../models/shell-words.js';
 import { defineRule } from '../define.js';
+import { append } from '../../core/arrays.js';
 
 /** Hosts of the public indexes themselves: pointing at them mixes nothing. */
 const PUBLIC_HOSTS = new Set(['pypi.org', 'pypi.python.org', 'files.pythonhosted.org', 'registry.npmjs.org', 'registry.npmjs.com', 'registry.yarnpkg.com', 'rubygems.org', 'www.rubygems.org']);
@@ -115,7 +116,7 @@ export function confusionWords(cmd: Command): Hit[] {
       }
     });
   } else if (prog === 'npm' || prog === 'yarn' || prog === 'pnpm') {
-    hits.push(...npmHits(cmd, at, prog));
+    append(hits, npmHits(cmd, at, prog));
   } else if (prog === 'gem') {
     const sub = cmd[at + 1]?.value;
     if (sub === 'sources' || sub === 'source') {
@@ -161,8 +162,8 @@ export default defineRule({
     const hits: Hit[] = [];
     const df = ctx.file.dockerfile;
     const yaml = ctx.file.yaml;
-    hits.push(...envHits(df ? dockerfileEnvSettings(df, ctx.file.lines) : yaml ? yamlEnvSettings(yaml.docs, (n) => n === PIP_EXTRA) : []));
-    for (const cmd of fileCommands(ctx.file)) hits.push(...confusionWords(cmd));
+    append(hits, envHits(df ? dockerfileEnvSettings(df, ctx.file.lines) : yaml ? yamlEnvSettings(yaml.docs, (n) => n === PIP_EXTRA) : []));
+    for (const cmd of fileCommands(ctx.file)) append(hits, confusionWords(cmd));
     hits.sort((a, b) => a.range.start - b.range.start);
     for (const h of hits) {
       ctx.report({

@@ -83,37 +83,67 @@ function toStdout(tool: string, args: string): boolean {
   return !/(?:^|\s)(?:-[A-Za-z]*[oO](?!\s*-(?:\s|$))|--output(?![-=\s]*-(?:\s|$))|--remote-name)/.test(args);
 }
 
-/** Whether offset `i` of a line sits inside a quoted string (so `echo "curl x | sh"` is text, not a command). */
-function insideQuotes(s: string, lineStart: number, i: number): boolean {
-  let quote: string | undefined;
-  for (let j = lineStart; j < i; j++) {
-    const c = s[j]!;
-    if (quote) {
-      if (c === quote) quote = undefined;
-      else if (c === '\\' && quote === '"') j++;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '\\') j++;
+/**
+ * Whether an offset sits inside a quoted string of its line (so `echo "curl x | sh"` is text, not a command), asked
+ * for increasing offsets: the scan resumes where the last question left it, so a line with a match every few
+ * characters costs one pass instead of one pass per match.
+ */
+class QuoteTracker {
+  private line = -1;
+  private at = 0;
+  private quote: string | undefined;
+
+  constructor(private readonly s: string) {}
+
+  insideQuotes(lineStart: number, i: number): boolean {
+    const s = this.s;
+    if (lineStart !== this.line) {
+      this.line = lineStart;
+      this.at = lineStart;
+      this.quote = undefined;
+    }
+    let j = this.at;
+    let quote = this.quote;
+    for (; j < i; j++) {
+      const c = s[j]!;
+      if (quote) {
+        if (c === quote) quote = undefined;
+        else if (c === '\\' && quote === '"') j++;
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '\\') j++;
+    }
+    this.at = j;
+    this.quote = quote;
+    return quote !== undefined;
   }
-  return quote !== undefined;
 }
 
 const DOWNLOADER = /\b(curl|wget)\b/g;
-const MAX_SCRIPT = 200_000;
 
 export function findDownloadAndExecute(s: string): Hit[] {
-  if (s.length > MAX_SCRIPT) s = s.slice(0, MAX_SCRIPT);
   const hits: Hit[] = [];
+  const quotes = new QuoteTracker(s);
+  // Each part of the script is scanned a bounded number of times, whatever the number of matches on a line:
+  // the start of the match's line moves forward with the matches, the quote state resumes (QuoteTracker), and a
+  // match inside the command of an earlier one is that command's argument (`curl … curl`), not a new command.
+  let lineStart = 0;
+  let nextNewline = s.indexOf('\n');
+  let commandSpanEnd = -1;
   for (const m of s.matchAll(DOWNLOADER)) {
     const start = m.index;
+    if (start < commandSpanEnd) continue;
     const tool = m[1]!;
     const before = s.slice(Math.max(0, start - 40), start);
     // A command position: line start, after an operator, `(`, `$(`, `<(`, `sudo`.
     if (!/(?:^|[\s;&|(`])$/.test(before) && before !== '') continue;
-    const lineStart = s.lastIndexOf('\n', start) + 1;
+    while (nextNewline !== -1 && nextNewline < start) {
+      lineStart = nextNewline + 1;
+      nextNewline = s.indexOf('\n', lineStart);
+    }
     const sub = /(\$\(|<\()\s*$/.exec(before);
-    if (!sub && insideQuotes(s, lineStart, start)) continue;
+    if (!sub && quotes.insideQuotes(lineStart, start)) continue;
     const { end, pipe } = commandEnd(s, start);
-    const args = s.slice(start + tool.length, end);
+    commandSpanEnd = end;
     if (sub) {
       // `bash <(curl …)`, `source <(curl …)`, `sh -c "$(curl …)"`, `eval "$(curl …)"`
       const head = s.slice(Math.max(lineStart, start - 80), start - sub[0].length);
@@ -121,10 +151,10 @@ export function findDownloadAndExecute(s: string): Hit[] {
       const runner = sub[1] === '<('
         ? /(?:(?:^|[\s;&|(/])(?:sh|bash|zsh|dash|ksh)|(?:^|[\s;&|(])(?:source|\.))\s*$/.test(head)
         : /(?:(?:^|[\s;&|(/])(?:sh|bash|zsh|dash|ksh)\s+-c|(?:^|[\s;&|(])eval)\s*(?:["']\s*)?$/.test(head);
-      if (runner && toStdout(tool, args)) hits.push({ start, end, shown: sub[1] === '<(' ? `<(${tool} …)` : `$(${tool} …)` });
+      if (runner && toStdout(tool, s.slice(start + tool.length, end))) hits.push({ start, end, shown: sub[1] === '<(' ? `<(${tool} …)` : `$(${tool} …)` });
       continue;
     }
-    if (!pipe || !toStdout(tool, args)) continue;
+    if (!pipe || !toStdout(tool, s.slice(start + tool.length, end))) continue;
     const runEnd = runsStdin(s, end + 1);
     if (runEnd === undefined) continue;
     const runner = s.slice(skipSpace(s, end + 1), runEnd).replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ');

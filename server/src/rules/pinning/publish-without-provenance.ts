@@ -2,12 +2,14 @@
 
 import type { Fix, Range, TextEdit } from '../../core/types.js';
 import { effectivePermissions, workflowsIn, type Job, type Step, type Workflow } from '../../models/github-workflow.js';
-import { mappedCommands, programIndex, programName, type Command } from '../../models/shell-words.js';
+import { scriptCommands } from '../../models/file-commands.js';
+import { programIndex, programName, type Command } from '../../models/shell-words.js';
 import { addMapEntries } from '../../models/yaml-edit.js';
 import type { Script } from '../../models/scripts.js';
 import { getPair, rangeOf } from '../../models/yaml-nodes.js';
 import { scalarText } from '../../models/yaml-values.js';
 import { defineRule } from '../define.js';
+import { append } from '../../core/arrays.js';
 
 /** Actions that attest or sign what the job built. */
 const ATTESTERS = new Set(['actions/attest-build-provenance', 'actions/attest', 'actions/attest-sbom']);
@@ -83,7 +85,7 @@ function scanJob(job: Job, byHolder: ReadonlyMap<object, Script[]>): { publishes
     }
     const scripts = byHolder.get(step.node as object);
     if (!scripts) continue;
-    const cmds = scripts.flatMap((sc) => mappedCommands(sc.text, (a, b) => sc.fileRange(a, b)));
+    const cmds = scripts.flatMap((sc) => scriptCommands(sc));
     const prov = jobEnvProv || npmProvenance(step.env);
     for (const cmd of cmds) {
       const c = classify(cmd, prov);
@@ -142,7 +144,7 @@ function pypiFix(text: string, wf: Workflow, job: Job, step: Step): Fix | undefi
       const add = perms ? [{ name: 'id-token', value: 'write' }] : [{ name: 'contents', value: 'read' }, { name: 'id-token', value: 'write' }];
       const e = addMapEntries(text, job.node, 'permissions', getPair(job.node, 'steps'), add);
       if (!e) return undefined;
-      edits.push(...e);
+      append(edits, e);
     }
   }
   return { title: 'Use PyPI trusted publishing: remove the token and grant `id-token: write`', safety: 'unsafe', edits };

@@ -12,6 +12,21 @@ function pem(label: string, seed: string, nl = '\n'): string {
   return `-----BEGIN ${label}-----${nl}${body}${nl}-----END ${label}-----`;
 }
 
+/** The last answer of nextPemEnd: matches of one scan arrive in increasing order and mostly share the same END. */
+let pemMemo: { text: string; from: number; at: number } | undefined;
+
+/**
+ * The first `-----END` at or after `from`. Remembered between calls: thousands of BEGIN lines without an END each
+ * searched the rest of the text (quadratic); now a search runs only when the last answer lies behind `from`.
+ */
+function nextPemEnd(text: string, from: number): number {
+  const m = pemMemo;
+  if (m && m.text === text && from >= m.from && (m.at === -1 || m.at >= from)) return m.at;
+  const at = text.indexOf('-----END', from);
+  pemMemo = { text, from, at };
+  return at;
+}
+
 export const CRYPTO: readonly Detector[] = [
   {
     id: 'private-key',
@@ -19,9 +34,11 @@ export const CRYPTO: readonly Detector[] = [
     pattern: /-----BEGIN[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-----/g,
     keywords: ['PRIVATE KEY'],
     extend: (text, matchEnd) => {
-      const end = text.indexOf('-----END', matchEnd);
+      const end = nextPemEnd(text, matchEnd);
       if (end === -1 || end - matchEnd > PEM_MAX) return undefined;
-      const close = text.indexOf('-----', end + 8);
+      // Only a close within 64 characters counts: look no further (a header without one must not scan the text).
+      const near = text.slice(end + 8, end + 8 + 64 + 5).indexOf('-----');
+      const close = near === -1 ? -1 : end + 8 + near;
       return close === -1 || close - end > 64 ? undefined : close + 5;
     },
     validate: (s) => {
