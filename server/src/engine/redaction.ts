@@ -95,6 +95,13 @@ function starMask(v: string): string {
   return head + '*'.repeat(Math.max(0, v.length - head.length - tail.length)) + tail;
 }
 
+const SPANS = new WeakMap<Redactor, readonly Range[]>();
+
+/** The file spans a redactor masks, so another thread can make the same redactor (`createRedactor(text, spans)`). */
+export function redactorSpans(r: Redactor): readonly Range[] {
+  return SPANS.get(r) ?? [];
+}
+
 /** A redactor for one file's text, given the ranges the secret rules found in it. */
 export function createRedactor(text: string, secretRanges: readonly Range[]): Redactor {
   const spans = merge(secretRanges.filter((r) => r.end > r.start).map((r) => ({ start: r.start, end: r.end })));
@@ -121,7 +128,7 @@ export function createRedactor(text: string, secretRanges: readonly Range[]): Re
     return found;
   };
   const all = (s: string): Span[] => merge(fileSpans(s).concat(shapedSecrets(s)));
-  return {
+  const redactor: Redactor = {
     text: (s) => maskSpans(s, all(s)),
     hasSecret: (s) => all(s).length > 0,
     source(start, end) {
@@ -144,6 +151,8 @@ export function createRedactor(text: string, secretRanges: readonly Range[]): Re
       return out + excerpt.slice(at);
     },
   };
+  SPANS.set(redactor, spans);
+  return redactor;
 }
 
 /** For results that belong to no file text (skipped files, nothing analyzed): shapes only. */
