@@ -204,6 +204,21 @@ export function editedText(fixture: WorkflowFixture, i: number): string {
   return text.slice(0, at) + replacement + text.slice(at + 1);
 }
 
+/**
+ * Typing: the `i`-th one-character edit applied to the text of the edit before it (`editedText` always starts from
+ * the base text, so two consecutive texts differ in two places; a user's consecutive versions differ in one).
+ */
+export function typedText(fixture: WorkflowFixture, previous: string, i: number): string {
+  const { editOffsets } = fixture;
+  const n = editOffsets.length;
+  const stride = coprimeNear(n, Math.floor(n * 0.37) + 1);
+  const at = editOffsets[(i * stride) % n]!;
+  const letters = 'qxzjkv';
+  let replacement = letters[i % letters.length]!;
+  if (replacement === previous[at]) replacement = letters[(i + 1) % letters.length]!;
+  return previous.slice(0, at) + replacement + previous.slice(at + 1);
+}
+
 function coprimeNear(n: number, start: number): number {
   const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
   for (let s = Math.max(1, start); ; s++) if (gcd(s, n) === 1) return s;

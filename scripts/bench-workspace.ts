@@ -12,6 +12,7 @@ import { generateWorkflow } from './bench-fixtures.js';
 export interface WorkspaceRow {
   readonly metric: string;
   readonly value: string;
+  readonly cpu?: string;
   readonly target: string;
   readonly ok: boolean | undefined;
 }
@@ -64,6 +65,13 @@ export function rssMb(pid: number, which: 'VmHWM' | 'VmRSS' = 'VmHWM'): number {
   return kb / 1024;
 }
 
+/** CPU time (user + system, every thread) a process has used so far, from /proc/<pid>/stat. */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function peakRssMb(pid: number): number {
   return rssMb(pid, 'VmHWM');
 }
@@ -82,11 +90,13 @@ export async function benchWorkspace(corpus: string | undefined): Promise<Worksp
       const wall = (performance.now() - t0) / 1000;
       const status = client.statuses.at(-1)!;
       const rss = peakRssMb(client.proc.pid!);
+      const cpu = cpuSeconds(client.proc.pid!);
       console.log(`    scan: ${scan.files} supported-looking files, ${scan.analyzed} analysed, on ${scan.workers || 'no'} worker threads`);
       console.log(`    wall time from server start to scan done: ${wall.toFixed(2)} s (scan itself ${(scan.ms / 1000).toFixed(2)} s)`);
       console.log(`    throughput: ${(scan.files / wall).toFixed(0)} files/s`);
       console.log(`    findings: ${Object.entries(status.counts).map(([k, v]) => `${v} ${k}`).join(', ')} in ${status.files} files`);
       console.log(`    server peak RSS (VmHWM, worker threads included): ${rss.toFixed(0)} MB`);
+      console.log(`    server CPU time (all threads) from start to scan done: ${cpu.toFixed(2)} s`);
 
       // A save: a file changes on disk and the editor reports it; time until its diagnostics arrive.
       const saves: number[] = [];
@@ -112,7 +122,7 @@ export async function benchWorkspace(corpus: string | undefined): Promise<Worksp
       console.log(`    rescan with nothing changed: ${rescan.toFixed(2)} s (${again.unchanged}/${again.files} unchanged, not re-analysed)`);
       const rssAfter = peakRssMb(client.proc.pid!);
       return [
-        { metric: 'workspace: 10k-file scan wall', value: `${wall.toFixed(2)} s`, target: `<= ${TARGET.wallSeconds} s`, ok: wall <= TARGET.wallSeconds },
+        { metric: 'workspace: 10k-file scan wall', value: `${wall.toFixed(2)} s`, cpu: `${cpu.toFixed(2)} s`, target: `<= ${TARGET.wallSeconds} s`, ok: wall <= TARGET.wallSeconds },
         { metric: 'workspace: files/s', value: `${(scan.files / wall).toFixed(0)}`, target: '', ok: undefined },
         { metric: 'workspace: server peak RSS', value: `${rssAfter.toFixed(0)} MB`, target: `<= ${TARGET.peakRssMb} MB`, ok: rssAfter <= TARGET.peakRssMb },
         { metric: 'workspace: save → diagnostics p50', value: `${saveP50.toFixed(1)} ms`, target: `<= ${TARGET.saveMs} ms`, ok: saveP50 <= TARGET.saveMs },

@@ -10,7 +10,9 @@ import { baselinePath, baselineRoot, fingerprintAt, readBaselineFile, writeBasel
 import { findConfigFile, loadConfigFile, type ConfigFile } from '../workspace/config-files.js';
 import { redactText } from '../engine/redaction.js';
 import { decodeText } from '../workspace/decode.js';
-import { scan, scanText, type ScanReport } from '../workspace/scan.js';
+import { scanText, type ScanReport } from '../workspace/scan.js';
+import { scanWithThreads } from './scan-threads.js';
+import { isScanWorker, startScanWorker } from './scan-thread-worker.js';
 import { formatReport, type ReportedFinding } from './formats/index.js';
 import { UsageError, parseBaselineOptions, parseScanOptions, useColor } from './options.js';
 import { PIN_USAGE, pinCommand } from './pin.js';
@@ -140,7 +142,7 @@ function scanCommand(args: readonly string[], io: Io): number {
       io.err(`forewarn: ${opts.stdinFilename}: not a kind of file Forewarn analyzes (see docs/configuration.md#file-kinds); nothing was checked.\n`);
     }
   } else {
-    report = scan(scanTargets(opts.paths, io), { config, root, cwd: io.cwd });
+    report = scanWithThreads(scanTargets(opts.paths, io), { config, root, cwd: io.cwd });
   }
 
   const minRank = severityRank(opts.minSeverity);
@@ -189,7 +191,7 @@ function baselineCommand(args: readonly string[], io: Io): number {
   const loaded = loadConfig(opts.config, io);
   if (!loaded) return EXIT.usage;
   const config = selectRules(loaded.config, opts.rules, opts.skipRules);
-  const report = scan(scanTargets(opts.paths, io), { config, root: loaded.path ? dirname(loaded.path) : io.cwd, cwd: io.cwd });
+  const report = scanWithThreads(scanTargets(opts.paths, io), { config, root: loaded.path ? dirname(loaded.path) : io.cwd, cwd: io.cwd });
   const incomplete = report.errors.filter((e) => e.type === 'internal' || e.type === 'read');
   for (const e of incomplete) io.err(`${e.path} ${e.type}: ${e.message}\n`);
   if (incomplete.length > 0) {
@@ -242,7 +244,9 @@ function severityOf(config: ForewarnConfig, id: string, fallback: Severity): Sev
   return s === undefined || s === 'off' ? fallback : s;
 }
 
-if (require.main === module) {
+// The bundle is also the scan's worker script (see scan-threads.ts).
+if (isScanWorker()) startScanWorker();
+else if (require.main === module) {
   // When the reader goes away (`forewarn scan | head`), stop writing; the exit code still tells the result.
   let stdoutOpen = true;
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {

@@ -132,7 +132,8 @@ export class Analyzer {
   private sourceFile(path: string, text: string, kind: FileKind, module: ModuleContext | undefined): SourceFile {
     const cached = this.lastParse.get(path);
     if (cached && cached.text === text && cached.kind === kind && cached.module === module) return cached;
-    const file = new SourceFile(path, text, kind, module);
+    // The previous version of the document (the editor's last analysis of it): its parse is re-used where it can be.
+    const file = new SourceFile(path, text, kind, module, cached && cached.kind === kind ? cached : undefined);
     // The cache serves the editor (a few open documents); a batch scan must not grow it without bound.
     if (this.lastParse.size >= 64 && !this.lastParse.has(path)) this.lastParse.delete(this.lastParse.keys().next().value!);
     this.lastParse.set(path, file);

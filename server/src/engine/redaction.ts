@@ -103,6 +103,13 @@ function pairCode(s: string, i: number): number {
   return ((s.charCodeAt(i) << 5) ^ s.charCodeAt(i + 1)) & 0xffff;
 }
 
+const SPANS = new WeakMap<Redactor, readonly Range[]>();
+
+/** The file spans a redactor masks, so another thread can make the same redactor (`createRedactor(text, spans)`). */
+export function redactorSpans(r: Redactor): readonly Range[] {
+  return SPANS.get(r) ?? [];
+}
+
 /** A redactor for one file's text, given the ranges the secret rules found in it. */
 export function createRedactor(text: string, secretRanges: readonly Range[]): Redactor {
   const spans = merge(secretRanges.filter((r) => r.end > r.start).map((r) => ({ start: r.start, end: r.end })));
@@ -146,7 +153,7 @@ export function createRedactor(text: string, secretRanges: readonly Range[]): Re
     if (memo.size < MEMO_LIMIT) memo.set(s, found);
     return found;
   };
-  return {
+  const redactor: Redactor = {
     text: (s) => maskSpans(s, all(s)),
     hasSecret: (s) => all(s).length > 0,
     source(start, end) {
@@ -169,6 +176,8 @@ export function createRedactor(text: string, secretRanges: readonly Range[]): Re
       return out + excerpt.slice(at);
     },
   };
+  SPANS.set(redactor, spans);
+  return redactor;
 }
 
 /** For results that belong to no file text (skipped files, nothing analyzed): shapes only. */

@@ -5,6 +5,7 @@ import { LineIndex } from '../core/text.js';
 import { FILE_KINDS, type FileKind, type ParseError, type Range } from '../core/types.js';
 import { parseDockerfile, type Dockerfile } from '../parsers/dockerfile.js';
 import { parseYaml, type YamlFile } from '../parsers/yaml.js';
+import { reparseYaml } from '../parsers/yaml-incremental.js';
 import { buildAssignments, type Assignment } from './assignments.js';
 import { fromViews } from './dockerfile.js';
 import { actionUses, workflowUses } from './github.js';
@@ -90,6 +91,8 @@ export class SourceFile {
   private _terraform: TerraformFile | undefined;
   private _facets: Facets | undefined;
   private _textFormat: TextFormat | undefined;
+  /** an earlier version of this document whose parse the YAML parse may start from (see yaml-incremental.ts). */
+  private previous: SourceFile | undefined;
 
   constructor(
     readonly path: string,
@@ -97,7 +100,14 @@ export class SourceFile {
     readonly kind: FileKind,
     /** Terraform: the other files of the file's folder, for `var.x` / `local.y` values (see models/terraform-values.ts). */
     readonly module?: ModuleContext,
-  ) {}
+    /**
+     * The same document before an edit. Its YAML parse is re-used where the edit allows (only the piece holding the
+     * edit is parsed again); it is then handed over: `previous` parses its own text again if it is ever asked.
+     */
+    previous?: SourceFile,
+  ) {
+    if (previous && previous.kind === kind && previous.path === path && YAML_KINDS.has(kind)) this.previous = previous;
+  }
 
   get lines(): LineIndex {
     return (this._lines ??= new LineIndex(this.text));
@@ -119,8 +129,21 @@ export class SourceFile {
   /** The YAML stream, for YAML kinds and `text` files in YAML or JSON; undefined otherwise. */
   get yaml(): YamlFile | undefined {
     if (!YAML_KINDS.has(this.kind) && this.textFormat !== 'yaml') return undefined;
+    if (this._yaml) return this._yaml;
     const k8s = this.kind === 'kubernetes';
-    return (this._yaml ??= parseYaml(this.text, { templates: k8s, chart: k8s && isChartTemplatePath(this.path) }));
+    const before = this.previous;
+    this.previous = undefined;
+    // Template actions typed into a manifest change how it is parsed (masked): a full parse then.
+    const reusable = before?._yaml !== undefined && !(k8s && this.text.includes('{{'));
+    const reused = reusable ? reparseYaml(before._yaml!, before.text, this.text) : undefined;
+    if (reused && before) before.handOver();
+    return (this._yaml = reused ?? parseYaml(this.text, { templates: k8s, chart: k8s && isChartTemplatePath(this.path) }));
+  }
+
+  /** Its parse tree now belongs to a newer version: drop it (and what was built on it) so a later use parses again. */
+  private handOver(): void {
+    this._yaml = undefined;
+    this._facets = undefined;
   }
 
   get dockerfile(): Dockerfile | undefined {

@@ -23,6 +23,20 @@ export interface YamlFile {
 }
 
 const OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: false, logLevel: 'error' } as const;
+/** The options every parse uses (the incremental re-parse of a piece too: see yaml-incremental.ts). */
+export const YAML_OPTIONS = OPTIONS;
+
+/** Parses of the text exactly as written (no template masking, no CR rewrite, no re-indented retry). */
+const plainParses = new WeakSet<YamlFile>();
+
+/** Whether `file` parsed the text as written, so a piece of the text re-parsed alone reads the same. */
+export function isPlainParse(file: YamlFile): boolean {
+  return plainParses.has(file);
+}
+
+export function markPlainParse(file: YamlFile): void {
+  plainParses.add(file);
+}
 
 /**
  * `templates`: parse Go-templated YAML (Helm charts) leniently, actions masked. `chart`: the file is a chart
@@ -38,6 +52,7 @@ export function parseYaml(text: string, opts: { templates?: boolean; chart?: boo
   // LF for every lone CR: same length, so offsets into the source stay valid.
   const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   let docs = parseDocs(source);
+  let plain = source === text && docs.ok;
   if (docs.ok && docs.docs.some((d) => d.errors.some((e) => e.code === 'BAD_INDENT' && /^Flow (?:sequence|mapping)/.test(e.message)))) {
     const retry = reindentFlows(source);
     if (retry) {
@@ -46,6 +61,7 @@ export function parseYaml(text: string, opts: { templates?: boolean; chart?: boo
       if (again.ok && countErrors(again.docs) < countErrors(docs.docs)) {
         for (const d of again.docs) remap(d, retry.toSource);
         docs = again;
+        plain = false;
       }
     }
   }
@@ -59,7 +75,9 @@ export function parseYaml(text: string, opts: { templates?: boolean; chart?: boo
     const more = rest.length === 0 ? '' : ` (${rest.length} more problem${rest.length === 1 ? '' : 's'} after it in this document)`;
     errors.push({ message: `${message(first.message)}${more}`, range: { start, end } });
   }
-  return { docs: docs.docs, errors };
+  const file: YamlFile = { docs: docs.docs, errors };
+  if (plain) plainParses.add(file);
+  return file;
 }
 
 function parseDocs(text: string): { ok: true; docs: Document.Parsed[] } | { ok: false; docs: Document.Parsed[]; error: string } {

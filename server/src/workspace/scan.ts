@@ -50,11 +50,27 @@ export interface ScanReport {
   readonly errors: ScanError[];
 }
 
+/** A file a scan will analyze: where it is, how it is shown, its path for globs and the kind its path gives. */
+export interface PlannedFile {
+  readonly abs: string;
+  readonly shown: string;
+  readonly relPath: string;
+  readonly kind: FileKind | undefined;
+}
+
 /** Analyzes every supported file under `targets` (files or folders, absolute or relative to the cwd). */
 export function scan(targets: readonly string[], opts: ScanOptions): ScanReport {
-  const { config } = opts;
   const analyzer = opts.analyzer ?? new Analyzer();
   const modules = opts.modules ?? new ModuleContextLoader({ validate: false });
+  const report: ScanReport = { files: 0, findings: [], errors: [] };
+  for (const f of planScan(targets, { ...opts, analyzer })) scanPlanned(f, analyzer, opts.config, report, modules);
+  return report;
+}
+
+/** The files `scan` analyzes, in its order (walked lazily: each is found just before it is analyzed). */
+export function* planScan(targets: readonly string[], opts: ScanOptions): Generator<PlannedFile> {
+  const { config } = opts;
+  const analyzer = opts.analyzer ?? new Analyzer();
   const cwd = opts.cwd ?? process.cwd();
   const ignored = compileIgnore(config.ignore);
   // Outside the root, globs see the absolute path (a relative one would start with `..`).
@@ -64,13 +80,18 @@ export function scan(targets: readonly string[], opts: ScanOptions): ScanReport 
   };
   /** What the walk learnt of a file from its path, so it is not worked out twice. */
   const byPath = new Map<string, { rel: string; kind: FileKind | undefined }>();
-  const report: ScanReport = { files: 0, findings: [], errors: [] };
   const seen = new Set<string>();
+  const planned = (file: string, relPath: string, kind: FileKind | undefined): PlannedFile | undefined => {
+    if (seen.has(file)) return undefined;
+    seen.add(file);
+    return { abs: file, shown: displayPath(cwd, file), relPath, kind };
+  };
   for (const target of targets) {
     const abs = resolve(cwd, target);
     if (!isDirectory(abs)) {
       // A file named explicitly is analyzed even when ignore rules cover it.
-      scanOne(abs, rel(abs), analyzer.kindByPath(rel(abs), config, abs));
+      const one = planned(abs, rel(abs), analyzer.kindByPath(rel(abs), config, abs));
+      if (one) yield one;
       continue;
     }
     // A folder named explicitly is scanned even when ignore rules cover it as a whole.
@@ -90,16 +111,15 @@ export function scan(targets: readonly string[], opts: ScanOptions): ScanReport 
     for (const file of walkFiles(abs, filters)) {
       const known = byPath.get(file)!;
       byPath.delete(file);
-      scanOne(file, known.rel, known.kind);
+      const one = planned(file, known.rel, known.kind);
+      if (one) yield one;
     }
   }
-  return report;
+}
 
-  function scanOne(file: string, relPath: string, kind: FileKind | undefined): void {
-    if (seen.has(file)) return;
-    seen.add(file);
-    scanFile(file, displayPath(cwd, file), relPath, kind, analyzer, config, report, modules);
-  }
+/** Reads and analyzes one planned file into `report`. */
+export function scanPlanned(f: PlannedFile, analyzer: Analyzer, config: ForewarnConfig, report: ScanReport, modules: ModuleContextLoader): void {
+  scanFile(f.abs, f.shown, f.relPath, f.kind, analyzer, config, report, modules);
 }
 
 /** Analyzes text that is not read from disk (`--stdin`) as if it were the file at `path`. */

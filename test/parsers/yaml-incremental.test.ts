@@ -1,0 +1,235 @@
+// Incremental YAML re-parse: after any sequence of edits, the spliced tree equals a full parse of the text, and an
+// analysis that starts from the previous version's parse equals a fresh analysis.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { isMap, isPair, isScalar, isSeq, visit } from 'yaml';
+import type { FileKind } from '../../server/src/core/types.js';
+import { Analyzer } from '../../server/src/engine/index.js';
+import { parseYaml, type YamlFile } from '../../server/src/parsers/yaml.js';
+import { reparseYaml, textChange } from '../../server/src/parsers/yaml-incremental.js';
+
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 150);
+
+const WORKFLOW = `# CI
+name: ci
+on:
+  pull_request_target:
+  push:
+    branches: [main]
+permissions: write-all
+env:
+  TOKEN: \${{ secrets.TOKEN }}
+  API_KEY: "AKIAZ7VRSQ5TJHNLBX4D"
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: write
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          ref: \${{ github.event.pull_request.head.sha }}
+      - name: Build
+        run: |
+          echo "\${{ github.event.issue.title }}"
+          curl -fsSL https://example.com/install.sh | sh
+      # a comment between steps
+      - uses: codecov/codecov-action@main
+  test:
+    needs: build
+    runs-on: ubuntu-latest
+    container: node:latest
+    steps:
+      - run: npm ci && npm test
+      - uses: actions/upload-artifact@v4
+        with:
+          name: out
+          path: out/
+
+  deploy:
+    uses: org/repo/.github/workflows/deploy.yml@main
+    secrets: inherit
+`;
+
+const MANIFESTS = `apiVersion: v1
+kind: Pod
+metadata:
+  name: a
+spec:
+  containers:
+    - name: app
+      image: nginx:latest
+      securityContext:
+        privileged: true
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: b
+spec:
+  template:
+    spec:
+      hostNetwork: true
+      containers:
+        - name: web
+          image: registry.example.com/web
+          env:
+            - name: PASSWORD
+              value: hunter2hunter2
+...
+---
+# last
+apiVersion: v1
+kind: Secret
+metadata:
+  name: c
+stringData:
+  password: s3cr3t-v4lue-here
+`;
+
+const GITLAB = `stages: [build, test]
+variables:
+  DOCKER_TLS_VERIFY: "0"
+build:
+  image: docker:latest
+  script:
+    - docker build -t app .
+    - curl https://x.example/get.sh | bash
+test:
+  stage: test
+  script:
+    - echo $CI_JOB_TOKEN
+`;
+
+const BASES: readonly { path: string; kind: FileKind; text: string }[] = [
+  { path: '.github/workflows/ci.yml', kind: 'github-workflow', text: WORKFLOW },
+  { path: 'k8s/app.yaml', kind: 'kubernetes', text: MANIFESTS },
+  { path: '.gitlab-ci.yml', kind: 'gitlab-ci', text: GITLAB },
+];
+
+/** What a parse says: every node's type, range and value, every document's range and errors. */
+function shape(file: YamlFile): unknown {
+  return {
+    errors: file.errors,
+    docs: file.docs.map((doc) => {
+      const nodes: unknown[] = [doc.range];
+      visit(doc, (_key, node) => {
+        if (isPair(node)) nodes.push('pair');
+        else if (isScalar(node)) nodes.push(['scalar', node.range, node.value, node.type]);
+        else if (isMap(node) || isSeq(node)) nodes.push([isMap(node) ? 'map' : 'seq', node.range, node.flow ?? false]);
+        // A key can be null (`{{ a }}` reads as a flow map whose key is a flow map with a null value).
+        else nodes.push(['other', (node as { range?: unknown } | null)?.range]);
+      });
+      return { nodes, errors: doc.errors.length, warnings: doc.warnings.length };
+    }),
+  };
+}
+
+/** Mostly small, harmless edits (the incremental path), with structural ones mixed in (the fallbacks). */
+const INSERTS = ['a', 'x', 'Z', '0', ' ', ' ', '\n', '  ', '- ', ': ', '#', '"', "'", '|', '\t', '{', '}', '[', ']', '&a ', '*a', '!t ', '---\n', '\r', '${{ secrets.A }}', '  - run: echo hi\n', 'AKIAZ7VRSQ5TJHNLBX4D', 'key: value\n'];
+const edit = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  remove: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.integer({ min: 1, max: 3 }) }, { weight: 1, arbitrary: fc.integer({ min: 4, max: 40 }) }),
+  insert: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('a', 'x', 'q') }, { weight: 2, arbitrary: fc.constantFrom(...INSERTS) }, { weight: 1, arbitrary: fc.constant('') }),
+});
+type Edit = { at: number; remove: number; insert: string };
+
+function apply(text: string, e: Edit): string {
+  const at = Math.floor(e.at * text.length);
+  return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+}
+
+describe('incremental YAML re-parse', () => {
+  it('re-parses only the job step an edit is in, and the result equals a full parse', () => {
+    const before = WORKFLOW;
+    const at = before.indexOf('npm ci');
+    const after = `${before.slice(0, at)}pnpm ci${before.slice(at + 'npm ci'.length)}`;
+    const reused = reparseYaml(parseYaml(before), before, after);
+    assert.ok(reused, 'an edit inside a step is re-parsed incrementally');
+    assert.deepEqual(shape(reused), shape(parseYaml(after)));
+  });
+
+  it('re-parses one document of a stream', () => {
+    const before = MANIFESTS;
+    const at = before.indexOf('kind: Secret');
+    const after = `${before.slice(0, at)}kind: Secrets${before.slice(at + 'kind: Secret'.length)}`;
+    const reused = reparseYaml(parseYaml(before), before, after);
+    assert.ok(reused, 'a top-level edit of one document is re-parsed incrementally');
+    assert.deepEqual(shape(reused), shape(parseYaml(after)));
+  });
+
+  it('falls back to a full parse where a piece alone could read differently', () => {
+    const cases: [string, string][] = [
+      ['a: &x 1\nb: 2\nc: *x\n', 'a: &x 1\nb: 3\nc: *x\n'],
+      ['a:\n  b: 1\nc: 2\n', 'a:\n b: 1\nc: 2\n'],
+      ['%YAML 1.2\n---\na: 1\nb: 2\n', '%YAML 1.2\n---\na: 2\nb: 2\n'],
+      ['a: [1,\n  2]\nb: 1\n', 'a: [1,\n  3]\nb: 1\n'],
+    ];
+    for (const [before, after] of cases) {
+      const reused = reparseYaml(parseYaml(before), before, after);
+      if (reused) assert.deepEqual(shape(reused), shape(parseYaml(after)), JSON.stringify(after));
+    }
+    const aliased = 'a: &x 1\nb: 2\nc: *x\n';
+    assert.equal(reparseYaml(parseYaml(aliased), aliased, aliased.replace('b: 2', 'b: 3')), undefined);
+  });
+
+  it('a no-op edit and a null node compare', () => {
+    const text = '{{ secrets.A }}\nname: ci\n';
+    const reused = reparseYaml(parseYaml(text), text, text);
+    if (reused) assert.deepEqual(shape(reused), shape(parseYaml(text)));
+  });
+
+  it('textChange finds the changed span', () => {
+    assert.deepEqual(textChange('abcdef', 'abXdef'), { start: 2, oldEnd: 3, newEnd: 3 });
+    assert.deepEqual(textChange('abc', 'abc'), { start: 3, oldEnd: 3, newEnd: 3 });
+    assert.deepEqual(textChange('aaa', 'aaaa'), { start: 3, oldEnd: 3, newEnd: 4 });
+  });
+
+  it('property: after random edits the incremental parse equals a full parse', () => {
+    let incremental = 0;
+    let total = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...BASES), fc.array(edit, { minLength: 1, maxLength: 8 }), (base, edits) => {
+        let text = base.text;
+        let file = parseYaml(text);
+        for (const e of edits) {
+          const next = apply(text, e);
+          const fresh = parseYaml(next);
+          const reused = reparseYaml(file, text, next);
+          // Only a clean previous parse is a starting point (an error anywhere sends the edit to a full parse).
+          if (file.errors.length === 0 && file.docs.every((d) => d.warnings.length === 0)) total++;
+          if (reused) {
+            incremental++;
+            assert.deepEqual(shape(reused), shape(fresh), `after ${JSON.stringify(e)} on ${JSON.stringify(next)}`);
+          }
+          text = next;
+          file = reused ?? fresh;
+        }
+      }),
+      { numRuns: RUNS * 4 },
+    );
+    // The property is only worth something if many edits took the incremental path (edits of keys, of the last
+    // top-level entry and after an error take the full parse).
+    assert.ok(incremental > total / 10, `only ${incremental} of ${total} edits of a clean parse were re-parsed incrementally`);
+  });
+
+  it('property: an analysis starting from the previous version equals a fresh analysis', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...BASES), fc.array(edit, { minLength: 1, maxLength: 6 }), (base, edits) => {
+        const editor = new Analyzer();
+        let text = base.text;
+        editor.analyze({ path: base.path, text, kind: base.kind });
+        for (const e of edits) {
+          text = apply(text, e);
+          const got = editor.analyze({ path: base.path, text, kind: base.kind });
+          const want = new Analyzer().analyze({ path: base.path, text, kind: base.kind });
+          const view = (r: typeof got): unknown => ({ findings: r.findings, parseErrors: r.parseErrors, ruleErrors: r.ruleErrors, suppressed: r.suppressed });
+          assert.deepEqual(view(got), view(want), `after ${JSON.stringify(e)} on ${JSON.stringify(text)}`);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
