@@ -9,7 +9,6 @@ import {
   DidChangeConfigurationNotification,
   FileChangeType,
   ProposedFeatures,
-  TextDocumentEdit,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
@@ -17,12 +16,11 @@ import {
   type CodeActionParams,
   type Connection,
   type Diagnostic,
-  type TextEdit as LspTextEdit,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { SEVERITIES } from './core/types.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FileKind, TextEdit } from './core/types.js';
+import type { FileKind } from './core/types.js';
 import {
   Analyzer,
   CONFIG_FILE_NAMES,
@@ -32,16 +30,16 @@ import {
   compileIgnore,
   configTemplate,
   parseConfig,
-  safeFixEdits,
-  suppressFileEdit,
-  suppressLineEdit,
-  suppressionLine,
   withRuleOverrides,
   type AnalysisResult,
   type ForewarnConfig,
   type Rule,
 } from './engine/index.js';
-import { SOURCE, asBaselined, isDiagnosticData, toDiagnostic, toLspRange } from './lsp/convert.js';
+import { SHOW_DOCS_COMMAND, SOURCE, toLspRange } from './lsp/convert.js';
+import { FIX_ALL_KIND, fixAll, fixAllTitle, quickFixes, type FixAllSummary } from './lsp/code-actions.js';
+import { configDocumentLinks } from './lsp/config-links.js';
+import { findingDiagnostics, type DisplayOptions } from './lsp/diagnostics.js';
+import { settingsLine, startupLine, tokenLine } from './lsp/log-header.js';
 import { BASELINE_FILE_NAME, BaselineMatcher } from './engine/baseline.js';
 import { BaselineStore, baselinePath, fingerprintAt } from './workspace/baseline-file.js';
 import { addCounts, zeroCounts, type SeverityCounts } from './lsp/disk-analysis.js';
@@ -53,12 +51,19 @@ import { pinRequests } from './resolver/pin.js';
 import { findConfigFile, loadConfigFile, type ConfigFile } from './workspace/config-files.js';
 import { LineIndex } from './core/text.js';
 
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.forewarn`;
+export { FIX_ALL_KIND, SHOW_DOCS_COMMAND };
 export const SCAN_COMMAND = 'forewarn.scanWorkspace';
-/** A client command (the rule's page inside the editor); code actions name it. */
-export const SHOW_DOCS_COMMAND = 'forewarn.showRuleDocumentation';
 /** Client → server: the text of a new, commented `.forewarn.yml`. */
 export const CONFIG_TEMPLATE_REQUEST = 'forewarn/configTemplate';
+/** Client → server: every safe fix of a document, with what it fixes (`FixAllResult`), for "Fix All". */
+export const FIX_ALL_REQUEST = 'forewarn/fixAll';
+/** Client → server: the rules, for the rule picker of "Show Rule Documentation". */
+export const RULES_REQUEST = 'forewarn/rules';
+/** Client → server: stop the running workspace scan. */
+export const CANCEL_SCAN_NOTIFICATION = 'forewarn/cancelScan';
+
+/** The answer to FIX_ALL_REQUEST; `status` says why nothing was fixed. */
+export type FixAllResult = (FixAllSummary & { readonly status: 'ok' }) | { readonly status: 'not-analyzed' | 'disabled' };
 /** Server → client: what the status bar shows. */
 export const STATUS_NOTIFICATION = 'forewarn/status';
 
@@ -118,6 +123,10 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   let folders: WorkspaceFolder[] = [];
   let hasConfigurationCapability = false;
   let hasWorkspaceFoldersCapability = false;
+  /** the client applies snippet edits in workspace edits (suppression comments with a reason tab stop). */
+  let snippetEdits = false;
+  /** the client shows a diagnostic's related information (other findings on the same span). */
+  let relatedInformation = false;
   let globalSettings = DEFAULT_SETTINGS;
   /** finding counts per document (open or scanned), and their sum, for the status bar. */
   const countsByUri = new Map<string, SeverityCounts>();
@@ -151,12 +160,15 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   connection.onInitialize((params) => {
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
     hasWorkspaceFoldersCapability = !!params.capabilities.workspace?.workspaceFolders;
+    snippetEdits = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+    relatedInformation = params.capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
     folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     trust.init(params.initializationOptions);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, PIN_ALL_KIND], resolveProvider: false },
+        documentLinkProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [SCAN_COMMAND, PIN_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -165,6 +177,9 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   });
 
   connection.onInitialized(() => {
+    connection.console.info(startupLine());
+    connection.console.info(tokenLine(process.env));
+    void logSettings();
     if (hasConfigurationCapability) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'forewarn' });
     }
@@ -180,10 +195,24 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   });
 
   connection.onRequest(CONFIG_TEMPLATE_REQUEST, () => configTemplate(analyzer.rules));
+  connection.onRequest(RULES_REQUEST, () => analyzer.rules.map((r) => ({ id: r.id, family: r.family, severity: r.severity, description: r.description, fix: r.fix })));
+  connection.onRequest(FIX_ALL_REQUEST, async (params: { uri?: unknown } | undefined): Promise<FixAllResult> =>
+    typeof params?.uri === 'string' ? fixAllRequest(params.uri) : { status: 'not-analyzed' },
+  );
+  connection.onNotification(CANCEL_SCAN_NOTIFICATION, () => scanning?.cancel());
+  connection.onDocumentLinks((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc && isConfigUri(doc.uri) ? configDocumentLinks(doc.getText(), new Set(analyzer.rules.map((r) => r.id))) : [];
+  });
 
   // One handler for every server command (a second registration would replace the first).
   connection.onExecuteCommand(async (params) => {
-    if (params.command === SCAN_COMMAND) return startScan();
+    // A client that shows its own progress for the command says so: { progress: 'client' }.
+    if (params.command === SCAN_COMMAND) {
+      const summary = await startScan((params.arguments?.[0] as { progress?: unknown } | undefined)?.progress !== 'client');
+      // The totals as they are when the scan ends, for the client's result message.
+      return summary && { ...summary, counts: { ...totals }, filesWithFindings: countsByUri.size };
+    }
     if (params.command === PIN_COMMAND) await pinCommand.execute(params.arguments?.[0]).catch((e: unknown) => reportInternal('pinning', e));
     return undefined;
   });
@@ -191,6 +220,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   connection.onDidChangeConfiguration((change) => {
     settingsCache.clear();
     if (!hasConfigurationCapability) globalSettings = readSettings((change.settings as { forewarn?: unknown } | undefined)?.forewarn);
+    void logSettings();
     reanalyzeAll();
     rescanAfterChange();
   });
@@ -363,13 +393,31 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     }
     if (!file) return [];
     const known = settings.baselineDisplay === 'normal' ? new Set<number>() : baselined(uri, result);
-    const diagnostics: Diagnostic[] = [];
-    result.findings.forEach((f, i) => {
-      const d = toDiagnostic(f, i, version, analysis, file.lines);
-      if (!known.has(i)) diagnostics.push(d);
-      else if (settings.baselineDisplay === 'dimmed') diagnostics.push(asBaselined(d));
+    return findingDiagnostics(result.findings, {
+      uri,
+      lines: file.lines,
+      version,
+      analysis,
+      display: displayOf(settings),
+      baselined: known,
+      baselineDisplay: settings.baselineDisplay === 'hidden' ? 'hidden' : 'dimmed',
     });
-    return diagnostics;
+  }
+
+  function displayOf(settings: Settings): DisplayOptions {
+    return { severityMap: settings.severityMap, relatedInformation };
+  }
+
+  /** The output's header: the settings each workspace folder gets (never a token). */
+  async function logSettings(): Promise<void> {
+    const roots = folderRoots();
+    if (roots.length === 0) {
+      const global = hasConfigurationCapability
+        ? await connection.workspace.getConfiguration({ section: 'forewarn' }).then(readSettings, () => DEFAULT_SETTINGS)
+        : globalSettings;
+      connection.console.info(settingsLine('this window', global));
+    }
+    for (const root of roots) connection.console.info(settingsLine(root, await settingsFor(pathToFileURL(root).toString())));
   }
 
   /** Indices of the findings the baseline at the workspace folder's root records. */
@@ -518,11 +566,11 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
       if (settings.maxFileSize !== undefined) config = { ...config, maxFileSize: settings.maxFileSize };
       scanConfigs.set(key, config);
     }
-    return { config, root };
+    return { config, root, display: displayOf((folder && scanSettings.get(folder)) || DEFAULT_SETTINGS) };
   }
 
   /** Scans every workspace folder; a scan already running is cancelled first. Resolves with its summary. */
-  async function startScan(): Promise<ScanSummary | undefined> {
+  async function startScan(serverProgress = true): Promise<ScanSummary | undefined> {
     scanning?.cancel();
     const roots = folderRoots();
     if (roots.length === 0) return undefined;
@@ -540,7 +588,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     let cancelled = false;
     const me = { cancel: () => void (cancelled = true), percentage: 0 };
     scanning = me;
-    const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+    const progress = serverProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Forewarn', 0, 'Scanning workspace', true);
     sendStatusSoon();
     try {
@@ -569,23 +617,9 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     const only = params.context.only;
     const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.SourceFixAll)) ?? false;
     if (wantsFixAll) {
-      const settings = await settingsFor(uri);
-      const doc = documents.get(uri);
-      if (!doc || !settings.enable || isConfigUri(uri)) return [];
-      // Fix-all acts on the text, settings and config as they are now, even if an analysis is still pending.
-      let current = published.get(uri);
-      if (!current || current.version !== doc.version || current.settings !== settings || current.configGeneration !== configGeneration) {
-        current = publish(doc, settings);
-      }
-      const edits = safeFixEdits(current.result.findings);
-      if (edits.length === 0 || !current.result.file) return [];
-      return [
-        {
-          title: 'Forewarn: fix all safe problems',
-          kind: FIX_ALL_KIND,
-          edit: editFor(doc, current.result.file.lines, edits),
-        },
-      ];
+      const summary = await fixAllRequest(uri);
+      if (summary.status !== 'ok' || !summary.edit) return [];
+      return [{ title: fixAllTitle(summary), kind: FIX_ALL_KIND, edit: summary.edit }];
     }
     const network = !networkRefusal(await settingsFor(uri));
     if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) {
@@ -595,68 +629,30 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     const current = published.get(uri);
     // Diagnostics from another analysis (an older version, older settings or config) are never acted on.
     if (!doc || !current || current.version !== doc.version || !current.result.file) return [];
-    const { result } = current;
-    const file = result.file!;
-    const actions: CodeAction[] = [];
-    const seenIgnore = new Set<string>();
-    const ignores: CodeAction[] = [];
-    const seenDocs = new Set<string>();
-    const docs: CodeAction[] = [];
-    const pins: CodeAction[] = [];
-    for (const diag of params.context.diagnostics) {
-      if (diag.source !== SOURCE || !isDiagnosticData(diag.data) || diag.data.analysis !== current.analysis) continue;
-      const finding = result.findings[diag.data.index];
-      if (!finding || finding.ruleId !== diag.data.ruleId) continue;
-      for (const fix of finding.fixes) {
-        if (fix.safety === 'needs-network') {
-          if (network) pins.push(pinAction(fix.title, { uri, version: doc.version, requests: [fix.resolve] }, [diag]));
-          continue;
-        }
-        actions.push({
-          title: fix.title,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diag],
-          isPreferred: fix.safety === 'safe',
-          edit: editFor(doc, file.lines, fix.edits),
-        });
-      }
-      if (!seenDocs.has(finding.ruleId)) {
-        seenDocs.add(finding.ruleId);
-        docs.push({
-          title: `Show documentation for ${finding.ruleId}`,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diag],
-          command: { title: `Show documentation for ${finding.ruleId}`, command: SHOW_DOCS_COMMAND, arguments: [finding.ruleId] },
-        });
-      }
-      const line = suppressionLine(file, finding.range.start);
-      const lineKey = `${finding.ruleId}:${line}`;
-      if (!seenIgnore.has(lineKey)) {
-        seenIgnore.add(lineKey);
-        ignores.push({
-          title: `Ignore ${finding.ruleId} on this line`,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diag],
-          edit: editFor(doc, file.lines, [suppressLineEdit(doc.getText(), file.lines, line, finding.ruleId)]),
-        });
-      }
-      if (!seenIgnore.has(finding.ruleId) && result.kind) {
-        seenIgnore.add(finding.ruleId);
-        ignores.push({
-          title: `Ignore ${finding.ruleId} in this file`,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diag],
-          edit: editFor(doc, file.lines, [suppressFileEdit(doc.getText(), file.lines, result.kind, finding.ruleId)]),
-        });
-      }
+    const file = current.result.file;
+    return quickFixes({
+      doc: { uri, version: doc.version, text: doc.getText() },
+      result: current.result,
+      analysis: current.analysis,
+      diagnostics: params.context.diagnostics,
+      snippets: snippetEdits,
+      network,
+      pinAll: () => pinRequests(file, allowedActionsOf(uri)),
+    });
+  }
+
+  /** Every safe fix of the document as it is now (text, settings, config), even if an analysis is still pending. */
+  async function fixAllRequest(uri: string): Promise<FixAllResult> {
+    const settings = await settingsFor(uri);
+    const doc = documents.get(uri);
+    if (!doc || isConfigUri(uri)) return { status: 'not-analyzed' };
+    if (!settings.enable) return { status: 'disabled' };
+    let current = published.get(uri);
+    if (!current || current.version !== doc.version || current.settings !== settings || current.configGeneration !== configGeneration) {
+      current = publish(doc, settings);
     }
-    // Fixes first, then the "Ignore on this line" actions, then "Ignore in this file", then the rules' pages.
-    ignores.sort((a, b) => Number(a.title.endsWith('in this file')) - Number(b.title.endsWith('in this file')));
-    if (pins.length > 0) {
-      const all = pinRequests(file, allowedActionsOf(uri));
-      if (all.length > 1) pins.push(pinAction('Pin all actions and images in this file', { uri, version: doc.version, requests: all }));
-    }
-    return [...actions, ...pins, ...ignores, ...docs];
+    if (!current.result.file) return { status: 'not-analyzed' };
+    return { status: 'ok', ...fixAll({ uri, version: doc.version, text: doc.getText() }, current.result) };
   }
 
   function allowedActionsOf(uri: string): readonly string[] {
@@ -673,10 +669,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     return all.length === 0 ? [] : [pinAction('Forewarn: pin all actions and images in this file', { uri, version: doc.version, requests: all }, undefined, PIN_ALL_KIND)];
   }
 
-  function editFor(doc: TextDocument, lines: LineIndex, edits: readonly TextEdit[]): { documentChanges: TextDocumentEdit[] } {
-    const lspEdits: LspTextEdit[] = edits.map((e) => ({ range: toLspRange(lines, e.range), newText: e.newText }));
-    return { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, lspEdits)] };
-  }
+
 }
 
 function isConfigUri(uri: string): boolean {

@@ -11,6 +11,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { Analyzer} from '../engine/index.js';
 import { CONFIG_FILE_NAMES, YAML_EXT, compileIgnore, type ForewarnConfig } from '../engine/index.js';
 import { walkFiles } from '../workspace/walk.js';
+import type { DisplayOptions } from './diagnostics.js';
 import { analyzeOnDisk, type DiskBaseline, type DiskJob, type DiskResult, type SeverityCounts } from './disk-analysis.js';
 import type { WorkerRequest, WorkerResponse } from './scan-worker.js';
 
@@ -18,6 +19,8 @@ import type { WorkerRequest, WorkerResponse } from './scan-worker.js';
 export interface FileConfig {
   readonly config: ForewarnConfig;
   readonly root: string;
+  /** how the folder's settings show diagnostics (severity map, related information). */
+  readonly display: DisplayOptions;
 }
 
 export interface ScanHost {
@@ -122,7 +125,7 @@ export class WorkspaceScanner {
         }
         const uri = pathToFileURL(path).toString();
         const baseline = this.host.baselineFor(path);
-        jobs.push({ path, rel, kind, configIndex: index, knownHash: this.entries.get(uri)?.hash, ...(baseline ? { baseline } : {}) });
+        jobs.push({ path, rel, kind, configIndex: index, knownHash: this.entries.get(uri)?.hash, display: fc.display, ...(baseline ? { baseline } : {}) });
       }
     }
     const seen = new Set(jobs.map((j) => pathToFileURL(j.path).toString()));
@@ -162,7 +165,7 @@ export class WorkspaceScanner {
     if (kind === undefined && !YAML_EXT.test(path)) return;
     const knownHash = force ? undefined : this.entries.get(uri)?.hash;
     const baseline = this.host.baselineFor(path);
-    this.accept(analyzeOnDisk({ path, rel, kind, configIndex: 0, knownHash, ...(baseline ? { baseline } : {}) }, fc.config, this.host.analyzer));
+    this.accept(analyzeOnDisk({ path, rel, kind, configIndex: 0, knownHash, display: fc.display, ...(baseline ? { baseline } : {}) }, fc.config, this.host.analyzer));
   }
 
   /** A file was deleted: its problems go with it. */

@@ -1,10 +1,12 @@
 // Scanning files and folders on disk with the engine: the batch job behind `forewarn scan`.
 
+import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LineIndex } from '../core/text.js';
 import type { FileKind, Finding } from '../core/types.js';
-import { Analyzer, YAML_EXT, compileIgnore, tooLarge, type ForewarnConfig } from '../engine/index.js';
+import { Analyzer, YAML_EXT, compileIgnore, tooLarge, type AnalysisResult, type ForewarnConfig } from '../engine/index.js';
+import { redactorOf, type Redactor } from '../engine/redactor-shim.js';
 import { decodeText } from './decode.js';
 import { isDirectory, walkFiles } from './walk.js';
 
@@ -15,7 +17,36 @@ export interface ScanOptions {
   /** folder that reported paths are relative to; default the process's current directory. */
   readonly cwd?: string;
   readonly analyzer?: Analyzer;
+  /** called for every file analyzed, with what a fixer needs to rewrite it (the snapshot is taken only then). */
+  readonly onFile?: (file: ScannedFile) => void;
 }
+
+/** What the file on disk looked like when it was read: a writer compares it again just before writing. */
+export interface FileSnapshot {
+  readonly size: number;
+  readonly mtimeMs: number;
+  /** SHA-256 of the bytes read, hex. */
+  readonly sha256: string;
+  /** the bytes decode to the text and encode back unchanged (UTF-8, with or without a BOM). */
+  readonly utf8: boolean;
+  readonly bom: boolean;
+}
+
+export interface ScannedFile {
+  readonly absPath: string;
+  /** as reported (relative to the cwd). */
+  readonly path: string;
+  /** relative to the config root: what kind detection and globs see. */
+  readonly relPath: string;
+  readonly kind: FileKind;
+  readonly text: string;
+  readonly result: AnalysisResult;
+  /** undefined for text that did not come from disk (`--stdin`). */
+  readonly snapshot: FileSnapshot | undefined;
+}
+
+/** A note for a file named on the command line whose kind Forewarn cannot tell (docs/cli.md). */
+export const UNKNOWN_KIND_MESSAGE = 'not a file kind Forewarn reads; map it with `kinds:` in .forewarn.yml (see docs/configuration.md#file-kinds).';
 
 export interface ScannedFinding {
   readonly path: string;
@@ -24,6 +55,8 @@ export interface ScannedFinding {
   /** the file's text and line table, for fingerprints and fix positions. */
   readonly lines: LineIndex;
   readonly finding: Finding;
+  /** masks secret spans of the file's text: source lines are shown only through it. */
+  readonly redactor: Redactor;
   /** 0-based positions of the finding's range. */
   readonly start: { line: number; character: number };
   readonly end: { line: number; character: number };
@@ -31,6 +64,8 @@ export interface ScannedFinding {
 
 export interface ScanError {
   readonly path: string;
+  /** the file's absolute path (not part of the JSON output). */
+  readonly absPath: string;
   readonly type: 'parse' | 'skipped' | 'internal' | 'read';
   readonly message: string;
   readonly line?: number;
@@ -62,8 +97,8 @@ export function scan(targets: readonly string[], opts: ScanOptions): ScanReport 
   for (const target of targets) {
     const abs = resolve(cwd, target);
     if (!isDirectory(abs)) {
-      // A file named explicitly is analyzed even when ignore rules cover it.
-      scanOne(abs, rel(abs), analyzer.kindByPath(rel(abs), config, abs));
+      // A file named explicitly is analyzed even when ignore rules cover it, and gets a note when its kind is unknown.
+      scanOne(abs, rel(abs), analyzer.kindByPath(rel(abs), config, abs), true);
       continue;
     }
     // A folder named explicitly is scanned even when ignore rules cover it as a whole.
@@ -88,10 +123,10 @@ export function scan(targets: readonly string[], opts: ScanOptions): ScanReport 
   }
   return report;
 
-  function scanOne(file: string, relPath: string, kind: FileKind | undefined): void {
+  function scanOne(file: string, relPath: string, kind: FileKind | undefined, named = false): void {
     if (seen.has(file)) return;
     seen.add(file);
-    scanFile(file, displayPath(cwd, file), relPath, kind, analyzer, config, report);
+    scanFile(file, displayPath(cwd, file), relPath, kind, analyzer, config, report, opts.onFile, named);
   }
 }
 
@@ -103,49 +138,99 @@ export function scanText(path: string, text: string, opts: ScanOptions): ScanRep
   const r = relative(opts.root, abs);
   const relPath = (r.startsWith('..') || isAbsolute(r) ? abs : r).split(sep).join('/');
   const report: ScanReport = { files: 0, findings: [], errors: [] };
-  analyzeText(abs, displayPath(cwd, abs), relPath, analyzer.kindByPath(relPath, opts.config, abs), text, analyzer, opts.config, report);
+  analyzeText(abs, displayPath(cwd, abs), relPath, analyzer.kindByPath(relPath, opts.config, abs), text, analyzer, opts.config, report, undefined, opts.onFile, true);
   return report;
 }
 
-function scanFile(abs: string, shown: string, relPath: string, pathKind: FileKind | undefined, analyzer: Analyzer, config: ForewarnConfig, report: ScanReport): void {
+function scanFile(
+  abs: string,
+  shown: string,
+  relPath: string,
+  pathKind: FileKind | undefined,
+  analyzer: Analyzer,
+  config: ForewarnConfig,
+  report: ScanReport,
+  onFile: ScanOptions['onFile'],
+  named: boolean,
+): void {
   let text: string;
+  let snapshot: FileSnapshot | undefined;
   let fd: number | undefined;
   try {
     fd = openSync(abs, 'r');
     // Cheap pre-check before reading; the engine applies the same limit to the decoded text.
-    if (fstatSync(fd).size > config.maxFileSize) {
+    const stat = fstatSync(fd);
+    if (stat.size > config.maxFileSize) {
       // A large YAML file that no path glob claims (a lock file, an API spec) is not worth a message.
-      if (pathKind) report.errors.push({ path: shown, type: 'skipped', message: tooLarge(config.maxFileSize).message });
+      if (pathKind || named) report.errors.push({ path: shown, absPath: abs, type: 'skipped', message: tooLarge(config.maxFileSize).message });
       return;
     }
-    text = decodeText(readFileSync(fd));
+    const bytes = readFileSync(fd);
+    text = decodeText(bytes);
+    if (onFile) snapshot = snapshotOf(bytes, text, stat.mtimeMs);
   } catch (e) {
-    report.errors.push({ path: shown, type: 'read', message: `Cannot read: ${(e as Error).message}` });
+    report.errors.push({ path: shown, absPath: abs, type: 'read', message: `Cannot read: ${(e as Error).message}` });
     return;
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  analyzeText(abs, shown, relPath, pathKind, text, analyzer, config, report);
+  analyzeText(abs, shown, relPath, pathKind, text, analyzer, config, report, snapshot, onFile, named);
 }
 
-function analyzeText(abs: string, shown: string, relPath: string, pathKind: FileKind | undefined, text: string, analyzer: Analyzer, config: ForewarnConfig, report: ScanReport): void {
+/** Size, time and hash of what was read, and whether writing the text back as UTF-8 would give the same bytes. */
+export function snapshotOf(bytes: Uint8Array, text: string, mtimeMs: number): FileSnapshot {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const again = Buffer.from((bom ? '\ufeff' : '') + text, 'utf8');
+  return {
+    size: bytes.length,
+    mtimeMs,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    utf8: again.equals(bytes),
+    bom,
+  };
+}
+
+function analyzeText(
+  abs: string,
+  shown: string,
+  relPath: string,
+  pathKind: FileKind | undefined,
+  text: string,
+  analyzer: Analyzer,
+  config: ForewarnConfig,
+  report: ScanReport,
+  snapshot: FileSnapshot | undefined,
+  onFile: ScanOptions['onFile'],
+  named: boolean,
+): void {
   const result = analyzer.analyze(pathKind ? { path: relPath, text, kind: pathKind } : { path: relPath, text, fullPath: abs }, config);
   analyzer.forget(relPath);
-  if (!result.kind) return;
+  if (!result.kind) {
+    // Silence for a file the user named would look like a clean pass.
+    if (named) report.errors.push({ path: shown, absPath: abs, type: 'skipped', message: UNKNOWN_KIND_MESSAGE });
+    return;
+  }
   if (result.skipped) {
-    report.errors.push({ path: shown, type: 'skipped', message: result.skipped.message });
+    report.errors.push({ path: shown, absPath: abs, type: 'skipped', message: result.skipped.message });
     return;
   }
   report.files++;
+  addResult(report, result, shown, abs);
+  onFile?.({ absPath: abs, path: shown, relPath, kind: result.kind, text, result, snapshot });
+}
+
+/** A file's parse errors, rule failures and findings, added to a report (the file is counted by the caller). */
+export function addResult(report: Pick<ScanReport, 'findings' | 'errors'>, result: AnalysisResult, shown: string, abs: string): void {
   const lines: LineIndex | undefined = result.file?.lines;
   if (!lines) return;
   for (const e of result.parseErrors) {
     const p = lines.positionAt(e.range.start);
-    report.errors.push({ path: shown, type: 'parse', message: e.message, line: p.line + 1, column: p.character + 1 });
+    report.errors.push({ path: shown, absPath: abs, type: 'parse', message: e.message, line: p.line + 1, column: p.character + 1 });
   }
-  for (const e of result.ruleErrors) report.errors.push({ path: shown, type: 'internal', message: e.message });
+  for (const e of result.ruleErrors) report.errors.push({ path: shown, absPath: abs, type: 'internal', message: e.message });
+  const redactor = redactorOf(result);
   for (const f of result.findings) {
-    report.findings.push({ path: shown, absPath: abs, lines, finding: f, start: lines.positionAt(f.range.start), end: lines.positionAt(f.range.end) });
+    report.findings.push({ path: shown, absPath: abs, lines, finding: f, redactor, start: lines.positionAt(f.range.start), end: lines.positionAt(f.range.end) });
   }
 }
 

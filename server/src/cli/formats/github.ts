@@ -1,7 +1,7 @@
 // `--format github`: workflow commands that GitHub Actions turns into annotations on the run and the diff.
 
 import type { Severity } from '../../core/types.js';
-import type { FormatInput } from './index.js';
+import { rootPath, type FormatInput } from './index.js';
 
 export function annotationCommand(s: Severity): 'error' | 'warning' | 'notice' {
   return s === 'critical' || s === 'high' ? 'error' : s === 'medium' ? 'warning' : 'notice';
@@ -19,9 +19,9 @@ export function escapeProperty(s: string): string {
 
 export function formatGithub(input: FormatInput): string {
   let out = '';
-  for (const { path, finding: f, start, end } of input.findings) {
+  for (const { absPath, finding: f, start, end } of input.findings) {
     const props = [
-      `file=${escapeProperty(path)}`,
+      `file=${escapeProperty(rootPath(input.root, absPath))}`,
       `line=${start.line + 1}`,
       `col=${start.character + 1}`,
       `endLine=${end.line + 1}`,
@@ -32,7 +32,7 @@ export function formatGithub(input: FormatInput): string {
   }
   for (const e of input.errors) {
     if (e.type !== 'internal' && e.type !== 'read') continue;
-    out += `::error file=${escapeProperty(e.path)},title=${escapeProperty(`Forewarn ${e.type} error`)}::${escapeData(e.message)}\n`;
+    out += `::error file=${escapeProperty(rootPath(input.root, e.absPath))},title=${escapeProperty(`Forewarn ${e.type} error`)}::${escapeData(e.message)}\n`;
   }
   return out;
 }

@@ -210,7 +210,8 @@ export default defineRule({
         edits.push(...envEdits);
       }
       const names = [...new Set(byExpr.values())].join(', ');
-      return { title: `Pass the untrusted value${byExpr.size > 1 ? 's' : ''} through env: (${names}) instead of expanding them in the ${sink.lang === 'js' ? 'script' : 'shell'}`, safety: 'safe', edits };
+      const many = byExpr.size > 1;
+      return { title: `Pass the untrusted value${many ? 's' : ''} through env: (${names}) instead of expanding ${many ? 'them' : 'it'} in the ${sink.lang === 'js' ? 'script' : 'shell'}`, safety: 'safe', edits };
     };
 
     // The steps of every document, by their YAML node, to give each script of the `scripts` facet its context.

@@ -1,7 +1,8 @@
 // AWS access key ids (AKIA…, ASIA…) written into any supported file; reported only in redacted form.
 
 import { redact } from '../../core/redact.js';
-import { FILE_KINDS, type Fix } from '../../core/types.js';
+import { FILE_KINDS, type FileKind, type Fix } from '../../core/types.js';
+import { secretStore } from '../../models/secrets/advice.js';
 import type { SourceFile } from '../../models/source-file.js';
 import { pairAt, valueRange } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
@@ -11,6 +12,8 @@ const KEY_ID = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9
 /** AWS's documentation examples and obvious fillers are placeholders, not keys. */
 const PLACEHOLDER = /EXAMPLE|XXXXXXXX|(.)\1{7}/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** CI systems whose jobs can get short-lived AWS credentials through OIDC instead of a stored key. */
+const OIDC: ReadonlySet<FileKind> = new Set(['github-workflow', 'github-action', 'gitlab-ci', 'azure-pipelines', 'bitbucket-pipelines', 'circleci']);
 
 /** In a workflow, a key that is a whole `KEY: value` scalar can be replaced by a secret reference. */
 function secretFix(file: SourceFile, start: number, end: number): Fix[] {
@@ -49,7 +52,7 @@ export default defineRule({
       const end = start + value.length;
       ctx.report({
         range: { start, end },
-        message: `AWS access key id ${redact(value)} is hardcoded: anyone who can read this file can use it with its secret key. Rotate the key in IAM, then read it from the CI secret store (or better, use OIDC roles instead of static keys).`,
+        message: `AWS access key id ${redact(value)} is hardcoded: anyone who can read this file can use it with its secret key. Rotate the key in IAM, then read it from ${secretStore(ctx.file.kind)}${OIDC.has(ctx.file.kind) ? ' (or better, use OIDC roles instead of static keys)' : ''}.`,
         fixes: secretFix(ctx.file, start, end),
       });
     }

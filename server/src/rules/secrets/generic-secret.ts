@@ -3,6 +3,7 @@
 import { redact } from '../../core/redact.js';
 import { FILE_KINDS } from '../../core/types.js';
 import { flagCredentials } from '../../models/secrets/commands.js';
+import { secretStore } from '../../models/secrets/advice.js';
 import { secretFixes } from '../../models/secrets/fixes.js';
 import { isPasswordName, isSecretName, looksLikeSecret } from '../../models/secrets/generic.js';
 import { scanTokens } from '../../models/secrets/index.js';
@@ -31,7 +32,7 @@ export default defineRule({
       const where = always ? `Kubernetes Secret key '${a.key}'` : `'${a.key}'`;
       ctx.report({
         range: a.valueRange,
-        message: `${where} is set to a hardcoded secret (${redact(a.value)}): anyone who can read this file or its Git history can use it. Rotate it, then read it from the platform's secret store.`,
+        message: `${where} is set to a hardcoded secret (${redact(a.value)}): anyone who can read this file or its Git history can use it. Rotate it, then read it from ${secretStore(ctx.file.kind)}.`,
         fixes: secretFixes(ctx.file, a, a.valueRange),
       });
     }

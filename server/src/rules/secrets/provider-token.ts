@@ -3,6 +3,7 @@
 import { redact } from '../../core/redact.js';
 import { FILE_KINDS } from '../../core/types.js';
 import type { Assignment } from '../../models/assignments.js';
+import { secretStore } from '../../models/secrets/advice.js';
 import { secretFixes } from '../../models/secrets/fixes.js';
 import { scanTokens } from '../../models/secrets/index.js';
 import { defineRule } from '../define.js';
@@ -25,7 +26,7 @@ export default defineRule({
       const a = byStart.get(m.start);
       ctx.report({
         range,
-        message: `${m.detector.name} ${redact(m.secret)} is hardcoded: anyone who can read this file or its Git history can use it. Revoke it now (${m.detector.rotate}), then read it from the platform's secret store.`,
+        message: `${m.detector.name} ${redact(m.secret)} is hardcoded: anyone who can read this file or its Git history can use it. Revoke it now (${m.detector.rotate}), then read it from ${secretStore(ctx.file.kind)}.`,
         fixes: a ? secretFixes(ctx.file, a, range) : [],
       });
     }
