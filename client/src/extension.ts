@@ -175,7 +175,7 @@ async function showScanResult(r: ScanResult | undefined): Promise<void> {
     void window.showInformationMessage(`Forewarn scanned ${took}: no problems found.`);
     return;
   }
-  const pick = await window.showInformationMessage(`Forewarn scanned ${took}: ${found} in ${plural(r.filesWithFindings ?? 0, 'file')}.`, 'Show Problems');
+  const pick = await window.showInformationMessage(`Forewarn scanned ${took}: ${found} (${plural(r.filesWithFindings ?? 0, 'file')} with findings).`, 'Show Problems');
   if (pick) await commands.executeCommand('workbench.actions.view.problems');
 }
 
@@ -211,7 +211,7 @@ async function fixAll(): Promise<FixAllResult | undefined> {
   const why = [unsafe && `${unsafe} with an unsafe fix to review`, lookup && `${lookup} to pin`, none && `${none} without an automatic fix`].filter(Boolean).join(', ');
   if (result.fixedCount === 0 || !result.edit) {
     if (left === 0) void window.showInformationMessage(`Forewarn found no problems in ${name}.`);
-    else void window.showInformationMessage(`Forewarn has nothing it can fix safely in ${name}: ${plural(left, 'problem')} need${left === 1 ? 's' : ''} your decision (${why}). Use the quick fixes (Ctrl+.) on each.`);
+    else void window.showInformationMessage(`Forewarn: nothing to fix safely in ${name}. ${plural(left, 'problem')} need${left === 1 ? 's' : ''} your decision (${why}): use Ctrl+. on each.`);
     return result;
   }
   const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit as Parameters<typeof client.protocol2CodeConverter.asWorkspaceEdit>[0]);
@@ -219,8 +219,9 @@ async function fixAll(): Promise<FixAllResult | undefined> {
     void window.showWarningMessage(`Forewarn could not fix ${name}: it changed while the fixes were computed. Try again.`);
     return result;
   }
-  const rules = result.fixed.map((r) => `${r.count} ${r.ruleId}`).join(', ');
-  const rest = left > 0 ? ` ${plural(left, 'problem')} still need${left === 1 ? 's' : ''} your decision (${why}).` : '';
+  // The rules first (the one line a toast shows), then what is left.
+  const rules = result.fixed.map((r) => (r.count > 1 ? `${r.count} ${r.ruleId}` : r.ruleId)).join(', ');
+  const rest = left > 0 ? ` ${left} more need${left === 1 ? 's' : ''} your decision (${why}).` : '';
   void window.showInformationMessage(`Forewarn fixed ${plural(result.fixedCount, 'problem')} in ${name}: ${rules}.${rest}`);
   return result;
 }

@@ -85,7 +85,7 @@ function groupDiagnostic(findings: readonly Finding[], group: readonly number[],
   let relatedInformation: DiagnosticRelatedInformation[] | undefined;
   if (others.length > 0) {
     if (input.display.relatedInformation) {
-      message += ` (Also here: ${others.map((o) => o.ruleId).join(', ')}.)`;
+      // The editor lists them under the message, with their own ranges and rule ids.
       relatedInformation = others.map((o) => ({ location: { uri: input.uri, range: toLspRange(input.lines, o.range) }, message: `${o.severity} ${o.ruleId}: ${o.message}` }));
     } else {
       message += others.map((o) => `\n\n${o.severity} ${o.ruleId}: ${o.message}`).join('');
