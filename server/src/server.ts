@@ -50,6 +50,7 @@ import { PIN_ALL_KIND, PIN_COMMAND, PinCommand, Trust, pinAction } from './lsp/p
 import { pinRequests } from './resolver/pin.js';
 import { findConfigFile, loadConfigFile, type ConfigFile } from './workspace/config-files.js';
 import { LineIndex } from './core/text.js';
+import { redactingLog } from './lsp/log.js';
 
 export { FIX_ALL_KIND, SHOW_DOCS_COMMAND };
 export const SCAN_COMMAND = 'forewarn.scanWorkspace';
@@ -100,11 +101,13 @@ interface Published {
 }
 
 export function startServer(connection: Connection, extraRules: readonly Rule[] = []): void {
-  // A stray console.log must never corrupt the protocol stream.
-  console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
-  console.info = (...a: unknown[]) => connection.console.info(a.map(String).join(' '));
-  console.warn = (...a: unknown[]) => connection.console.warn(a.map(String).join(' '));
-  console.error = (...a: unknown[]) => connection.console.error(a.map(String).join(' '));
+  // Every log line passes the redactor (a crash message or a file path can quote a secret); a stray console.log must
+  // never corrupt the protocol stream.
+  const log = redactingLog(connection);
+  console.log = (...a: unknown[]) => log.log(a.map(String).join(' '));
+  console.info = (...a: unknown[]) => log.info(a.map(String).join(' '));
+  console.warn = (...a: unknown[]) => log.warn(a.map(String).join(' '));
+  console.error = (...a: unknown[]) => log.error(a.map(String).join(' '));
 
   const documents = new TextDocuments(TextDocument);
   const analyzer = new Analyzer([...RULES, ...extraRules]);
@@ -143,6 +146,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     isOpen: (uri) => documents.get(uri) !== undefined,
     publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
     setCounts,
+    folderOf,
     configFor: scanConfigFor,
     baselineFor: (fsPath) => {
       const root = folderOf(fsPath);
@@ -153,7 +157,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
       return entries ? { root, path, entries, display } : undefined;
     },
   });
-  const baselines = new BaselineStore((file, message) => connection.console.warn(`Ignoring the baseline ${file}: ${message}`));
+  const baselines = new BaselineStore((file, message) => log.warn(`Ignoring the baseline ${file}: ${message}`));
   const trust = new Trust();
   const pinCommand = new PinCommand(connection, documents, async (uri) => networkRefusal(await settingsFor(uri)));
 
@@ -177,8 +181,8 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   });
 
   connection.onInitialized(() => {
-    connection.console.info(startupLine());
-    connection.console.info(tokenLine(process.env));
+    log.info(startupLine());
+    log.info(tokenLine(process.env));
     void logSettings();
     if (hasConfigurationCapability) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'forewarn' });
@@ -301,7 +305,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
 
   /** An engine bug must cost one file's results, never the server. */
   function reportInternal(what: string, e: unknown): void {
-    connection.console.error(`[internal error] ${what}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    log.error(`[internal error] ${what}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   }
 
   documents.listen(connection);
@@ -374,7 +378,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
       // Reported once per rule, not on every keystroke.
       if (reportedRuleErrors.has(err.ruleId)) continue;
       reportedRuleErrors.add(err.ruleId);
-      connection.console.error(`[internal error] ${err.message} (in ${doc.uri}); other rules still ran.`);
+      log.error(`[internal error] ${err.message} (in ${doc.uri}); other rules still ran.`);
     }
     return result;
   }
@@ -415,9 +419,9 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
       const global = hasConfigurationCapability
         ? await connection.workspace.getConfiguration({ section: 'forewarn' }).then(readSettings, () => DEFAULT_SETTINGS)
         : globalSettings;
-      connection.console.info(settingsLine('this window', global));
+      log.info(settingsLine('this window', global));
     }
-    for (const root of roots) connection.console.info(settingsLine(root, await settingsFor(pathToFileURL(root).toString())));
+    for (const root of roots) log.info(settingsLine(root, await settingsFor(pathToFileURL(root).toString())));
   }
 
   /** Indices of the findings the baseline at the workspace folder's root records. */
@@ -601,7 +605,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
         },
       });
       if (!summary.cancelled) lastScan = summary;
-      connection.console.info(
+      log.info(
         `Workspace scan ${summary.cancelled ? 'cancelled' : 'done'}: ${summary.files} files (${summary.analyzed} analysed, ${summary.unchanged} unchanged) in ${summary.ms} ms${summary.workers ? ` on ${summary.workers} worker threads` : ''}.`,
       );
       return summary;

@@ -16,6 +16,7 @@ import { FINGERPRINT_KEY, formatSarif, pathUri, relativeLinksAsText, whatItFlags
 import { run } from '../../server/src/cli/main.js';
 import { LineIndex } from '../../server/src/core/text.js';
 import { RULES } from '../../server/src/engine/index.js';
+import { createRedactor } from '../../server/src/engine/redaction.js';
 import { REPO } from '../helpers/lsp-client.js';
 
 const SCHEMA = join(REPO, 'test/fixtures/sarif-schema-2.1.0.json');
@@ -162,11 +163,11 @@ describe('SARIF output', () => {
       absPath: join(ws, '.github/workflows/a.yml'),
       lines,
       finding: { ruleId: 'image-latest', family: 'pinning' as const, severity: 'low' as const, message: 'm', range, fixes: [{ title: 'Upper-case it', safety, edits: [{ range, newText: 'TODO' }] }] },
+      redactor: createRedactor(text, []),
       start: lines.positionAt(range.start),
       end: lines.positionAt(range.end),
       fingerprint: '0'.repeat(32),
       rootFingerprint: '1'.repeat(32),
-      redactor: { text: (s: string) => s, source: (a: number, b: number) => text.slice(a, b) },
     });
     const input: FormatInput = {
       findings: [finding('safe'), finding('unsafe')],

@@ -35,6 +35,11 @@ describe('configuration', () => {
     ['wrong type', 'ignore: vendor\n', 'vendor'],
     ['broken YAML', 'rules:\n  image-latest: [low\n', ''],
     ['alias typed before its anchor', 'rules: *x\n', ''],
+    ['maxFileSize: .inf cannot lift the cap', 'maxFileSize: .inf\n', ''],
+    ['maxFileSize above the limit', `maxFileSize: ${64 * 1024 * 1024 + 1}\n`, ''],
+    ['a key given twice', 'rules:\n  image-latest: low\n  image-latest: off\n', 'image-latest'],
+    ['a top-level key given twice', 'ignore: [a]\nignore: [b]\n', 'ignore'],
+    ['a complex mapping key', '? [a, b]\n: c\n', '[a, b]'],
   ];
   for (const [name, text, at] of invalid) {
     it(`invalid: ${name} → error on the offending text, defaults apply`, () => {
@@ -47,6 +52,26 @@ describe('configuration', () => {
       }
     });
   }
+
+  it('a complex key prints no runtime warning (the parser never reaches toJS with it)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => void warnings.push(w.message);
+    process.on('warning', onWarning);
+    try {
+      parseConfig('? [a, b]\n: c\nrules: {}\n');
+      parseConfig('rules:\n  ? {x: 1}\n  : off\n');
+      // process.emitWarning reports on the next tick.
+      await new Promise((r) => setImmediate(r));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    assert.deepEqual(warnings, []);
+  });
+
+  it('maxFileSize up to the limit is accepted', () => {
+    assert.deepEqual(parseConfig(`maxFileSize: ${64 * 1024 * 1024}\n`).errors, []);
+    assert.match(parseConfig('maxFileSize: .inf\n').errors[0]!.message, /at most/);
+  });
 
   it('severity overrides and off change the findings', () => {
     const a = new Analyzer();

@@ -57,10 +57,8 @@ describe('resolver', () => {
     await assert.rejects(new Resolver(opts).resolve({ type: 'action-commit', target: 'limited/x', ref: 'v1' }), /60 requests per hour.*GITHUB_TOKEN/);
   });
 
-  it('timeout: a clear error, quickly', async () => {
-    const t0 = Date.now();
+  it('timeout: a clear error (the fake server never answers, so only the client timeout can end this)', async () => {
     await assert.rejects(new Resolver({ ...opts, timeoutMs: 150 }).resolve({ type: 'action-commit', target: 'slow/x', ref: 'v1' }), /did not answer within 150 ms/);
-    assert.ok(Date.now() - t0 < 1500);
   });
 
   it('offline: a clear error', async () => {
@@ -103,8 +101,24 @@ describe('resolver', () => {
   });
 
   it('reads its configuration from the environment', () => {
-    const o = optionsFromEnv({ GH_TOKEN: 't', FOREWARN_GITHUB_API_URL: 'https://ghe.example/api/v3', FOREWARN_REGISTRY_URLS: 'docker.io=https://m.example, ghcr.io=https://g.example', FOREWARN_TIMEOUT_MS: '900' });
-    assert.deepEqual({ ...o }, { githubApiUrl: 'https://ghe.example/api/v3', githubToken: 't', registryUrls: { 'docker.io': 'https://m.example', 'ghcr.io': 'https://g.example' }, timeoutMs: 900, ttlMs: 600_000 });
+    const o = optionsFromEnv({
+      GH_TOKEN: 't',
+      FOREWARN_GITHUB_API_URL: 'https://ghe.example/api/v3',
+      FOREWARN_REGISTRY_URLS: 'docker.io=https://m.example, ghcr.io=https://g.example',
+      FOREWARN_REGISTRY_AUTH_HOSTS: 'auth.m.example, ',
+      FOREWARN_TIMEOUT_MS: '900',
+    });
+    assert.deepEqual(
+      { ...o },
+      {
+        githubApiUrl: 'https://ghe.example/api/v3',
+        githubToken: 't',
+        registryUrls: { 'docker.io': 'https://m.example', 'ghcr.io': 'https://g.example' },
+        registryAuthHosts: ['auth.m.example'],
+        timeoutMs: 900,
+        ttlMs: 600_000,
+      },
+    );
     assert.equal(optionsFromEnv({}).timeoutMs, 5000);
     assert.equal(optionsFromEnv({}).githubApiUrl, 'https://api.github.com');
   });

@@ -1,12 +1,8 @@
 // Property and fuzz tests over every file kind: arbitrary text, mutations of real files, and hostile shapes (deep
 // nesting, a 1 MB line, 100,000 lines, CRLF, BOM, UTF-16, invalid UTF-8, NUL bytes). The engine never throws, every
-// range lies inside the document, and every analysis finishes within its budget.
-//
-// Budgets (stated here, checked below, worst cases printed as test diagnostics):
-//   - generated and mutated inputs (up to ~100 KB): 1,000 ms per analysis;
-//   - the hostile shapes (1 MB single line, 100,000 lines, 5,000-deep nesting): 6,000 ms per analysis.
-// They are far above the typical figures (a few ms and a few hundred ms) so that a loaded CI machine does not
-// fail them; a regression to quadratic work on these inputs blows through them by orders of magnitude.
+// range lies inside the document. Times are printed as test diagnostics, never asserted: a busy machine must not
+// fail the suite. Growth with input size is asserted by hostile-complexity.test.ts (n vs 2n) and measured by
+// `npm run bench`.
 //
 // FUZZ_RUNS sets the number of generated cases per property (default 150; the nightly-size run documented in
 // docs/testing.md is FUZZ_RUNS=20000).
@@ -18,9 +14,6 @@ import { FILE_KINDS, type FileKind } from '../../server/src/core/types.js';
 import { Analyzer } from '../../server/src/engine/index.js';
 import { decodeText } from '../../server/src/workspace/decode.js';
 import { FUZZ_RUNS, HAS_CORPUS, PATH_OF, assertSound, corpusSamples, kindSamples, timed, type Sample } from './inputs.js';
-
-const SMALL_BUDGET_MS = 1_000;
-const HUGE_BUDGET_MS = 6_000;
 
 const analyzer = new Analyzer();
 
@@ -39,11 +32,10 @@ class Worst {
   }
 }
 
-function check(sample: { kind: FileKind; path: string }, text: string, budget: number, worst: Worst, what: string): void {
+function check(sample: { kind: FileKind; path: string }, text: string, worst: Worst, what: string): void {
   const { result, ms } = timed(analyzer, sample.path, text, sample.kind);
   assertSound(result, text, `${what} [${sample.kind}]`);
   worst.see(ms, `${what} [${sample.kind}], ${text.length} chars`);
-  assert.ok(ms <= budget, `${what} [${sample.kind}] took ${ms.toFixed(0)} ms (budget ${budget} ms)`);
 }
 
 /** Tokens that make generated text look like the files rules care about. */
@@ -115,7 +107,7 @@ describe('fuzz: generated text, every kind', () => {
   it('arbitrary text never breaks an analysis', (t) => {
     const worst = new Worst();
     fc.assert(
-      fc.property(kindArb, anyText, (kind, text) => check({ kind, path: PATH_OF[kind] }, text, SMALL_BUDGET_MS, worst, 'arbitrary')),
+      fc.property(kindArb, anyText, (kind, text) => check({ kind, path: PATH_OF[kind] }, text, worst, 'arbitrary')),
       { numRuns: FUZZ_RUNS, seed: Number(process.env.FUZZ_SEED ?? 20261129) },
     );
     worst.report(t, `arbitrary text x${FUZZ_RUNS}`);
@@ -124,7 +116,7 @@ describe('fuzz: generated text, every kind', () => {
   it('pipeline-shaped token soup never breaks an analysis', (t) => {
     const worst = new Worst();
     fc.assert(
-      fc.property(kindArb, structured, (kind, text) => check({ kind, path: PATH_OF[kind] }, text, SMALL_BUDGET_MS, worst, 'tokens')),
+      fc.property(kindArb, structured, (kind, text) => check({ kind, path: PATH_OF[kind] }, text, worst, 'tokens')),
       { numRuns: FUZZ_RUNS * 2, seed: Number(process.env.FUZZ_SEED ?? 20261129) },
     );
     worst.report(t, `token soup x${FUZZ_RUNS * 2}`);
@@ -138,7 +130,7 @@ describe('fuzz: mutations of real files', () => {
     const worst = new Worst();
     fc.assert(
       fc.property(fc.constantFrom(...samples), fc.array(opArb, { minLength: 1, maxLength: 8 }), (sample, ops) =>
-        check(sample, mutate(sample.text, ops), SMALL_BUDGET_MS, worst, `mutated ${sample.path}`),
+        check(sample, mutate(sample.text, ops), worst, `mutated ${sample.path}`),
       ),
       { numRuns: FUZZ_RUNS * 2, seed: Number(process.env.FUZZ_SEED ?? 20261129) },
     );
@@ -151,10 +143,10 @@ describe('fuzz: mutations of real files', () => {
       const lines = sample.text.split('\n');
       for (let n = 0; n <= lines.length; n++) {
         const prefix = lines.slice(0, n).join('\n');
-        check(sample, prefix, SMALL_BUDGET_MS, worst, `${sample.path} first ${n} lines`);
+        check(sample, prefix, worst, `${sample.path} first ${n} lines`);
         // Mid-line too: the last line half typed.
         const half = lines[n]?.slice(0, Math.ceil((lines[n]?.length ?? 0) / 2));
-        if (half) check(sample, `${prefix}\n${half}`, SMALL_BUDGET_MS, worst, `${sample.path} line ${n + 1} half typed`);
+        if (half) check(sample, `${prefix}\n${half}`, worst, `${sample.path} line ${n + 1} half typed`);
       }
     }
     worst.report(t, 'every-line truncations');
@@ -163,10 +155,10 @@ describe('fuzz: mutations of real files', () => {
 
 describe('hostile shapes, every kind', () => {
   const samples = kindSamples();
-  function each(name: string, make: (s: Sample) => string, budget = HUGE_BUDGET_MS): void {
+  function each(name: string, make: (s: Sample) => string): void {
     it(name, (t) => {
       const worst = new Worst();
-      for (const s of samples) check(s, make(s), budget, worst, name);
+      for (const s of samples) check(s, make(s), worst, name);
       worst.report(t, name);
     });
   }
@@ -181,12 +173,12 @@ describe('hostile shapes, every kind', () => {
     const lines = s.text.split('\n');
     return Array.from({ length: 100_000 }, (_, i) => lines[i % lines.length]).join('\n');
   });
-  each('CRLF line ends', (s) => s.text.replace(/\r?\n/g, '\r\n'), SMALL_BUDGET_MS);
-  each('lone CR line ends', (s) => s.text.replace(/\r?\n/g, '\r'), SMALL_BUDGET_MS);
-  each('a byte-order mark, decoded', (s) => decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s.text)])), SMALL_BUDGET_MS);
-  each('UTF-16 LE with BOM, decoded', (s) => decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s.text, 'utf16le')])), SMALL_BUDGET_MS);
-  each('invalid UTF-8, decoded', (s) => decodeText(Buffer.concat([Buffer.from(s.text), Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0xa0, 0xa1])])), SMALL_BUDGET_MS);
-  each('UTF-8 read as Latin-1 (mojibake)', (s) => Buffer.from(s.text).toString('latin1'), SMALL_BUDGET_MS);
+  each('CRLF line ends', (s) => s.text.replace(/\r?\n/g, '\r\n'));
+  each('lone CR line ends', (s) => s.text.replace(/\r?\n/g, '\r'));
+  each('a byte-order mark, decoded', (s) => decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s.text)])));
+  each('UTF-16 LE with BOM, decoded', (s) => decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s.text, 'utf16le')])));
+  each('invalid UTF-8, decoded', (s) => decodeText(Buffer.concat([Buffer.from(s.text), Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0xa0, 0xa1])])));
+  each('UTF-8 read as Latin-1 (mojibake)', (s) => Buffer.from(s.text).toString('latin1'));
 
   it('NUL bytes: skipped with a message, never analysed as text', () => {
     for (const s of samples) {
@@ -201,7 +193,7 @@ describe('hostile shapes, every kind', () => {
     const worst = new Worst();
     const controls = Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).filter((c) => c !== '\0').join('');
     for (const s of samples) {
-      check(s, `${s.text}\uD800${controls}\uDFFF\u007f\u0085\u2028\u2029`, SMALL_BUDGET_MS, worst, 'controls');
+      check(s, `${s.text}\uD800${controls}\uDFFF\u007f\u0085\u2028\u2029`, worst, 'controls');
     }
     worst.report(t, 'controls');
   });

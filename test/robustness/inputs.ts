@@ -8,11 +8,12 @@ import type { FileKind } from '../../server/src/core/types.js';
 import { FILE_KINDS } from '../../server/src/core/types.js';
 import type { AnalysisResult, Analyzer } from '../../server/src/engine/index.js';
 import { REPO } from '../helpers/lsp-client.js';
+import { sized } from '../helpers/test-size.js';
 
 export const CORPUS = process.env.FOREWARN_CORPUS ?? join(REPO, '../shared/corpus');
 export const HAS_CORPUS = existsSync(CORPUS);
-/** How hard to fuzz: `FUZZ_RUNS=20000 npm test` for a nightly-size run. */
-export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+/** How hard to fuzz: 150 cases per property in `npm test`, 2,000 with FOREWARN_FULL_TESTS=1; FUZZ_RUNS sets any other number. */
+export const FUZZ_RUNS = sized('FUZZ_RUNS', 150, 2_000);
 
 /** A path that makes each kind unmistakable (kinds found by content get a neutral YAML name). */
 export const PATH_OF: Record<FileKind, string> = {

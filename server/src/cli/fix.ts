@@ -2,11 +2,10 @@
 // applies, and write a file only if it is still exactly what was read.
 
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
 import { escapeControl } from '../core/escape.js';
 import { applyEdits, selectFixes, type AnalysisResult, type Analyzer, type ForewarnConfig } from '../engine/index.js';
-import { redactorOf } from '../engine/redactor-shim.js';
 import type { FileSnapshot, ScannedFile } from '../workspace/scan.js';
 
 /** Enough for fixes that enable other fixes; a pair of fixes undoing each other stops here too. */
@@ -124,12 +123,18 @@ function fixFile(file: ScannedFile, opts: FixOptions): Outcome | undefined {
  */
 export function writeIfUnchanged(absPath: string, snapshot: FileSnapshot, text: string): string | undefined {
   try {
-    const st = statSync(absPath);
+    // lstat: a file replaced by a symbolic link since it was read is not followed.
+    const st = lstatSync(absPath);
     if (!st.isFile()) return 'not written: it is no longer a regular file.';
     if (st.size !== snapshot.size || st.mtimeMs !== snapshot.mtimeMs) return 'not written: the file changed since Forewarn read it. Run the command again.';
     const now = readFileSync(absPath);
     if (createHash('sha256').update(now).digest('hex') !== snapshot.sha256) return 'not written: the file changed since Forewarn read it. Run the command again.';
-    writeFileSync(absPath, (snapshot.bom ? '\ufeff' : '') + text, 'utf8');
+    const fd = openSync(absPath, constants.O_WRONLY | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0));
+    try {
+      writeSync(fd, Buffer.from((snapshot.bom ? '\ufeff' : '') + text, 'utf8'));
+    } finally {
+      closeSync(fd);
+    }
     return undefined;
   } catch (e) {
     return `not written: ${(e as Error).message}`;
@@ -141,9 +146,9 @@ export function writeIfUnchanged(absPath: string, snapshot: FileSnapshot, text: 
  * of the file must not print it), control characters escaped, CRLF shown as line ends.
  */
 function displayDiff(file: ScannedFile, after: AnalysisResult): { text: string; added: number; removed: number } {
-  const before = redactorOf(file.result).source(0, file.text.length);
+  const before = file.result.redactor.source(0, file.text.length);
   const afterText = after.file?.text ?? '';
-  const now = redactorOf(after).source(0, afterText.length);
+  const now = after.redactor.source(0, afterText.length);
   const patch = createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, before, now, undefined, undefined, { context: 3 });
   let added = 0;
   let removed = 0;

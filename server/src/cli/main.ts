@@ -9,6 +9,7 @@ import { BaselineMatcher, createBaseline } from '../engine/baseline.js';
 import { Analyzer, CONFIG_SCHEMA, RULES, withRuleOverrides, type ForewarnConfig, type RuleSetting } from '../engine/index.js';
 import { baselinePath, baselineRoot, fingerprintAt, readBaselineFile, writeBaselineFile } from '../workspace/baseline-file.js';
 import { findConfigFile, findRepositoryRoot, loadConfigFile, type ConfigFile } from '../workspace/config-files.js';
+import { redactText } from '../engine/redaction.js';
 import { decodeText } from '../workspace/decode.js';
 import { addResult, scan, scanText, type ScanError, type ScanReport, type ScannedFinding } from '../workspace/scan.js';
 import { Fixer, type FixReport } from './fix.js';
@@ -39,7 +40,16 @@ export interface Io {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-export function run(argv: readonly string[], io: Io): number {
+/**
+ * Everything the CLI prints passes the redactor once more, whatever produced it: reports (already redacted by the
+ * engine), configuration and baseline errors that echo user input, crash messages.
+ */
+export function redactingIo<T extends Io>(io: T): T {
+  return { ...io, out: (s: string) => io.out(redactText(s)), err: (s: string) => io.err(redactText(s)) };
+}
+
+export function run(argv: readonly string[], rawIo: Io): number {
+  const io = redactingIo(rawIo);
   try {
     return dispatch(argv, io);
   } catch (e) {
@@ -301,9 +311,10 @@ if (require.main === module) {
     env: process.env,
   };
   if (process.argv[2] === 'pin') {
-    pinCommand(process.argv.slice(3), { ...io, env: process.env }).then(
+    const pinIo = redactingIo({ ...io, env: process.env });
+    pinCommand(process.argv.slice(3), pinIo).then(
       (code) => (process.exitCode = code),
-      (e: unknown) => (process.exitCode = reportError(e, io)),
+      (e: unknown) => (process.exitCode = reportError(e, pinIo)),
     );
   } else process.exitCode = run(process.argv.slice(2), io);
 }

@@ -1,12 +1,12 @@
 // The engine's entry point: detect the kind, parse once, run each applicable rule in isolation, apply suppressions.
 
 import { SEVERITIES, type FileKind, type Finding, type Fix, type ParseError, type Range, type RuleError, type Skipped } from '../core/types.js';
-import { redact } from '../core/redact.js';
 import { SourceFile } from '../models/source-file.js';
 import { allowedSafeties, type Report, type Rule, type RuleOptions } from '../rules/define.js';
 import { RULES } from '../rules/index.js';
 import { DEFAULT_CONFIG, ruleSetting, type ForewarnConfig } from './config.js';
 import { createDetector, type KindDetector } from './detect.js';
+import { createRedactor, SHAPES_ONLY, type Redactor } from './redaction.js';
 import { findSuppressions } from './suppress.js';
 
 export interface AnalyzeInput {
@@ -29,10 +29,18 @@ export interface AnalysisResult {
   readonly suppressed: number;
   /** the parsed file, for callers that need positions (line/column) or fixes. */
   readonly file: SourceFile | undefined;
+  /**
+   * Masks this file's secrets in any text shown to people (messages, titles, errors and logs are masked already;
+   * use `source()` for excerpts of the file, never `text.slice`).
+   */
+  readonly redactor: Redactor;
 }
 
 /** The result for a file Forewarn does not analyze. */
-export const NO_RESULT: AnalysisResult = Object.freeze({ kind: undefined, findings: [], parseErrors: [], ruleErrors: [], suppressed: 0, file: undefined });
+export const NO_RESULT: AnalysisResult = Object.freeze({ kind: undefined, findings: [], parseErrors: [], ruleErrors: [], suppressed: 0, file: undefined, redactor: SHAPES_ONLY });
+
+/** The secret rules, run on every file for the redactor whether or not the configuration enables them. */
+const SECRET_RULES = RULES.filter((r) => r.family === 'secrets');
 
 /**
  * Runs rules over documents. Holds only caches: the kind detector for the config it was last given,
@@ -68,18 +76,18 @@ export class Analyzer {
     const options: RuleOptions = { allowedActions: config.allow.actions };
     const findings: Finding[] = [];
     const ruleErrors: RuleError[] = [];
+    /** Every range a secret rule reported, suppressed or not: what the redactor masks. */
+    const secretRanges: Range[] = [];
+    const ran = new Set<Rule>();
     for (const rule of this.rules) {
       if (!rule.kinds.includes(kind)) continue;
       const setting = ruleSetting(config, rule);
       if (setting === 'off') continue;
-      const reports: Report[] = [];
-      try {
-        rule.check({ file, options, report: (r) => void reports.push(r) });
-      } catch (e) {
-        ruleErrors.push({ ruleId: rule.id, message: `rule '${rule.id}' failed: ${e instanceof Error ? e.message : String(e)}` });
-        continue;
-      }
+      ran.add(rule);
+      const reports = runRule(rule, file, options, ruleErrors);
+      if (!reports) continue;
       for (const r of reports) {
+        if (rule.family === 'secrets') secretRanges.push(r.range);
         const finding = toFinding(rule, setting ?? r.severity ?? rule.severity, r, text.length, ruleErrors);
         if (finding) findings.push(finding);
       }
@@ -94,7 +102,22 @@ export class Analyzer {
       suppressed = before - kept.length;
     }
     kept.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-    return { kind, findings: kept, parseErrors: redactSecrets(file.parseErrors, findings, text), ruleErrors: redactSecrets(ruleErrors, findings, text).map(capMessage), suppressed, file };
+
+    // Secret rules that are off, filtered out or not in this analyzer still find the spans to mask.
+    for (const rule of SECRET_RULES) {
+      if (ran.has(rule) || !rule.kinds.includes(kind)) continue;
+      for (const r of runRule(rule, file, options, undefined) ?? []) secretRanges.push(r.range);
+    }
+    const redactor = createRedactor(text, secretRanges.filter((r) => inside(r, text.length)));
+    return {
+      kind,
+      findings: kept.map((f) => redactFinding(f, redactor)),
+      parseErrors: file.parseErrors.map((e) => ({ ...e, message: redactor.text(e.message) })),
+      ruleErrors: ruleErrors.map((e) => capMessage({ ...e, message: redactor.text(e.message) })),
+      suppressed,
+      file,
+      redactor,
+    };
   }
 
   /** Forget the cached parse of a path (e.g. when its document closes). */
@@ -210,13 +233,29 @@ function oneSecretFindingPerValue(findings: Finding[]): Finding[] {
   return dropped.size === 0 ? findings : findings.filter((f) => !dropped.has(f));
 }
 
-/** Parse and rule-error messages may quote source text; no secret a rule found (suppressed or not) may reach them. */
-function redactSecrets<T extends { readonly message: string }>(errors: readonly T[], findings: readonly Finding[], text: string): readonly T[] {
-  if (errors.length === 0) return errors;
-  // Distinct values only: a file broken mid-edit can hold thousands of errors and of repeated findings.
-  const secrets = [...new Set(findings.filter((f) => f.family === 'secrets' && f.range.end > f.range.start).map((f) => text.slice(f.range.start, f.range.end)))];
-  if (secrets.length === 0) return errors;
-  return errors.map((e) => ({ ...e, message: secrets.reduce((m, v) => (m.includes(v) ? m.split(v).join(redact(v)) : m), e.message) }));
+/** Runs one rule in isolation; a throw becomes a rule error (or is dropped, for the redactor's own runs). */
+function runRule(rule: Rule, file: SourceFile, options: RuleOptions, errors: RuleError[] | undefined): Report[] | undefined {
+  const reports: Report[] = [];
+  try {
+    rule.check({ file, options, report: (r) => void reports.push(r) });
+  } catch (e) {
+    errors?.push({ ruleId: rule.id, message: `rule '${rule.id}' failed: ${e instanceof Error ? e.message : String(e)}` });
+    return undefined;
+  }
+  return reports;
+}
+
+/** Messages and fix titles may quote the file: whatever they quote, no secret of the file or of any known shape stays. */
+function redactFinding(f: Finding, redactor: Redactor): Finding {
+  const message = redactor.text(f.message);
+  let changed = message !== f.message;
+  const fixes = f.fixes.map((fix) => {
+    const title = redactor.text(fix.title);
+    if (title === fix.title) return fix;
+    changed = true;
+    return { ...fix, title };
+  });
+  return changed ? { ...f, message, fixes } : f;
 }
 
 /** A crash report is for the log, not a copy of the file: long exception messages are cut. */

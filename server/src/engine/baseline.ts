@@ -80,11 +80,17 @@ export function parseBaseline(text: string): ParsedBaseline {
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { error: `not valid JSON: ${(e as Error).message}` };
+    // V8's message quotes the text around the mistake; the file may hold anything, so only the position is kept.
+    const at = /position (\d+)/.exec((e as Error).message)?.[1];
+    return { error: `not valid JSON${at === undefined ? '' : ` (at character ${at})`}` };
   }
   const o = raw as { version?: unknown; findings?: unknown } | null;
   if (!o || typeof o !== 'object' || Array.isArray(o)) return { error: 'expected a JSON object with "version" and "findings"' };
-  if (o.version !== BASELINE_VERSION) return { error: `unsupported baseline version ${JSON.stringify(o.version)} (this Forewarn reads version ${BASELINE_VERSION})` };
+  if (o.version !== BASELINE_VERSION) {
+    // The value is echoed only when it is a plain number: a string could be anything the file holds.
+    const shown = typeof o.version === 'number' && Number.isFinite(o.version) ? ` ${o.version}` : o.version === undefined ? ' (missing)' : ` of type ${typeof o.version}`;
+    return { error: `unsupported baseline version${shown} (this Forewarn reads version ${BASELINE_VERSION})` };
+  }
   if (!Array.isArray(o.findings)) return { error: '"findings" must be an array' };
   const findings: BaselineEntry[] = [];
   for (const [i, f] of (o.findings as unknown[]).entries()) {

@@ -1,10 +1,11 @@
 // `.forewarn.yml`: its JSON Schema, loading with validation, and the defaults that apply when it is wrong.
 
 import Ajv, { type ErrorObject } from 'ajv';
-import { isSeq, type Document } from 'yaml';
+import { isScalar, isSeq, visit, type Document } from 'yaml';
 import { get, getPair, rangeOf } from '../models/yaml-nodes.js';
 import { FILE_KINDS, SEVERITIES, type FileKind, type ParseError, type Range, type Severity } from '../core/types.js';
 import { parseYaml } from '../parsers/yaml.js';
+import { redactText } from './redaction.js';
 import { RULES } from '../rules/index.js';
 
 export type RuleSetting = Severity | 'off';
@@ -22,6 +23,11 @@ export interface ForewarnConfig {
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+/**
+ * The largest `maxFileSize` accepted: the cap exists so that one huge file cannot stall analysis, and a config (or a
+ * setting) of `.inf` must not lift it.
+ */
+export const MAX_FILE_SIZE_LIMIT = 64 * 1024 * 1024;
 
 export const DEFAULT_CONFIG: ForewarnConfig = Object.freeze({
   rules: {},
@@ -62,7 +68,7 @@ export const CONFIG_SCHEMA = {
         actions: { ...globList, description: '`owner/repo` globs of actions exempt from pinning rules, e.g. `my-org/*`.' },
       },
     },
-    maxFileSize: { type: 'integer', minimum: 1, description: 'Files larger than this many bytes (UTF-8) are skipped.' },
+    maxFileSize: { type: 'integer', minimum: 1, maximum: MAX_FILE_SIZE_LIMIT, description: `Files larger than this many bytes (UTF-8) are skipped; at most ${MAX_FILE_SIZE_LIMIT} (64 MB).` },
   },
 } as const;
 
@@ -81,7 +87,13 @@ export interface LoadedConfig {
   readonly errors: readonly ParseError[];
 }
 
+/** Loads `.forewarn.yml` text. Error messages pass the redactor: they can echo keys and values the user wrote. */
 export function parseConfig(text: string): LoadedConfig {
+  const loaded = parseConfigText(text);
+  return loaded.errors.length === 0 ? loaded : { ...loaded, errors: loaded.errors.map((e) => ({ ...e, message: redactText(e.message) })) };
+}
+
+function parseConfigText(text: string): LoadedConfig {
   const yaml = parseYaml(text);
   if (yaml.errors.length > 0) {
     return { config: DEFAULT_CONFIG, errors: yaml.errors.map((e) => ({ ...e, message: `Invalid YAML: ${e.message}` })) };
@@ -90,6 +102,8 @@ export function parseConfig(text: string): LoadedConfig {
     return { config: DEFAULT_CONFIG, errors: [{ message: 'Configuration must be a single YAML document.', range: { start: 0, end: 0 } }] };
   }
   const doc = yaml.docs[0];
+  const keyProblem = doc ? keyErrors(doc) : undefined;
+  if (keyProblem) return { config: DEFAULT_CONFIG, errors: [keyProblem] };
   let data: unknown;
   try {
     data = doc ? doc.toJS({ maxAliasCount: 100 }) : null;
@@ -115,6 +129,30 @@ export function parseConfig(text: string): LoadedConfig {
   };
 }
 
+/** A key given twice (the later would win silently) or a key that is not a plain scalar (`? [a, b]: c`). */
+function keyErrors(doc: Document.Parsed): ParseError | undefined {
+  let problem: ParseError | undefined;
+  visit(doc, {
+    Map(_k, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        if (!isScalar(key)) {
+          problem = { message: 'Configuration keys must be plain names, not lists or maps.', range: rangeOf(key) ?? { start: 0, end: 0 } };
+          return visit.BREAK;
+        }
+        if (seen.has(key.value)) {
+          problem = { message: `Key '${String(key.value)}' is given twice; keep one.`, range: rangeOf(key) ?? { start: 0, end: 0 } };
+          return visit.BREAK;
+        }
+        seen.add(key.value);
+      }
+      return undefined;
+    },
+  });
+  return problem;
+}
+
 function describe(e: ErrorObject): string {
   const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'configuration';
   switch (e.keyword) {
@@ -124,6 +162,8 @@ function describe(e: ErrorObject): string {
       return `'${String(e.params.propertyName)}' is not ${where === 'rules' ? 'a known rule id' : where === 'kinds' ? `a file kind (one of ${FILE_KINDS.join(', ')})` : 'allowed here'}.`;
     case 'enum':
       return `${where} must be one of ${(e.params.allowedValues as unknown[]).join(', ')}.`;
+    case 'maximum':
+      return `${where} must be at most ${String(e.params.limit)}.`;
     default:
       return `${where} ${e.message ?? 'is invalid'}.`;
   }

@@ -2,7 +2,6 @@
 // Runs in the server process or in a scan worker thread; everything it returns is structured-cloneable.
 
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { SEVERITIES, type FileKind, type Severity } from '../core/types.js';
@@ -10,6 +9,7 @@ import { BaselineMatcher, type BaselineEntry } from '../engine/baseline.js';
 import { tooLarge, type Analyzer, type ForewarnConfig } from '../engine/index.js';
 import { fingerprintAt } from '../workspace/baseline-file.js';
 import { decodeText } from '../workspace/decode.js';
+import { safeRead } from '../workspace/safe-read.js';
 import { SOURCE } from './convert.js';
 import { findingDiagnostics, type DisplayOptions } from './diagnostics.js';
 
@@ -24,6 +24,8 @@ export interface DiskJob {
   readonly path: string;
   /** path relative to the config's folder (or the workspace folder), for globs and kind detection. */
   readonly rel: string;
+  /** the workspace folder the file must really lie in (links resolved); nothing outside it is read. */
+  readonly folder: string;
   /** the kind its path says, if any (YAML is sniffed from its content otherwise). */
   readonly kind: FileKind | undefined;
   readonly configIndex: number;
@@ -61,26 +63,20 @@ export type DiskResult =
 export const DISK_ANALYSIS = -1;
 
 export function analyzeOnDisk(job: DiskJob, config: ForewarnConfig, analyzer: Analyzer): DiskResult {
-  let bytes: Buffer;
-  let fd: number | undefined;
-  try {
-    fd = openSync(job.path, 'r');
-    const size = fstatSync(fd).size;
-    if (size > config.maxFileSize) {
-      const hash = `size:${size}`;
-      if (job.knownHash === hash) return { path: job.path, status: 'unchanged', hash };
-      // A large YAML file no glob claims (a lock file, an API spec) is not worth a message.
-      const diagnostics: Diagnostic[] = job.kind
-        ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: SOURCE, message: tooLarge(config.maxFileSize).message }]
-        : [];
-      return { path: job.path, status: 'analyzed', hash, supported: job.kind !== undefined, diagnostics, counts: zeroCounts() };
-    }
-    bytes = readFileSync(fd);
-  } catch (e) {
-    return { path: job.path, status: 'unreadable', message: (e as Error).message };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+  // Regular files inside the folder only, size checked before reading: a watcher event for a link to /dev/zero, a
+  // FIFO or a file outside the workspace reads nothing.
+  const read = safeRead(job.path, { maxSize: config.maxFileSize, within: job.folder });
+  if (!read.ok) {
+    if (read.reason !== 'too-large') return { path: job.path, status: 'unreadable', message: read.message };
+    const hash = `size:${read.size ?? 0}`;
+    if (job.knownHash === hash) return { path: job.path, status: 'unchanged', hash };
+    // A large YAML file no glob claims (a lock file, an API spec) is not worth a message.
+    const diagnostics: Diagnostic[] = job.kind
+      ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: SOURCE, message: tooLarge(config.maxFileSize).message }]
+      : [];
+    return { path: job.path, status: 'analyzed', hash, supported: job.kind !== undefined, diagnostics, counts: zeroCounts() };
   }
+  const bytes = read.bytes;
   const hash = createHash('sha1').update(bytes).digest('base64');
   if (job.knownHash === hash) return { path: job.path, status: 'unchanged', hash };
   const text = decodeText(bytes);

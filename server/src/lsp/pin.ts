@@ -1,5 +1,6 @@
 // Pin fixes in the editor: code actions that carry what to resolve, and the command that resolves on demand and applies the edit.
 
+import { redactText } from '../engine/redaction.js';
 import {
   CodeActionKind,
   TextDocumentEdit,
@@ -98,12 +99,12 @@ export class PinCommand {
     const { uri, version, requests } = raw;
     const refused = await this.allowed(uri);
     if (refused) {
-      void this.connection.window.showWarningMessage(refused);
+      void this.connection.window.showWarningMessage(redactText(refused));
       return;
     }
     const doc = this.documents.get(uri);
     if (!doc || doc.version !== version) {
-      void this.connection.window.showWarningMessage('Forewarn: the file changed since the action was offered; nothing was pinned. Try again.');
+      void this.connection.window.showWarningMessage(redactText('Forewarn: the file changed since the action was offered; nothing was pinned. Try again.'));
       return;
     }
     // GITHUB_TOKEN/GH_TOKEN and base URLs come from the editor's environment, else the token from its secret storage; never from settings.
@@ -121,15 +122,15 @@ export class PinCommand {
     const outcome = await resolveEdits(text, requests, this.resolver).finally(() => progress?.done());
     const now = this.documents.get(uri);
     if (!now || now.version !== version) {
-      void this.connection.window.showWarningMessage('Forewarn: the file changed while looking up pins; nothing was pinned. Try again.');
+      void this.connection.window.showWarningMessage(redactText('Forewarn: the file changed while looking up pins; nothing was pinned. Try again.'));
       return;
     }
     if (outcome.edits.length > 0) {
       const lines = new LineIndex(text);
       const edits = outcome.edits.map((e) => ({ range: toLspRange(lines, e.range), newText: e.newText }));
       const res = await this.connection.workspace.applyEdit({ label: 'Forewarn: pin', edit: { documentChanges: [TextDocumentEdit.create({ uri, version }, edits)] } });
-      if (!res.applied) void this.connection.window.showWarningMessage(`Forewarn: the editor did not apply the pin${res.failureReason ? ` (${res.failureReason})` : ''}.`);
+      if (!res.applied) void this.connection.window.showWarningMessage(redactText(`Forewarn: the editor did not apply the pin${res.failureReason ? ` (${res.failureReason})` : ''}.`));
     }
-    if (outcome.errors.length > 0) void this.connection.window.showErrorMessage(pinFailureMessage(requests.length, outcome.pinned, outcome.errors));
+    if (outcome.errors.length > 0) void this.connection.window.showErrorMessage(redactText(pinFailureMessage(requests.length, outcome.pinned, outcome.errors)));
   }
 }

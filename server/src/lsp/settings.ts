@@ -2,6 +2,7 @@
 
 import { isSeverity } from '../core/types.js';
 import type { RuleSetting } from '../engine/index.js';
+import { MAX_FILE_SIZE_LIMIT } from '../engine/config.js';
 import { DEFAULT_SEVERITY_MAP, readSeverityMap, type SeverityMap } from './convert.js';
 
 export interface Settings {
@@ -51,7 +52,7 @@ export function readSettings(raw: unknown): Settings {
   return {
     enable: o.enable !== false,
     rules,
-    maxFileSize: typeof max === 'number' && Number.isFinite(max) && max > 0 ? max : undefined,
+    maxFileSize: typeof max === 'number' && Number.isFinite(max) && max > 0 ? Math.min(max, MAX_FILE_SIZE_LIMIT) : undefined,
     scanOnOpen: o.scanOnOpen !== false,
     scanOnSave: o.scanOnSave !== false,
     exclude: Array.isArray(o.exclude) ? o.exclude.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [],

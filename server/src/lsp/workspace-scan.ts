@@ -29,6 +29,8 @@ export interface ScanHost {
   /** open documents are analysed from the editor's text, never from disk. */
   isOpen(uri: string): boolean;
   publish(uri: string, diagnostics: Diagnostic[]): void;
+  /** the workspace folder a path lies in, if any. */
+  folderOf(fsPath: string): string | undefined;
   /** the file's finding counts, or undefined when it has none to count (deleted, unsupported). */
   setCounts(uri: string, counts: SeverityCounts | undefined): void;
   /** the baseline entries that apply to a file, if any. */
@@ -125,7 +127,7 @@ export class WorkspaceScanner {
         }
         const uri = pathToFileURL(path).toString();
         const baseline = this.host.baselineFor(path);
-        jobs.push({ path, rel, kind, configIndex: index, knownHash: this.entries.get(uri)?.hash, display: fc.display, ...(baseline ? { baseline } : {}) });
+        jobs.push({ path, rel, folder: folder.root, kind, configIndex: index, knownHash: this.entries.get(uri)?.hash, display: fc.display, ...(baseline ? { baseline } : {}) });
       }
     }
     const seen = new Set(jobs.map((j) => pathToFileURL(j.path).toString()));
@@ -155,6 +157,8 @@ export class WorkspaceScanner {
   refresh(path: string, force = false): void {
     const uri = pathToFileURL(path).toString();
     if (this.host.isOpen(uri)) return;
+    const folder = this.host.folderOf(path);
+    if (folder === undefined) return;
     const fc = this.host.configFor(path);
     const rel = relativeTo(fc.root, path);
     if (fc.config.ignore.length > 0 && ignoreTest(fc.config.ignore)(rel)) {
@@ -165,7 +169,7 @@ export class WorkspaceScanner {
     if (kind === undefined && !YAML_EXT.test(path)) return;
     const knownHash = force ? undefined : this.entries.get(uri)?.hash;
     const baseline = this.host.baselineFor(path);
-    this.accept(analyzeOnDisk({ path, rel, kind, configIndex: 0, knownHash, display: fc.display, ...(baseline ? { baseline } : {}) }, fc.config, this.host.analyzer));
+    this.accept(analyzeOnDisk({ path, rel, folder, kind, configIndex: 0, knownHash, display: fc.display, ...(baseline ? { baseline } : {}) }, fc.config, this.host.analyzer));
   }
 
   /** A file was deleted: its problems go with it. */

@@ -3,6 +3,7 @@
 import type { ResolveRequest } from '../core/types.js';
 import { GitHubResolver, type ActionPin } from './github.js';
 import { RegistryResolver } from './oci.js';
+import { validateRequest } from './validate.js';
 
 export { ResolveError } from './http.js';
 export type { ActionPin } from './github.js';
@@ -16,6 +17,8 @@ export interface ResolverOptions {
   readonly githubApiUrl: string;
   readonly githubToken?: string | undefined;
   readonly registryUrls: Readonly<Record<string, string>>;
+  /** hosts registries may send Forewarn to for tokens and redirects, besides their own. */
+  readonly registryAuthHosts?: readonly string[];
   readonly timeoutMs: number;
   /** how long a resolved value is reused. */
   readonly ttlMs: number;
@@ -27,7 +30,8 @@ export const DEFAULT_TTL_MS = 10 * 60 * 1000;
 
 /**
  * Options from the environment: GITHUB_TOKEN or GH_TOKEN, FOREWARN_GITHUB_API_URL (GitHub Enterprise Server:
- * `https://host/api/v3`), FOREWARN_REGISTRY_URLS (`docker.io=https://mirror.example.com,ghcr.io=…`), FOREWARN_TIMEOUT_MS.
+ * `https://host/api/v3`), FOREWARN_REGISTRY_URLS (`docker.io=https://mirror.example.com,ghcr.io=…`),
+ * FOREWARN_REGISTRY_AUTH_HOSTS (`auth.example.com,…`: token services registries may name), FOREWARN_TIMEOUT_MS.
  */
 export function optionsFromEnv(env: NodeJS.ProcessEnv): ResolverOptions {
   const registryUrls: Record<string, string> = {};
@@ -40,6 +44,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): ResolverOptions {
     githubApiUrl: env.FOREWARN_GITHUB_API_URL || 'https://api.github.com',
     githubToken: env.GITHUB_TOKEN || env.GH_TOKEN || undefined,
     registryUrls,
+    registryAuthHosts: (env.FOREWARN_REGISTRY_AUTH_HOSTS ?? '').split(',').map((h) => h.trim()).filter((h) => h !== ''),
     timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS,
     ttlMs: DEFAULT_TTL_MS,
   };
@@ -55,10 +60,15 @@ export class Resolver {
   constructor(private readonly opts: ResolverOptions, private readonly now: () => number = Date.now) {
     const http = { timeoutMs: opts.timeoutMs, ...(opts.fetch && { fetch: opts.fetch }) };
     this.github = new GitHubResolver({ ...http, apiUrl: opts.githubApiUrl, token: opts.githubToken });
-    this.registry = new RegistryResolver({ ...http, registryUrls: opts.registryUrls });
+    this.registry = new RegistryResolver({ ...http, registryUrls: opts.registryUrls, authHosts: opts.registryAuthHosts ?? [] });
   }
 
   resolve(req: Pick<ResolveRequest, 'type' | 'target' | 'ref'>): Promise<Resolved> {
+    try {
+      validateRequest(req);
+    } catch (e) {
+      return Promise.reject(e as Error);
+    }
     // Actions: the cache key is (repo, ref); `owner/repo/path@v4` shares the commit of `owner/repo@v4`.
     const target = req.type !== 'image-digest' ? req.target.split('/').slice(0, 2).join('/').toLowerCase() : req.target;
     const key = `${req.type}\0${target}\0${req.ref}`;

@@ -8,7 +8,14 @@ import { trimTrailing } from '../core/text.js';
 export interface RegistryOptions extends HttpOptions {
   /** base URL per registry host (`docker.io` → `https://registry-1.docker.io`), for mirrors and private registries. */
   readonly registryUrls?: Readonly<Record<string, string>>;
+  /** extra hosts a registry may send Forewarn to for its token or a redirect (FOREWARN_REGISTRY_AUTH_HOSTS). */
+  readonly authHosts?: readonly string[];
 }
+
+/** Token services and download hosts that belong to a registry although they are not its API host. */
+const KNOWN_AUTH_HOSTS: Readonly<Record<string, readonly string[]>> = {
+  'registry-1.docker.io': ['auth.docker.io', 'production.cloudflare.docker.com'],
+};
 
 /** Index/list types first: a multi-arch image must be pinned by its index so every platform keeps working. */
 const ACCEPT = [
@@ -38,17 +45,24 @@ export class RegistryResolver {
 
   constructor(private readonly opts: RegistryOptions) {}
 
+  /** The hosts this registry's answers may send Forewarn to: its own, the known ones, and the configured ones. */
+  private trusted(base: string): ReadonlySet<string> {
+    const host = new URL(base).host;
+    return new Set([host, ...(KNOWN_AUTH_HOSTS[host] ?? []), ...(this.opts.authHosts ?? [])]);
+  }
+
   async resolve(image: string, tag: string): Promise<string> {
     const { host, base, repository } = locate(image, this.opts.registryUrls);
     const url = `${base}/v2/${repository}/manifests/${encodeURIComponent(tag)}`;
     const what = `${image}:${tag}`;
-    let res = await this.manifest(url, 'HEAD', undefined);
+    const trusted = this.trusted(base);
+    let res = await this.manifest(url, 'HEAD', undefined, trusted);
     if (res.status === 401) {
-      const token = await this.token(res.headers.get('www-authenticate'), repository, host);
-      res = await this.manifest(url, 'HEAD', token);
-      if (res.ok && !DIGEST.test(res.headers.get('docker-content-digest') ?? '')) res = await this.manifest(url, 'GET', token);
+      const token = await this.token(res.headers.get('www-authenticate'), repository, host, base, trusted);
+      res = await this.manifest(url, 'HEAD', token, trusted);
+      if (res.ok && !DIGEST.test(res.headers.get('docker-content-digest') ?? '')) res = await this.manifest(url, 'GET', token, trusted);
     } else if (res.ok && !DIGEST.test(res.headers.get('docker-content-digest') ?? '')) {
-      res = await this.manifest(url, 'GET', undefined);
+      res = await this.manifest(url, 'GET', undefined, trusted);
     }
     if (!res.ok) {
       await res.body?.cancel();
@@ -68,26 +82,41 @@ export class RegistryResolver {
     return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
   }
 
-  private manifest(url: string, method: 'HEAD' | 'GET', token: string | undefined): Promise<Response> {
+  private manifest(url: string, method: 'HEAD' | 'GET', token: string | undefined, trusted: ReadonlySet<string>): Promise<Response> {
     const headers: Record<string, string> = { Accept: ACCEPT, 'User-Agent': 'forewarn' };
     if (token) headers.Authorization = `Bearer ${token}`;
-    return request(url, { method, headers }, this.opts);
+    return request(url, { method, headers }, this.opts, { redirectHosts: trusted });
   }
 
-  /** The anonymous token flow: `WWW-Authenticate: Bearer realm=…,service=…,scope=…` → GET realm → token. */
-  private async token(challenge: string | null, repository: string, host: string): Promise<string> {
+  /**
+   * The anonymous token flow: `WWW-Authenticate: Bearer realm=…,service=…,scope=…` → GET realm → token. The realm
+   * must be https (or the registry's own origin) on the registry's host or a trusted one: a registry cannot send
+   * Forewarn anywhere else.
+   */
+  private async token(challenge: string | null, repository: string, host: string, base: string, trusted: ReadonlySet<string>): Promise<string> {
     const params = parseChallenge(challenge ?? '');
     const realm = params.get('realm');
     if (!realm || !/^bearer\b/i.test(challenge ?? '')) throw new ResolveError(`${host} requires credentials Forewarn does not have; nothing was changed.`);
+    let url: URL;
+    try {
+      url = new URL(realm);
+    } catch {
+      throw new ResolveError(`${host} named a token service Forewarn cannot read; nothing was changed.`);
+    }
+    const sameOrigin = url.origin === new URL(base).origin;
+    if (!sameOrigin && (url.protocol !== 'https:' || !trusted.has(url.host))) {
+      throw new ResolveError(
+        `${host} asked Forewarn to fetch a token from ${url.protocol === 'https:' ? url.host : 'a plain-http address'}, which is not the registry's own host; nothing was changed. Allow it with FOREWARN_REGISTRY_AUTH_HOSTS if you trust it.`,
+      );
+    }
     const scope = params.get('scope') ?? `repository:${repository}:pull`;
     const key = `${realm} ${scope}`;
     const cached = this.tokens.get(key);
     if (cached) return cached;
-    const url = new URL(realm);
     const service = params.get('service');
     if (service) url.searchParams.set('service', service);
     url.searchParams.set('scope', scope);
-    const res = await request(url.toString(), { headers: { 'User-Agent': 'forewarn' } }, this.opts);
+    const res = await request(url.toString(), { headers: { 'User-Agent': 'forewarn' } }, this.opts, { redirectHosts: trusted });
     if (!res.ok) {
       await res.body?.cancel();
       throw new ResolveError(`${hostOf(url.toString())} refused an anonymous pull token for ${repository} (${res.status}); nothing was changed.`);

@@ -1,9 +1,10 @@
 // Baseline files on disk and the hash behind fingerprints (SHA-256, from Node: the engine imports no Node modules).
 
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Range } from '../core/types.js';
+import { readSmallText } from './safe-read.js';
 import { BASELINE_FILE_NAME, fingerprint, parseBaseline, type Baseline, type BaselineEntry, type ParsedBaseline } from '../engine/baseline.js';
 
 /** 128 bits of SHA-256 in hex: a fingerprint, not a secret's stand-in that could be reversed. */
@@ -23,13 +24,8 @@ export function baselinePath(root: string, absPath: string): string {
 }
 
 export function readBaselineFile(path: string): ParsedBaseline {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    return { error: `cannot read: ${(e as Error).message}` };
-  }
-  return parseBaseline(text);
+  const read = readSmallText(path, 256 * 1024 * 1024);
+  return 'error' in read ? { error: `cannot read: ${read.error}` } : parseBaseline(read.text);
 }
 
 export function writeBaselineFile(path: string, baseline: Baseline): void {

@@ -1,23 +1,40 @@
 // Finding and reading `.forewarn.yml` on disk; shared by the language server and the CLI.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, lstatSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAMES, DEFAULT_CONFIG, parseConfig, type LoadedConfig } from '../engine/index.js';
+import { readSmallText } from './safe-read.js';
 
-/** The nearest config file at or above `dir`, not going above `stopAt` (nor past a repository root). */
+/**
+ * The nearest config file for files in `dir`: looked for in `dir` and the folders above it, up to the repository
+ * root (the nearest folder above with `.git`) and never above `stopAt` (the workspace folder, for the editor).
+ * Outside a repository, with no `stopAt`, only `dir` itself counts: a `.forewarn.yml` in `/tmp` or a home folder
+ * must not switch rules off for a scan below it.
+ */
 export function findConfigFile(dir: string, stopAt?: string): string | undefined {
-  let d = resolve(dir);
-  const stop = stopAt === undefined ? undefined : resolve(stopAt);
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const p = join(d, name);
-      if (isFile(p)) return p;
-    }
-    if (d === stop || existsSync(join(d, '.git'))) return undefined;
+  const start = resolve(dir);
+  const top = stopAt !== undefined ? resolve(stopAt) : (repositoryRoot(start) ?? start);
+  for (let d = start; ; ) {
+    const found = CONFIG_FILE_NAMES.map((n) => join(d, n)).find(isFile);
+    if (found) return found;
+    if (d === top || existsSync(join(d, '.git'))) return undefined;
     const parent = dirname(d);
-    if (parent === d) return undefined;
+    // `top` is not above `dir` (a file outside the folder): nothing beyond `dir` itself.
+    if (parent === d || !isAncestor(top, parent)) return undefined;
     d = parent;
   }
+}
+
+/** The nearest folder at or above `dir` that holds `.git`. */
+function repositoryRoot(dir: string): string | undefined {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, '.git'))) return d;
+    if (dirname(d) === d) return undefined;
+  }
+}
+
+function isAncestor(top: string, d: string): boolean {
+  return d === top || d.startsWith(top.endsWith(sep) ? top : top + sep);
 }
 
 export interface ConfigFile extends LoadedConfig {
@@ -28,18 +45,17 @@ export interface ConfigFile extends LoadedConfig {
 
 export function loadConfigFile(path: string | undefined): ConfigFile {
   if (!path) return { path, text: '', config: DEFAULT_CONFIG, errors: [] };
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    return { path, text: '', config: DEFAULT_CONFIG, errors: [{ message: `Cannot read configuration: ${(e as Error).message}`, range: { start: 0, end: 0 } }] };
+  const read = readSmallText(path, 1024 * 1024);
+  if ('error' in read) {
+    return { path, text: '', config: DEFAULT_CONFIG, errors: [{ message: `Cannot read configuration: ${read.error}`, range: { start: 0, end: 0 } }] };
   }
-  return { path, text, ...parseConfig(text) };
+  return { path, text: read.text, ...parseConfig(read.text) };
 }
 
+/** A regular file (not a link, FIFO or device: those are never read as configuration). */
 function isFile(p: string): boolean {
   try {
-    return statSync(p).isFile();
+    return lstatSync(p).isFile();
   } catch {
     return false;
   }

@@ -1,13 +1,13 @@
 // Scanning files and folders on disk with the engine: the batch job behind `forewarn scan`.
 
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LineIndex } from '../core/text.js';
 import type { FileKind, Finding } from '../core/types.js';
 import { Analyzer, YAML_EXT, compileIgnore, tooLarge, type AnalysisResult, type ForewarnConfig } from '../engine/index.js';
-import { redactorOf, type Redactor } from '../engine/redactor-shim.js';
+import type { Redactor } from '../engine/redaction.js';
 import { decodeText } from './decode.js';
+import { safeRead } from './safe-read.js';
 import { isDirectory, walkFiles } from './walk.js';
 
 export interface ScanOptions {
@@ -55,7 +55,7 @@ export interface ScannedFinding {
   /** the file's text and line table, for fingerprints and fix positions. */
   readonly lines: LineIndex;
   readonly finding: Finding;
-  /** masks secret spans of the file's text: source lines are shown only through it. */
+  /** masks the file's secrets: source lines (the pretty report, diffs) are shown only through it. */
   readonly redactor: Redactor;
   /** 0-based positions of the finding's range. */
   readonly start: { line: number; character: number };
@@ -153,27 +153,17 @@ function scanFile(
   onFile: ScanOptions['onFile'],
   named: boolean,
 ): void {
-  let text: string;
-  let snapshot: FileSnapshot | undefined;
-  let fd: number | undefined;
-  try {
-    fd = openSync(abs, 'r');
-    // Cheap pre-check before reading; the engine applies the same limit to the decoded text.
-    const stat = fstatSync(fd);
-    if (stat.size > config.maxFileSize) {
-      // A large YAML file that no path glob claims (a lock file, an API spec) is not worth a message.
+  // The size is checked before reading; the engine applies the same limit to the decoded text.
+  const read = safeRead(abs, { maxSize: config.maxFileSize });
+  if (!read.ok) {
+    // A large YAML file that no path glob claims (a lock file, an API spec) is not worth a message.
+    if (read.reason === 'too-large') {
       if (pathKind || named) report.errors.push({ path: shown, absPath: abs, type: 'skipped', message: tooLarge(config.maxFileSize).message });
-      return;
-    }
-    const bytes = readFileSync(fd);
-    text = decodeText(bytes);
-    if (onFile) snapshot = snapshotOf(bytes, text, stat.mtimeMs);
-  } catch (e) {
-    report.errors.push({ path: shown, absPath: abs, type: 'read', message: `Cannot read: ${(e as Error).message}` });
+    } else report.errors.push({ path: shown, absPath: abs, type: read.reason === 'not-a-file' ? 'skipped' : 'read', message: read.message });
     return;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
+  const text = decodeText(read.bytes);
+  const snapshot = onFile ? snapshotOf(read.bytes, text, read.mtimeMs) : undefined;
   analyzeText(abs, shown, relPath, pathKind, text, analyzer, config, report, snapshot, onFile, named);
 }
 
@@ -228,9 +218,8 @@ export function addResult(report: Pick<ScanReport, 'findings' | 'errors'>, resul
     report.errors.push({ path: shown, absPath: abs, type: 'parse', message: e.message, line: p.line + 1, column: p.character + 1 });
   }
   for (const e of result.ruleErrors) report.errors.push({ path: shown, absPath: abs, type: 'internal', message: e.message });
-  const redactor = redactorOf(result);
   for (const f of result.findings) {
-    report.findings.push({ path: shown, absPath: abs, lines, finding: f, redactor, start: lines.positionAt(f.range.start), end: lines.positionAt(f.range.end) });
+    report.findings.push({ path: shown, absPath: abs, lines, finding: f, redactor: result.redactor, start: lines.positionAt(f.range.start), end: lines.positionAt(f.range.end) });
   }
 }
 

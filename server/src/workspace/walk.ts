@@ -1,8 +1,9 @@
 // Walking a directory tree the way a developer expects: .gitignore honoured, vendored and tool folders skipped.
 
-import { existsSync, readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { readSmallText } from './safe-read.js';
 
 /** Folders never worth scanning: dependencies, tool caches, VCS internals. */
 export const DEFAULT_SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', '.terraform', 'vendor', '.hg', '.svn']);
@@ -51,8 +52,10 @@ export function* walkFiles(root: string, filters: WalkFilters): Generator<string
 }
 
 function gitignoreAt(dir: string, file = '.gitignore'): Ignore | undefined {
+  const read = readSmallText(join(dir, file));
+  if ('error' in read) return undefined;
   try {
-    return ignore().add(readFileSync(join(dir, file), 'utf8'));
+    return ignore().add(read.text);
   } catch {
     return undefined;
   }

@@ -93,7 +93,8 @@ export function formatSarif(input: FormatInput): string {
 function result(sf: ReportedFinding, path: string, ruleIndex: number | undefined): object {
   const f = sf.finding;
   const location = artifactLocation(path);
-  const safe = f.fixes.filter((x): x is Exclude<Fix, { safety: 'needs-network' }> => x.safety === 'safe');
+  // A fix whose inserted text holds a secret is left out: the log would carry the secret in full.
+  const safe = f.fixes.filter((x): x is Exclude<Fix, { safety: 'needs-network' }> => x.safety === 'safe' && !x.edits.some((e) => sf.redactor.hasSecret(e.newText)));
   return {
     ruleId: f.ruleId,
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),

@@ -3,14 +3,11 @@
 import { redact } from '../../core/redact.js';
 import { FILE_KINDS, type FileKind, type Fix } from '../../core/types.js';
 import { secretStore } from '../../models/secrets/advice.js';
+import { awsKeyIds } from '../../models/secrets/aws-key-id.js';
 import type { SourceFile } from '../../models/source-file.js';
 import { pairAt, valueRange } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
 
-// Key ids are 20 characters: a 4-letter type prefix and 16 base32 characters.
-const KEY_ID = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/g;
-/** AWS's documentation examples and obvious fillers are placeholders, not keys. */
-const PLACEHOLDER = /EXAMPLE|XXXXXXXX|(.)\1{7}/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** CI systems whose jobs can get short-lived AWS credentials through OIDC instead of a stored key. */
 const OIDC: ReadonlySet<FileKind> = new Set(['github-workflow', 'github-action', 'gitlab-ci', 'azure-pipelines', 'bitbucket-pipelines', 'circleci']);
@@ -42,14 +39,7 @@ export default defineRule({
   cwe: [798],
   fix: 'unsafe',
   check(ctx) {
-    const { text } = ctx.file;
-    // Cheap pre-check: most files contain none of the prefixes.
-    if (!/A(?:KIA|SIA|BIA|CCA)/.test(text)) return;
-    for (const m of text.matchAll(KEY_ID)) {
-      const value = m[0];
-      if (PLACEHOLDER.test(value)) continue;
-      const start = m.index;
-      const end = start + value.length;
+    for (const { start, end, secret: value } of awsKeyIds(ctx.file.text)) {
       ctx.report({
         range: { start, end },
         message: `AWS access key id ${redact(value)} is hardcoded: anyone who can read this file can use it with its secret key. Rotate the key in IAM, then read it from ${secretStore(ctx.file.kind)}${OIDC.has(ctx.file.kind) ? ' (or better, use OIDC roles instead of static keys)' : ''}.`,
