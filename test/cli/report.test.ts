@@ -72,8 +72,8 @@ describe('pretty report', () => {
     assert.ok(at > 0, 'location line');
     assert.equal(lines[at + 2], '8 |       - uses: actions/checkout@v4');
     assert.equal(lines[at + 3], `  | ${' '.repeat(14)}${'^'.repeat(19)}`);
-    assert.match(out, /= fix \(looks it up online\): Pin actions\/checkout@v4 to its commit SHA {2}→ forewarn pin \.github\/workflows\/ci\.yml/);
-    assert.match(out, /= fix \(safe\): Add `persist-credentials: false` to this checkout {2}→ forewarn scan --fix/);
+    assert.match(out, /= fix \(looks it up online\): Pin actions\/checkout@v4 to its commit SHA\s+→ forewarn pin \.github\/workflows\/ci\.yml/);
+    assert.match(out, /= fix \(safe\): Add `persist-credentials: false` to this checkout\s+→ forewarn scan --fix/);
     assert.match(out, /= docs: forewarn explain unpinned-action/);
     // The summary: a row per rule with severity, count and what can fix it.
     assert.match(out, /^rule +severity +findings +fix$/m);
@@ -91,6 +91,18 @@ describe('pretty report', () => {
     for (const line of text.out.trim().split('\n')) assert.match(line, /^\S+:\d+:\d+ (critical|high|medium|low|info) [a-z0-9-]+ /);
     // Not a terminal: the one-line form, as scripts have always read it.
     assert.match(forewarn(['scan'], ws).out, /^\.github\/workflows\/ci\.yml:8:15 high unpinned-action /m);
+  });
+
+  it('findings on the same range share one source line, the most severe first', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forewarn-pretty-same-'));
+    try {
+      write(dir, { Dockerfile: 'FROM nginx:latest\n' });
+      const out = forewarn(['scan', '--no-color', '--fail-on', 'none'], dir, { isTTY: true }).out;
+      assert.match(out, /^medium\[image-latest\]: [\s\S]*^also low\[dockerfile-no-user\]: /m);
+      assert.equal(out.split('\n').filter((l) => l === '1 | FROM nginx:latest').length, 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('no findings says so, with the count of files', () => {

@@ -61,7 +61,9 @@ async function goTo(lineCol) {
 }
 
 async function dismissToasts() {
-  for (const close of await page.locator('.notifications-toasts .codicon-notifications-clear').all()) await close.click({ timeout: 1000 }).catch(() => {});
+  if ((await page.locator('.notifications-toasts .notification-toast').count()) === 0) return;
+  await runCommand('Notifications: Clear All Notifications');
+  await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
 }
 
 /** The rows of the quick-fix menu that are actions (not group headers). */
@@ -131,10 +133,17 @@ try {
   await shot('hover');
   // Its rule link works offline: the command opens the page bundled with the extension.
   await hover.locator('a.code-link').first().click();
-  await page.locator('.tabs-container .tab', { hasText: /insecure-commands/ }).first().waitFor({ timeout: 20_000 });
+  const docTab = page.locator('.tabs-container .tab', { hasText: /insecure-commands/ }).first();
+  await docTab.waitFor({ timeout: 20_000 });
+  await page.locator('.markdown-preview, iframe.webview', {}).first().waitFor({ timeout: 20_000 }).catch(() => {});
   log('the rule link opened the bundled page');
-  await page.keyboard.press('Control+W');
-  await quickOpen('pr-preview.yml', 'PREVIEW_BRANCH');
+  await shot('rule-page');
+  // Close the page with its tab's close button (a key press may reach the editor before the preview has focus).
+  await docTab.hover();
+  await docTab.locator('.tab-actions .action-label').first().click({ timeout: 5_000 });
+  await docTab.waitFor({ state: 'detached', timeout: 10_000 });
+  await page.locator('.tabs-container .tab', { hasText: 'pr-preview.yml' }).first().click();
+  await editor.locator('.view-lines', { hasText: 'PREVIEW_BRANCH' }).waitFor({ timeout: 15_000 });
 
   // The quick-fix menu on that line: each fix once, ONE ignore for both rules, then the pages.
   await goTo('24:40');
@@ -170,7 +179,9 @@ try {
   await editor.locator('.view-lines', { hasText: 'persist-credentials: false' }).waitFor({ timeout: 5_000 });
   await page.locator('.markers-panel .monaco-list-row', { hasText: 'credential-persistence' }).first().waitFor({ state: 'detached', timeout: 15_000 });
   // A toast shows one line: expand it so the screenshot has the whole message.
-  await fixed.locator('.codicon-notifications-expand').click({ timeout: 1000 }).catch(() => {});
+  await fixed.hover();
+  await fixed.locator('.codicon-notifications-expand, .codicon-chevron-up').first().click({ timeout: 2000 }).catch(() => log('(toast not expandable)'));
+  await page.mouse.move(700, 300);
   await shot('fix-all');
   await dismissToasts();
   await runCommand('Forewarn: Fix All Safe Problems in This File');

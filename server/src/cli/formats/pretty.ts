@@ -60,11 +60,14 @@ export function formatPretty(input: FormatInput): FormatOutput {
 function findings(same: readonly ReportedFinding[], paint: Paint, width: number): string {
   const sf = same[0]!;
   let out = '';
-  for (const { finding: f } of same) {
-    const head = `${paint(SEVERITY_STYLE[f.severity], f.severity)}${paint('1', `[${f.ruleId}]`)}: `;
-    out += wrap(escapeControl(f.message), width, head, f.severity.length + f.ruleId.length + 4, '  ');
-  }
-  const worst = same.reduce((w, x) => (severityRank(x.finding.severity) > severityRank(w) ? x.finding.severity : w), sf.finding.severity);
+  // The most severe first; the others say they are about the same place.
+  const ordered = [...same].sort((a, b) => severityRank(b.finding.severity) - severityRank(a.finding.severity));
+  ordered.forEach(({ finding: f }, i) => {
+    const also = i > 0 ? 'also ' : '';
+    const head = `${paint('2', also)}${paint(SEVERITY_STYLE[f.severity], f.severity)}${paint('1', `[${f.ruleId}]`)}: `;
+    out += wrap(escapeControl(f.message), width, head, also.length + f.severity.length + f.ruleId.length + 4, '  ');
+  });
+  const worst = ordered[0]!.finding.severity;
   const lineNo = String(sf.start.line + 1);
   const pad = ' '.repeat(lineNo.length);
   const gutter = `${pad} ${paint('2;34', '|')}`;
@@ -74,16 +77,23 @@ function findings(same: readonly ReportedFinding[], paint: Paint, width: number)
   out += `${paint('2;34', `${lineNo} |`)} ${snip.line}\n`;
   const more = sf.end.line > sf.start.line ? paint('2', ` …through line ${sf.end.line + 1}`) : '';
   out += `${gutter} ${' '.repeat(snip.caretAt)}${paint(SEVERITY_STYLE[worst], '^'.repeat(snip.caretWidth))}${more}\n`;
-  for (const { finding: f } of same) for (const fix of f.fixes) out += `${pad} ${paint('2;34', '=')} ${fixLine(fix, sf.path, paint)}\n`;
-  for (const { finding: f } of same) out += `${pad} ${paint('2;34', '=')} ${paint('2', 'docs:')} forewarn explain ${f.ruleId}\n`;
+  for (const { finding: f } of ordered) for (const fix of f.fixes) out += `${pad} ${paint('2;34', '=')} ${fixLine(fix, sf.path, paint, width, pad.length + 3)}\n`;
+  for (const { finding: f } of ordered) out += `${pad} ${paint('2;34', '=')} ${paint('2', 'docs:')} forewarn explain ${f.ruleId}\n`;
   return `${out}\n`;
 }
 
-function fixLine(fix: Fix, path: string, paint: Paint): string {
+/** `fix (kind): title  → command`, the command on its own line when the whole would not fit in `width`. */
+function fixLine(fix: Fix, path: string, paint: Paint, width: number, indent: number): string {
   const title = escapeControl(fix.title);
-  if (fix.safety === 'safe') return `${paint('1;32', 'fix')} ${paint('2', '(safe):')} ${title}  ${paint('2', '→ forewarn scan --fix')}`;
-  if (fix.safety === 'unsafe') return `${paint('1;33', 'fix')} ${paint('2', '(unsafe, review it):')} ${title}  ${paint('2', '→ forewarn scan --fix --unsafe-fixes')}`;
-  return `${paint('1;32', 'fix')} ${paint('2', '(looks it up online):')} ${title}  ${paint('2', `→ forewarn pin ${shellWord(path)}`)}`;
+  const [style, kind, command] =
+    fix.safety === 'safe'
+      ? ['1;32', 'safe', 'forewarn scan --fix']
+      : fix.safety === 'unsafe'
+        ? ['1;33', 'unsafe, review it', 'forewarn scan --fix --unsafe-fixes']
+        : ['1;32', 'looks it up online', `forewarn pin ${shellWord(path)}`];
+  const head = `${paint(style, 'fix')} ${paint('2', `(${kind}):`)} ${title}`;
+  const plain = indent + `fix (${kind}): `.length + title.length + 4 + command.length;
+  return plain <= width ? `${head}  ${paint('2', `→ ${command}`)}` : `${head}\n${' '.repeat(indent + 2)}${paint('2', `→ ${command}`)}`;
 }
 
 function fileError(e: ScanError, paint: Paint, width: number): string {
