@@ -356,12 +356,14 @@ describe('scan --fix and --diff', () => {
   });
 
   it('a fix never prints or keeps a secret it moves: the diff goes through the redactor', () => {
-    // TEMP until the engine's redactor lands: the shim masks nothing; the test then asserts the key is masked.
     const dir = mkdtempSync(join(tmpdir(), 'forewarn-fixkey-'));
     try {
       write(dir, { '.github/workflows/k.yml': `on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    env:\n      AWS_KEY: ${KEY}\n    steps:\n      - run: echo\n` });
       const r = forewarn(['scan', '--diff', '--unsafe-fixes'], dir);
       assert.match(r.out, /^\+ {6}AWS_KEY: \$\{\{ secrets\.AWS_KEY \}\}$/m);
+      // The line it replaces is shown masked (same length, so the diff still lines up).
+      assert.match(r.out, /^- {6}AWS_KEY: AKIA\*+BX4D$/m);
+      assert.ok(!r.out.includes(KEY) && !r.err.includes(KEY));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
