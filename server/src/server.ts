@@ -25,13 +25,11 @@ import {
   Analyzer,
   CONFIG_FILE_NAMES,
   DEFAULT_CONFIG,
-  NO_RESULT,
   RULES,
   compileIgnore,
   configTemplate,
   parseConfig,
   withRuleOverrides,
-  type AnalysisResult,
   type ForewarnConfig,
   type Rule,
 } from './engine/index.js';
@@ -39,6 +37,7 @@ import { SHOW_DOCS_COMMAND, SOURCE, toLspRange } from './lsp/convert.js';
 import { FIX_ALL_KIND, fixAll, fixAllTitle, quickFixes, type FixAllSummary } from './lsp/code-actions.js';
 import { configDocumentLinks } from './lsp/config-links.js';
 import { findingDiagnostics, type DisplayOptions } from './lsp/diagnostics.js';
+import { AnalysisHost, EMPTY_RESULT, Superseded, type DocumentResult } from './lsp/document-analysis.js';
 import { settingsLine, startupLine, tokenLine } from './lsp/log-header.js';
 import { BASELINE_FILE_NAME, BaselineMatcher } from './engine/baseline.js';
 import { BaselineStore, baselinePath, fingerprintAt } from './workspace/baseline-file.js';
@@ -47,7 +46,6 @@ import { loadExtraRules } from './lsp/extra-rules.js';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './lsp/settings.js';
 import { WorkspaceScanner, type FileConfig, type FolderScan, type ScanSummary } from './lsp/workspace-scan.js';
 import { PIN_ALL_KIND, PIN_COMMAND, PinCommand, Trust, pinAction } from './lsp/pin.js';
-import { pinRequests } from './resolver/pin.js';
 import { findConfigFile, loadConfigFile, type ConfigFile } from './workspace/config-files.js';
 import { LineIndex } from './core/text.js';
 import { redactingLog } from './lsp/log.js';
@@ -97,7 +95,10 @@ interface Published {
   /** what it was computed with, so fix-all can tell whether it is still current. */
   readonly settings: Settings;
   readonly configGeneration: number;
-  readonly result: AnalysisResult;
+  /** the text that was analysed, and its line table. */
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly result: DocumentResult;
 }
 
 export function startServer(connection: Connection, extraRules: readonly Rule[] = []): void {
@@ -110,7 +111,14 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   console.error = (...a: unknown[]) => log.error(a.map(String).join(' '));
 
   const documents = new TextDocuments(TextDocument);
+  // Kinds by path and the rule list only: every analysis runs in the document worker (lsp/document-analysis.ts).
   const analyzer = new Analyzer([...RULES, ...extraRules]);
+  const analysis = new AnalysisHost(
+    () => new Analyzer([...RULES, ...extraRules]),
+    __dirname,
+    (m) => log.error(`[internal error] ${m}`),
+    (line) => log.log(line),
+  );
   const published = new Map<string, Published>();
   const timers = new Map<string, NodeJS.Timeout>();
   const settingsCache = new Map<string, Promise<Settings>>();
@@ -147,6 +155,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
     setCounts,
     folderOf,
+    analyzeDisk: (job, config) => analysis.analyzeDisk(job, config),
     configFor: scanConfigFor,
     baselineFor: (fsPath) => {
       const root = folderOf(fsPath);
@@ -253,7 +262,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
         const settings = await settingsFor(c.uri);
         if (!workspaceScanned || !settings.enable || !settings.scanOnSave || !folderOf(path)) continue;
         await prepareScanSettings();
-        scanner.refresh(path);
+        await scanner.refresh(path);
       }
     })().catch((err: unknown) => reportInternal('handling file changes', err));
   });
@@ -268,7 +277,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     timers.delete(uri);
     published.delete(uri);
     settingsCache.delete(uri);
-    analyzer.forget(uri);
+    analysis.forget(uri);
     setCounts(uri, undefined);
     // A config file's problems stay visible while the file is broken on disk.
     if (isConfigUri(uri)) publishConfigProblems(uri);
@@ -307,6 +316,8 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   function reportInternal(what: string, e: unknown): void {
     log.error(`[internal error] ${what}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   }
+
+  connection.onShutdown(() => analysis.dispose());
 
   documents.listen(connection);
   connection.listen();
@@ -349,31 +360,44 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
-    publish(doc, settings);
+    await publish(doc, settings);
   }
 
-  /** Analyses the document as it is now, remembers the result for code actions, and publishes its diagnostics. */
-  function publish(doc: TextDocument, settings: Settings): Published {
-    const current: Published = { version: doc.version, analysis: ++analysisCount, settings, configGeneration, result: analyzeDocument(doc, settings) };
-    published.set(doc.uri, current);
+  /**
+   * Analyses the document as it is now (in the document worker), remembers the result for code actions, and publishes
+   * its diagnostics. Undefined when a newer version replaced it meanwhile: that version's analysis publishes.
+   */
+  async function publish(doc: TextDocument, settings: Settings): Promise<Published | undefined> {
+    const { uri, version } = doc;
+    const text = doc.getText();
+    const generation = configGeneration;
+    let result: DocumentResult;
+    try {
+      result = await analyzeDocument(doc, text, settings);
+    } catch (e) {
+      if (e instanceof Superseded) return undefined;
+      // The worker died on this file (out of memory on a hostile input): say so once on the file, keep serving.
+      result = { ...EMPTY_RESULT, skipped: { reason: 'too-large', message: 'Forewarn could not analyze this file: its analysis ran out of resources. Other files are not affected.' } };
+      reportInternal(`analysing ${uri}`, e);
+    }
+    if (documents.get(uri)?.version !== version) return undefined;
+    const current: Published = { version, analysis: ++analysisCount, settings, configGeneration: generation, text, lines: new LineIndex(text), result };
+    published.set(uri, current);
     const counts = zeroCounts();
     for (const f of current.result.findings) counts[f.severity]++;
-    setCounts(doc.uri, counts);
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnosticsOf(current, doc.uri) });
+    setCounts(uri, counts);
+    void connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(current, uri) });
     return current;
   }
 
-  function analyzeDocument(doc: TextDocument, settings: Settings): AnalysisResult {
+  async function analyzeDocument(doc: TextDocument, text: string, settings: Settings): Promise<DocumentResult> {
     const fsPath = fsPathOf(doc.uri);
     const cfg = fsPath ? configFor(fsPath) : undefined;
     let config: ForewarnConfig = withRuleOverrides(cfg?.config ?? DEFAULT_CONFIG, settings.rules);
     if (settings.maxFileSize !== undefined) config = { ...config, maxFileSize: settings.maxFileSize };
     const path = fsPath ? projectRelative(fsPath, cfg?.path) : doc.uri;
-    if (config.ignore.length > 0 && ignoreTest(config.ignore)(path)) return NO_RESULT;
-    const text = doc.getText();
-    const kind = analyzer.detectKind(path, text, config, fsPath) ?? LANGUAGE_KINDS[doc.languageId];
-    if (!kind) return NO_RESULT;
-    const result = analyzer.analyze({ path: doc.uri, text, kind }, config);
+    if (config.ignore.length > 0 && ignoreTest(config.ignore)(path)) return EMPTY_RESULT;
+    const result = await analysis.analyzeDocument({ uri: doc.uri, version: doc.version, path, fullPath: fsPath, text, fallbackKind: LANGUAGE_KINDS[doc.languageId], config });
     for (const err of result.ruleErrors) {
       // Reported once per rule, not on every keystroke.
       if (reportedRuleErrors.has(err.ruleId)) continue;
@@ -390,18 +414,18 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     return test;
   }
 
-  function diagnosticsOf({ result, version, analysis, settings }: Published, uri: string): Diagnostic[] {
-    const file = result.file;
+  function diagnosticsOf(current: Published, uri: string): Diagnostic[] {
+    const { result, version, settings, lines } = current;
     if (result.skipped) {
       return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: SOURCE, message: result.skipped.message }];
     }
-    if (!file) return [];
-    const known = settings.baselineDisplay === 'normal' ? new Set<number>() : baselined(uri, result);
+    if (!result.parsed) return [];
+    const known = settings.baselineDisplay === 'normal' ? new Set<number>() : baselined(uri, current);
     return findingDiagnostics(result.findings, {
       uri,
-      lines: file.lines,
+      lines,
       version,
-      analysis,
+      analysis: current.analysis,
       display: displayOf(settings),
       baselined: known,
       baselineDisplay: settings.baselineDisplay === 'hidden' ? 'hidden' : 'dimmed',
@@ -425,16 +449,15 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   }
 
   /** Indices of the findings the baseline at the workspace folder's root records. */
-  function baselined(uri: string, result: AnalysisResult): Set<number> {
+  function baselined(uri: string, { result, text }: Published): Set<number> {
     const known = new Set<number>();
     const fsPath = fsPathOf(uri);
     const root = fsPath ? folderOf(fsPath) : undefined;
-    if (!fsPath || !root || !result.file) return known;
+    if (!fsPath || !root || !result.parsed) return known;
     const path = baselinePath(root, fsPath);
     const entries = baselines.entriesFor(root, path);
     if (!entries) return known;
     const matcher = new BaselineMatcher({ version: 1, findings: entries });
-    const text = result.file.text;
     result.findings.forEach((f, i) => {
       if (matcher.take(f.ruleId, path, fingerprintAt(root, fsPath, f.ruleId, text, f.range))) known.add(i);
     });
@@ -632,16 +655,19 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     const doc = documents.get(uri);
     const current = published.get(uri);
     // Diagnostics from another analysis (an older version, older settings or config) are never acted on.
-    if (!doc || !current || current.version !== doc.version || !current.result.file) return [];
-    const file = current.result.file;
+    if (!doc || !current || current.version !== doc.version || !current.result.parsed) return [];
+    const { lines } = current;
+    const analysedVersion = current.version;
     return quickFixes({
-      doc: { uri, version: doc.version, text: doc.getText() },
+      doc: { uri, version: analysedVersion, text: current.text, lines },
       result: current.result,
       analysis: current.analysis,
       diagnostics: params.context.diagnostics,
       snippets: snippetEdits,
       network,
-      pinAll: () => pinRequests(file, allowedActionsOf(uri)),
+      // Where a line-level suppression goes needs the parse (a multi-line value's first line): the worker keeps it.
+      suppressionLines: async (offsets) =>
+        offsets.length === 0 ? [] : ((await analysis.suppressionLines(uri, analysedVersion, offsets).catch(() => undefined)) ?? offsets.map((o) => lines.lineOf(o))),
     });
   }
 
@@ -653,24 +679,20 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     if (!settings.enable) return { status: 'disabled' };
     let current = published.get(uri);
     if (!current || current.version !== doc.version || current.settings !== settings || current.configGeneration !== configGeneration) {
-      current = publish(doc, settings);
+      current = await publish(doc, settings);
     }
-    if (!current.result.file) return { status: 'not-analyzed' };
-    return { status: 'ok', ...fixAll({ uri, version: doc.version, text: doc.getText() }, current.result) };
-  }
-
-  function allowedActionsOf(uri: string): readonly string[] {
-    const fsPath = fsPathOf(uri);
-    return fsPath ? configFor(fsPath).config.allow.actions : [];
+    // A newer version arrived meanwhile: its own request will act on it.
+    if (!current || current.version !== documents.get(uri)?.version || !current.result.parsed) return { status: 'not-analyzed' };
+    return { status: 'ok', ...fixAll({ uri, version: current.version, text: current.text, lines: current.lines }, current.result) };
   }
 
   /** "Pin all" as a source action, for the Source Action menu. */
   function pinAllSource(uri: string): CodeAction[] {
     const doc = documents.get(uri);
     const current = published.get(uri);
-    if (!doc || !current || current.version !== doc.version || !current.result.file) return [];
-    const all = pinRequests(current.result.file, allowedActionsOf(uri));
-    return all.length === 0 ? [] : [pinAction('Forewarn: pin all actions and images in this file', { uri, version: doc.version, requests: all }, undefined, PIN_ALL_KIND)];
+    if (!doc || !current || current.version !== doc.version || !current.result.parsed) return [];
+    const all = current.result.pinRequests;
+    return all.length === 0 ? [] : [pinAction('Forewarn: pin all actions and images in this file', { uri, version: doc.version, requests: [...all] }, undefined, PIN_ALL_KIND)];
   }
 
 

@@ -19,6 +19,7 @@ export const FUZZ_RUNS = sized('FUZZ_RUNS', 150, 2_000);
 export const PATH_OF: Record<FileKind, string> = {
   'github-workflow': '.github/workflows/ci.yml',
   'github-action': 'action.yml',
+  dependabot: '.github/dependabot.yml',
   'gitlab-ci': '.gitlab-ci.yml',
   'azure-pipelines': 'azure-pipelines.yml',
   'bitbucket-pipelines': 'bitbucket-pipelines.yml',
@@ -107,6 +108,7 @@ const SYNTHETIC: Partial<Record<FileKind, string>> = {
 const EXAMPLE_FILES: Partial<Record<FileKind, string>> = {
   'github-workflow': 'examples/.github/workflows/ci.yml',
   'github-action': 'examples/.github/actions/setup-tools/action.yml',
+  dependabot: 'examples/.github/dependabot.yml',
   'gitlab-ci': 'examples/.gitlab-ci.yml',
   dockerfile: 'examples/Dockerfile',
   compose: 'examples/docker-compose.yml',

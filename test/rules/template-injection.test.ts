@@ -21,7 +21,24 @@ ruleTester(rule, {
     { name: 'already passed through env', path: WF, code: wf('      - env:\n          TITLE: ${{ github.event.issue.title }}\n        run: echo "$TITLE"\n') },
     { name: 'with: of an ordinary action', path: WF, code: wf('      - uses: actions-ecosystem/action-add-labels@v1\n        with:\n          labels: ${{ github.event.issue.title }}\n') },
     { name: 'step output from trusted data', path: WF, code: wf('      - id: v\n        run: echo "version=$(cat VERSION)" >> "$GITHUB_OUTPUT"\n      - run: echo ${{ steps.v.outputs.version }}\n') },
-    { name: 'workflow inputs are not flagged', path: WF, code: wf('      - run: echo ${{ inputs.version }}\n', 'workflow_dispatch') },
+    {
+      name: 'boolean, number and choice inputs cannot carry syntax',
+      path: WF,
+      code:
+        'on:\n  workflow_dispatch:\n    inputs:\n      dry:\n        type: boolean\n      n:\n        type: number\n      env:\n        type: choice\n        options: [a, b]\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n' +
+        '      - run: ./release ${{ inputs.dry }} ${{ inputs.n }} ${{ github.event.inputs.env }}\n',
+    },
+    {
+      name: 'an input that is a command or command-line words by name or place: the caller passes code on purpose',
+      path: WF,
+      code: 'on:\n  workflow_call:\n    inputs:\n      setup:\n        type: string\n      extra-args:\n        type: string\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ${{ inputs.setup }}\n      - run: pip install . ${{ inputs.extra-args }}\n',
+    },
+    { name: 'github.actor inside quotes: a login cannot break out', path: WF, code: wf('      - run: echo "Thanks @${{ github.actor }}" && gh pr comment --body "by ${{ github.event.pull_request.user.login }}"\n', 'pull_request_target') },
+    { name: 'toJSON pasted as JavaScript code is a JSON literal', path: WF, code: wf('      - uses: actions/github-script@v7\n        with:\n          script: |\n            const issue = ${{ toJSON(github.event.issue) }};\n            core.info(issue.title);\n') },
+    { name: 'env var in eval, but from a constant', path: WF, code: wf('      - env:\n          CMD: make test\n        run: eval "$CMD"\n') },
+    { name: 'env var from the title in single quotes of bash -c: the inner shell reads it as a variable', path: WF, code: wf("      - env:\n          TITLE: ${{ github.event.issue.title }}\n        run: bash -c 'echo \"$TITLE\"'\n") },
+    { name: 'env var from the title, quoted as an argument', path: WF, code: wf('      - env:\n          TITLE: ${{ github.event.issue.title }}\n        run: |\n          printf \'%s\\n\' "$TITLE"\n          cat <<EOF\n          $TITLE\n          EOF\n') },
+    { name: 'sha, run id and numbers in a code-running action input', path: WF, code: wf('      - uses: azure/cli@v2\n        with:\n          inlineScript: az tag --sha ${{ github.sha }} --run ${{ github.run_id }} --pr ${{ github.event.pull_request.number }}\n', 'pull_request_target') },
     { name: 'string literal that looks like a path', path: WF, code: wf("      - run: echo ${{ format('github.event.issue.title') }}\n") },
     { name: 'not a workflow', path: 'notes/x.yml', code: wf('      - run: echo ${{ github.event.issue.title }}\n') },
     { name: 'inputs of a repository-local action are its own workflows\' values', path: '.github/actions/build/action.yml', code: 'runs:\n  using: composite\n  steps:\n    - run: echo ${{ inputs.target }}\n      shell: bash\n' },
@@ -131,7 +148,7 @@ ruleTester(rule, {
     {
       name: 'composite input unquoted: reported, not rewritten (the caller may pass several words)',
       path: 'action.yml',
-      code: 'runs:\n  using: composite\n  steps:\n    - run: ./build ${{ inputs.args }}\n      shell: bash\n',
+      code: 'runs:\n  using: composite\n  steps:\n    - run: ./build ${{ inputs.target }}\n      shell: bash\n',
       errors: [{ line: 4, column: 20 }],
       output: null,
     },
@@ -161,6 +178,79 @@ ruleTester(rule, {
       path: WF,
       code: wf("      - run: echo '${{ toJSON(github.event.issue) }}' | jq .\n"),
       errors: [{ line: 6, column: 20 }],
+    },
+    {
+      name: 'workflow_dispatch input: reported (low), quoted rewrite',
+      path: WF,
+      code: wf('      - run: echo "Releasing ${{ inputs.version }}"\n', 'workflow_dispatch'),
+      errors: [{ line: 6, column: 30, messageIncludes: 'inputs.version' }],
+      output: wf('      - run: echo "Releasing ${VERSION}"\n        env:\n          VERSION: ${{ inputs.version }}\n', 'workflow_dispatch'),
+    },
+    {
+      name: 'reusable workflow string input, unquoted: reported, not rewritten',
+      path: WF,
+      code: 'on:\n  workflow_call:\n    inputs:\n      target:\n        type: string\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./build ${{ inputs.target }}\n',
+      errors: [{ line: 10, column: 22, messageIncludes: 'reusable-workflow input' }],
+      output: null,
+    },
+    {
+      name: 'github.event.inputs and repository_dispatch payload',
+      path: WF,
+      code: wf('      - run: |\n          git checkout "${{ github.event.inputs.sha }}"\n          echo "${{ github.event.client_payload.tag }}"\n', '[workflow_dispatch, repository_dispatch]'),
+      errors: [{ line: 7, column: 25, messageIncludes: 'github.event.inputs.sha' }, { line: 8, column: 17, messageIncludes: 'client_payload' }],
+    },
+    {
+      name: 'a login where the command name goes',
+      path: WF,
+      code: wf('      - run: ${{ github.actor }}-setup.sh && echo ok\n', 'pull_request_target'),
+      errors: [{ line: 6, column: 14, messageIncludes: 'command name' }],
+      output: null,
+    },
+    {
+      name: 'a login as the command after eval',
+      path: WF,
+      code: wf('      - run: |\n          eval ${{ github.triggering_actor }}\n', 'pull_request_target'),
+      errors: [{ line: 7, column: 16 }],
+      output: wf('      - run: |\n          eval "${TRIGGERING_ACTOR}"\n        env:\n          TRIGGERING_ACTOR: ${{ github.triggering_actor }}\n', 'pull_request_target'),
+    },
+    {
+      name: 'env indirection undone by eval, bash -c and an unquoted command',
+      path: WF,
+      code: wf('      - env:\n          TITLE: ${{ github.event.issue.title }}\n        run: |\n          eval "echo $TITLE"\n          bash -c "notify ${TITLE}"\n          $TITLE\n'),
+      errors: [{ line: 9, column: 22, messageIncludes: 'into eval' }, { line: 10, column: 27, messageIncludes: 'bash -c' }, { line: 11, column: 11, messageIncludes: 'command to run' }],
+      output: null,
+    },
+    {
+      name: 'an expression inside eval: env indirection would not help, so no rewrite',
+      path: WF,
+      code: wf('      - run: eval "notify ${{ github.event.issue.title }}"\n'),
+      errors: [{ line: 6, column: 27 }],
+      output: null,
+    },
+    {
+      name: 'a code-running action input (azure/cli inlineScript)',
+      path: WF,
+      code: wf('      - uses: azure/cli@v2\n        with:\n          inlineScript: |\n            az group create -n "${{ github.event.pull_request.head.ref }}"\n', 'pull_request_target'),
+      errors: [{ line: 9, column: 33, messageIncludes: 'azure/cli' }],
+      output: null,
+    },
+    {
+      name: 'github-script result returned from the payload',
+      path: WF,
+      code: wf("      - id: t\n        uses: actions/github-script@v7\n        with:\n          result-encoding: string\n          script: return context.payload.comment.body\n      - run: echo ${{ steps.t.outputs.result }}\n", 'issue_comment'),
+      errors: [{ line: 11, column: 19, messageIncludes: 'steps.t.outputs.result' }],
+    },
+    {
+      name: 'branch of the commented pull request (xt0rted/pull-request-comment-branch)',
+      path: WF,
+      code: wf('      - id: b\n        uses: xt0rted/pull-request-comment-branch@v2\n      - run: git push origin HEAD:${{ steps.b.outputs.head_ref }}\n', 'issue_comment'),
+      errors: [{ line: 8, column: 35 }],
+    },
+    {
+      name: 'previous title of an edited issue, and a merge queue commit message',
+      path: WF,
+      code: wf('      - run: echo "${{ github.event.changes.title.from }}" "${{ github.event.merge_group.head_commit.message }}"\n', '[issues, merge_group]'),
+      errors: [{ line: 6, column: 20 }, { line: 6, column: 61 }],
     },
   ],
 });
@@ -252,5 +342,22 @@ describe('template-injection: fix all over a whole file', () => {
     assertYamlParses(text);
     assert.deepEqual(analyzeWith(rule, { path: WF, code: text }).findings, [], text);
     for (const run of runScripts(text)) assert.ok(bashParses(run), run);
+  });
+});
+
+describe('template-injection: severity follows who chooses the text', () => {
+  const sev = (code: string, path = WF) => analyzeWith(rule, { path, code }).findings.map((f) => f.severity);
+  it('event text is high, reusable-workflow inputs medium, manual inputs and logins low', () => {
+    assert.deepEqual(sev(wf('      - run: echo "${{ github.event.issue.title }}"\n')), ['high']);
+    assert.deepEqual(sev('on:\n  workflow_call:\n    inputs:\n      v:\n        type: string\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ inputs.v }}"\n'), ['medium']);
+    assert.deepEqual(sev(wf('      - run: echo "${{ inputs.v }}"\n', 'workflow_dispatch')), ['low']);
+    assert.deepEqual(sev(wf('      - run: ${{ github.actor }}\n', 'pull_request_target')), ['low']);
+  });
+  it('env indirection undone by eval is high in workflows, medium in a published composite action', () => {
+    assert.deepEqual(sev(wf('      - env:\n          T: ${{ github.event.issue.title }}\n        run: eval "$T"\n')), ['high']);
+    assert.deepEqual(sev('runs:\n  using: composite\n  steps:\n    - env:\n        T: ${{ inputs.t }}\n      run: eval "$T"\n      shell: bash\n', 'action.yml'), ['medium']);
+  });
+  it('a published composite action\'s inputs are medium: as untrusted as its callers make them', () => {
+    assert.deepEqual(sev('runs:\n  using: composite\n  steps:\n    - run: echo "${{ inputs.m }}"\n      shell: bash\n', 'action.yml'), ['medium']);
   });
 });

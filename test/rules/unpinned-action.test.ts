@@ -39,6 +39,19 @@ ruleTester(rule, {
       resolves: [{ type: 'action-commit', target: 'actions/checkout', ref: 'main', rangeText: 'main' }],
     },
     {
+      name: 'full tag ref spelling',
+      path: WF,
+      code: wf('      - uses: actions/checkout@refs/tags/v4\n'),
+      errors: [{ line: 6, column: 15, messageIncludes: "tag 'v4' (spelled as the full ref 'refs/tags/v4')" }],
+      resolves: [{ type: 'action-commit', target: 'actions/checkout', ref: 'refs/tags/v4', rangeText: 'refs/tags/v4' }],
+    },
+    {
+      name: 'full branch ref spelling',
+      path: WF,
+      code: wf('      - uses: some/action@refs/heads/main\n'),
+      errors: [{ line: 6, column: 15, messageIncludes: "branch 'main' (spelled as the full ref" }],
+    },
+    {
       name: 'short SHA has no automatic fix',
       path: WF,
       code: wf('      - uses: actions/checkout@b4ffde6\n'),

@@ -14,7 +14,7 @@ import { configTemplate, RULES } from '../../server/src/engine/index.js';
 import type { FixAllResult } from '../../server/src/server.js';
 import { TestClient } from '../helpers/lsp-client.js';
 
-/** insecure-commands and template-injection on one `run:` line, and an unpinned action. */
+/** github-env and template-injection on one `run:` line (a title written to $GITHUB_ENV), and an unpinned action. */
 const WORKFLOW = `on: issues
 permissions: {}
 jobs:
@@ -78,7 +78,7 @@ describe('editor experience', () => {
     await client.open(uri, WORKFLOW);
     const ds = await client.diagnostics(uri, (d) => d.length === 2, 1);
     const run = ds.find((d) => d.range.start.line === 6)!;
-    assert.equal(run.code, 'insecure-commands');
+    assert.equal(run.code, 'github-env');
     assert.doesNotMatch(String(run.message), /template-injection/, 'said once, in the related information');
     assert.equal(run.relatedInformation?.length, 1);
     assert.match(String(run.relatedInformation![0]!.message), /^high template-injection: /);
@@ -95,22 +95,51 @@ describe('editor experience', () => {
       actions.map((a) => a.title),
       [
         'Pass the untrusted value through env: (ISSUE_TITLE) instead of expanding it in the shell',
-        'Ignore insecure-commands, template-injection on this line',
-        'Ignore insecure-commands, template-injection in this file',
-        'Show documentation for insecure-commands',
+        'Ignore github-env, template-injection on this line',
+        'Ignore github-env, template-injection in this file',
+        'Show documentation for github-env',
         'Show documentation for template-injection',
       ],
     );
     // The suppression comment is a snippet: the reason is the first tab stop, selected for typing.
     const [ignore] = edits(actions[1]!) as SnippetTextEdit[];
-    assert.equal(ignore!.snippet.value, '      # forewarn-ignore[insecure-commands,template-injection] ${1:reason}\n');
+    assert.equal(ignore!.snippet.value, '      # forewarn-ignore[github-env,template-injection] ${1:reason}\n');
     const [fileIgnore] = edits(actions[2]!) as SnippetTextEdit[];
-    assert.equal(fileIgnore!.snippet.value, '# forewarn-ignore-file[insecure-commands,template-injection] ${1:reason}\n');
+    assert.equal(fileIgnore!.snippet.value, '# forewarn-ignore-file[github-env,template-injection] ${1:reason}\n');
     // Applied as text (what a client makes of the snippet's default), both findings go.
-    const applied = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, WORKFLOW), [{ range: ignore!.range, newText: '      # forewarn-ignore[insecure-commands,template-injection] reason\n' }]);
+    const applied = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, WORKFLOW), [{ range: ignore!.range, newText: '      # forewarn-ignore[github-env,template-injection] reason\n' }]);
     await client.changeFull(uri, 2, applied);
     const left = await client.diagnostics(uri, () => true, 2);
     assert.deepEqual(left.map((d) => d.code), ['unpinned-action']);
+  });
+
+  it('in a multi-line script the one "Ignore" goes above the value and names every rule in it (lines from the worker)', async () => {
+    const uri = uriOf('.github/workflows/block.yml');
+    const text = `on: issues
+permissions: {}
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          echo "\${{ github.event.issue.title }}"
+          echo "B=\${{ github.event.issue.body }}" >> "$GITHUB_ENV"
+`;
+    await client.open(uri, text);
+    const ds = await client.diagnostics(uri, (d) => d.length === 2, 1);
+    const last = ds.find((d) => d.range.start.line === 8)!;
+    assert.equal(last.relatedInformation?.length, 1, 'github-env and template-injection on one span');
+    const actions = await quickFix(client, uri, last);
+    const ignores = actions.filter((a) => a.title.startsWith('Ignore'));
+    assert.deepEqual(
+      ignores.map((a) => a.title),
+      ['Ignore template-injection, github-env on this line', 'Ignore github-env, template-injection in this file'],
+    );
+    const [ignore] = edits(ignores[0]!) as SnippetTextEdit[];
+    assert.deepEqual(ignore!.range.start, { line: 6, character: 0 });
+    const applied = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), [{ range: ignore!.range, newText: ignore!.snippet.value.replace('${1:reason}', 'reason') }]);
+    await client.changeFull(uri, 2, applied);
+    assert.deepEqual(await client.diagnostics(uri, () => true, 2), []);
   });
 
   it('without snippet support the comment is plain text with the word reason, never <reason>', async () => {
@@ -124,7 +153,7 @@ describe('editor experience', () => {
       assert.match(String(run.message), /\n\nhigh template-injection: /);
       const actions = await quickFix(plain, uri, run);
       const ignore = actions.find((a) => a.title.startsWith('Ignore') && a.title.endsWith('on this line'))!;
-      assert.deepEqual(edits(ignore).map((e) => (e as { newText: string }).newText), ['      # forewarn-ignore[insecure-commands,template-injection] reason\n']);
+      assert.deepEqual(edits(ignore).map((e) => (e as { newText: string }).newText), ['      # forewarn-ignore[github-env,template-injection] reason\n']);
     } finally {
       await plain.stop();
     }
@@ -143,8 +172,8 @@ describe('editor experience', () => {
       { ruleId: 'credential-persistence', count: 1 },
     ]);
     assert.equal(r.fixedCount, 2);
-    // insecure-commands has no fix; unpinned-action needs a lookup.
-    assert.deepEqual(r.remaining, { unsafe: 0, lookup: 1, none: 1 });
+    // excessive-permissions' fix (contents: read) is unsafe; github-env has no fix here; unpinned-action needs a lookup.
+    assert.deepEqual(r.remaining, { unsafe: 1, lookup: 1, none: 1 });
     const source = (await client.conn.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },

@@ -3,6 +3,7 @@
 export const FILE_KINDS = [
   'github-workflow',
   'github-action',
+  'dependabot',
   'gitlab-ci',
   'azure-pipelines',
   'bitbucket-pipelines',

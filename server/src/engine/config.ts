@@ -214,7 +214,7 @@ export function configTemplate(rules: readonly { id: string; severity: string; d
     '# ignore:',
     '#   - test/fixtures/',
     '',
-    '# Extra globs mapped to a file kind (github-workflow, github-action, gitlab-ci, azure-pipelines,',
+    '# Extra globs mapped to a file kind (github-workflow, github-action, dependabot, gitlab-ci, azure-pipelines,',
     '# bitbucket-pipelines, circleci, dockerfile, compose, kubernetes, terraform).',
     '# kinds:',
     '#   gitlab-ci:',

@@ -5,6 +5,7 @@ import { compileGlobs, type PathTest } from './globs.js';
 
 const BUILTIN: readonly [FileKind, readonly string[], { nocase?: boolean }?][] = [
   ['github-workflow', ['.github/workflows/*.yml', '.github/workflows/*.yaml', '**/.github/workflows/*.yml', '**/.github/workflows/*.yaml']],
+  ['dependabot', ['.github/dependabot.yml', '.github/dependabot.yaml', '**/.github/dependabot.yml', '**/.github/dependabot.yaml']],
   ['gitlab-ci', ['.gitlab-ci.yml', '*.gitlab-ci.yml']],
   ['azure-pipelines', ['azure-pipelines*.yml', 'azure-pipelines*.yaml', '**/.azure-pipelines/**/*.yml', '**/.azure-pipelines/**/*.yaml', '.azure-pipelines/**/*.yml', '.azure-pipelines/**/*.yaml']],
   ['bitbucket-pipelines', ['bitbucket-pipelines.yml']],

@@ -27,9 +27,9 @@ export interface Redactor {
  */
 const MIN_FILE_SECRET = 6;
 
-/** Credential-bearing query parameters (`?access_token=…`, presigned S3/GCS URLs). */
+/** Credential-bearing query parameters (`?access_token=…`, presigned S3/GCS URLs); a value cannot hold another `?k=`, so matches never overlap. */
 const QUERY_SECRET =
-  /[?&;](?:access_token|private_token|refresh_token|id_token|auth_token|token|api[_-]?key|apikey|key|secret|client_secret|password|passwd|pwd|auth|sig|signature|X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|X-Goog-Signature|X-Goog-Credential)=([^&\s"'`#<>]{4,4096})/gi;
+  /[?&;](?:access_token|private_token|refresh_token|id_token|auth_token|token|api[_-]?key|apikey|key|secret|client_secret|password|passwd|pwd|auth|sig|signature|X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|X-Goog-Signature|X-Goog-Credential)=([^&?;=\s"'`#<>]{4,4096}={0,2})/gi;
 
 interface Span {
   readonly start: number;

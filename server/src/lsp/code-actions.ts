@@ -12,37 +12,43 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { LineIndex } from '../core/text.js';
-import type { Finding, ResolveRequest, TextEdit } from '../core/types.js';
-import { selectFixes, suppressFileEdit, suppressLineEdit, suppressionLine, type AnalysisResult, type SuppressionEdit } from '../engine/index.js';
+import type { Finding, TextEdit } from '../core/types.js';
+import { selectFixes, suppressFileEdit, suppressLineEdit, type SuppressionEdit } from '../engine/index.js';
 import { SHOW_DOCS_COMMAND, SOURCE, isDiagnosticData, toLspRange } from './convert.js';
+import type { DocumentResult } from './document-analysis.js';
 import { pinAction } from './pin.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.forewarn`;
 
+/** The analysed text: the version the analysis ran on, and its line table. */
 export interface DocumentRef {
   readonly uri: string;
   readonly version: number;
   readonly text: string;
+  readonly lines: LineIndex;
 }
 
 export interface QuickFixInput {
   readonly doc: DocumentRef;
   /** the analysis the diagnostics came from (same version, same analysis number). */
-  readonly result: AnalysisResult;
+  readonly result: DocumentResult;
   readonly analysis: number;
   readonly diagnostics: readonly Diagnostic[];
   /** the client applies snippet edits (`workspace.workspaceEdit.snippetEditSupport`). */
   readonly snippets: boolean;
   /** pin lookups are allowed (trusted workspace, `forewarn.allowNetwork`). */
   readonly network: boolean;
-  /** every action and image of the file that "Pin all" would pin. */
-  readonly pinAll: () => readonly ResolveRequest[];
+  /**
+   * The lines the line-level suppressions of findings at these offsets belong on (a multi-line value's first line).
+   * It needs the parse, which the analysis worker keeps; the finding's own line when that version is gone.
+   */
+  readonly suppressionLines: (offsets: readonly number[]) => Promise<readonly number[]>;
 }
 
-export function quickFixes(input: QuickFixInput): CodeAction[] {
+export async function quickFixes(input: QuickFixInput): Promise<CodeAction[]> {
   const { doc, result } = input;
-  const file = result.file;
-  if (!file || !result.kind) return [];
+  const lines = doc.lines;
+  if (!result.parsed || !result.kind) return [];
   // The findings the diagnostics show, each with the diagnostic that shows it.
   const asked: { finding: Finding; diag: Diagnostic }[] = [];
   const seenIndex = new Set<number>();
@@ -72,37 +78,38 @@ export function quickFixes(input: QuickFixInput): CodeAction[] {
       const key = `${fix.title}\0${JSON.stringify(fix.edits)}`;
       if (seenFix.has(key)) continue;
       seenFix.add(key);
-      fixes.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diag], isPreferred: fix.safety === 'safe', edit: workspaceEdit(doc, file.lines, fix.edits) });
+      fixes.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diag], isPreferred: fix.safety === 'safe', edit: workspaceEdit(doc, fix.edits) });
     }
   }
   if (pins.length > 0) {
-    const all = input.pinAll();
-    if (all.length > 1) pins.push(pinAction('Pin all actions and images in this file', { uri: doc.uri, version: doc.version, requests: all }));
+    const all = result.pinRequests;
+    if (all.length > 1) pins.push(pinAction('Pin all actions and images in this file', { uri: doc.uri, version: doc.version, requests: [...all] }));
   }
 
   const diagnostics = unique(asked.map((a) => a.diag));
   // One "Ignore" per line asked about, naming every rule with a finding whose suppression belongs on that line.
   const ignores: CodeAction[] = [];
-  const lines = unique(asked.map((a) => suppressionLine(file, a.finding.range.start)));
+  const wantedLines = unique(await input.suppressionLines(asked.map((a) => a.finding.range.start)));
+  const wanted = new Set(wantedLines);
+  const first = Math.min(...wantedLines);
+  // A suppression line is never below the finding's own line: only findings from the first wanted line on can share one.
+  const candidates = result.findings.filter((f) => lines.lineOf(f.range.start) >= first);
+  const candidateLines = await input.suppressionLines(candidates.map((f) => f.range.start));
   const lineOf = new Map<number, string[]>();
-  const wanted = new Set(lines);
-  const first = Math.min(...lines);
-  for (const f of result.findings) {
-    // A suppression line is never below the finding's own line.
-    if (file.lines.lineOf(f.range.start) < first) continue;
-    const line = suppressionLine(file, f.range.start);
-    if (!wanted.has(line)) continue;
+  candidates.forEach((f, k) => {
+    const line = candidateLines[k]!;
+    if (!wanted.has(line)) return;
     const ids = lineOf.get(line) ?? [];
     if (!ids.includes(f.ruleId)) ids.push(f.ruleId);
     lineOf.set(line, ids);
-  }
-  for (const line of lines) {
+  });
+  for (const line of wantedLines) {
     const ids = lineOf.get(line) ?? [];
     ignores.push({
       title: `Ignore ${ids.join(', ')} on this line`,
       kind: CodeActionKind.QuickFix,
       diagnostics,
-      edit: suppressionWorkspaceEdit(doc, file.lines, suppressLineEdit(doc.text, file.lines, line, ids), input.snippets),
+      edit: suppressionWorkspaceEdit(doc, suppressLineEdit(doc.text, lines, line, ids), input.snippets),
     });
   }
   const fileIds = unique(asked.map((a) => a.finding.ruleId));
@@ -110,7 +117,7 @@ export function quickFixes(input: QuickFixInput): CodeAction[] {
     title: `Ignore ${fileIds.join(', ')} in this file`,
     kind: CodeActionKind.QuickFix,
     diagnostics,
-    edit: suppressionWorkspaceEdit(doc, file.lines, suppressFileEdit(doc.text, file.lines, result.kind, fileIds), input.snippets),
+    edit: suppressionWorkspaceEdit(doc, suppressFileEdit(doc.text, lines, result.kind, fileIds), input.snippets),
   });
 
   const docs = fileIds.map(
@@ -135,7 +142,7 @@ export interface FixAllSummary {
 }
 
 /** Every safe fix of the file in one edit, and what it does, for "Fix all" and the fix-all code action. */
-export function fixAll(doc: DocumentRef, result: AnalysisResult): FixAllSummary {
+export function fixAll(doc: DocumentRef, result: DocumentResult): FixAllSummary {
   const { edits, fixed } = selectFixes(result.findings);
   const counts = new Map<string, number>();
   for (const f of fixed) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
@@ -148,7 +155,7 @@ export function fixAll(doc: DocumentRef, result: AnalysisResult): FixAllSummary 
     else remaining.none++;
   }
   return {
-    ...(edits.length > 0 && result.file ? { edit: workspaceEdit(doc, result.file.lines, edits) } : {}),
+    ...(edits.length > 0 && result.parsed ? { edit: workspaceEdit(doc, edits) } : {}),
     fixed: [...counts].map(([ruleId, count]) => ({ ruleId, count })),
     fixedCount: fixed.length,
     remaining,
@@ -160,17 +167,17 @@ export function fixAllTitle(s: FixAllSummary): string {
   return `Forewarn: fix ${s.fixedCount} problem${s.fixedCount === 1 ? '' : 's'} (${s.fixed.map((r) => r.ruleId).join(', ')})`;
 }
 
-export function workspaceEdit(doc: DocumentRef, lines: LineIndex, edits: readonly TextEdit[]): WorkspaceEdit {
-  const lspEdits: LspTextEdit[] = edits.map((e) => ({ range: toLspRange(lines, e.range), newText: e.newText }));
+export function workspaceEdit(doc: DocumentRef, edits: readonly TextEdit[]): WorkspaceEdit {
+  const lspEdits: LspTextEdit[] = edits.map((e) => ({ range: toLspRange(doc.lines, e.range), newText: e.newText }));
   return { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, lspEdits)] };
 }
 
 /** A suppression comment: a snippet whose reason is the first tab stop when the client can, else plain text. */
-function suppressionWorkspaceEdit(doc: DocumentRef, lines: LineIndex, edit: SuppressionEdit, snippets: boolean): WorkspaceEdit {
-  if (!snippets || !edit.reason) return workspaceEdit(doc, lines, [edit]);
+function suppressionWorkspaceEdit(doc: DocumentRef, edit: SuppressionEdit, snippets: boolean): WorkspaceEdit {
+  if (!snippets || !edit.reason) return workspaceEdit(doc, [edit]);
   const t = edit.newText;
   const value = `${snippetText(t.slice(0, edit.reason.start))}\${1:${snippetText(t.slice(edit.reason.start, edit.reason.end))}}${snippetText(t.slice(edit.reason.end))}`;
-  const snippet: SnippetTextEdit = { range: toLspRange(lines, edit.range), snippet: { kind: 'snippet', value } };
+  const snippet: SnippetTextEdit = { range: toLspRange(doc.lines, edit.range), snippet: { kind: 'snippet', value } };
   return { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, [snippet])] };
 }
 

@@ -1,8 +1,10 @@
-// A workspace-scan worker thread: analyses batches of files from disk with its own engine and posts the results.
+// The server's worker threads: workspace-scan batches of files from disk, and (in the document worker) single
+// documents, disk files and suppression-line questions. Each has its own engine; results are posted back.
 
 import { parentPort } from 'node:worker_threads';
 import { Analyzer, RULES, type ForewarnConfig } from '../engine/index.js';
 import { analyzeOnDisk, type DiskJob, type DiskResult } from './disk-analysis.js';
+import { DocumentAnalyzer, handleRequest, type AnalysisRequest } from './document-analysis.js';
 import { loadExtraRules } from './extra-rules.js';
 
 export interface WorkerRequest {
@@ -19,7 +21,12 @@ export interface WorkerResponse {
 if (parentPort) {
   const port = parentPort;
   const analyzer = new Analyzer([...RULES, ...loadExtraRules()]);
-  port.on('message', (req: WorkerRequest) => {
+  const documents = new DocumentAnalyzer(analyzer);
+  port.on('message', (req: WorkerRequest | AnalysisRequest) => {
+    if ('type' in req) {
+      port.postMessage(handleRequest(documents, req));
+      return;
+    }
     const results = req.jobs.map((job): DiskResult => {
       try {
         return analyzeOnDisk(job, req.configs[job.configIndex]!, analyzer);

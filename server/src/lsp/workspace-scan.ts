@@ -5,14 +5,15 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from './workers.js';
 import { Minimatch } from 'minimatch';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Analyzer} from '../engine/index.js';
 import { CONFIG_FILE_NAMES, YAML_EXT, compileIgnore, type ForewarnConfig } from '../engine/index.js';
 import { walkFiles } from '../workspace/walk.js';
 import type { DisplayOptions } from './diagnostics.js';
-import { analyzeOnDisk, type DiskBaseline, type DiskJob, type DiskResult, type SeverityCounts } from './disk-analysis.js';
+import type { DiskBaseline, DiskJob, DiskResult, SeverityCounts } from './disk-analysis.js';
 import type { WorkerRequest, WorkerResponse } from './scan-worker.js';
 
 /** What the scan needs to know about one file's setting: its effective config and the folder its globs are relative to. */
@@ -35,7 +36,10 @@ export interface ScanHost {
   setCounts(uri: string, counts: SeverityCounts | undefined): void;
   /** the baseline entries that apply to a file, if any. */
   baselineFor(fsPath: string): DiskBaseline | undefined;
+  /** kinds by path (no file is analysed in the server's thread: see analyzeDisk). */
   readonly analyzer: Analyzer;
+  /** analyses one file from disk off the message loop (the document worker). */
+  analyzeDisk(job: DiskJob, config: ForewarnConfig): Promise<DiskResult>;
 }
 
 export interface FolderScan {
@@ -153,8 +157,8 @@ export class WorkspaceScanner {
     return this.summary(started, jobs.length, analyzed, unchanged, cancelled, workers);
   }
 
-  /** Re-analyses one file from disk (saved, created or changed outside the editor). */
-  refresh(path: string, force = false): void {
+  /** Re-analyses one file from disk (saved, created or changed outside the editor), off the message loop. */
+  async refresh(path: string, force = false): Promise<void> {
     const uri = pathToFileURL(path).toString();
     if (this.host.isOpen(uri)) return;
     const folder = this.host.folderOf(path);
@@ -169,7 +173,9 @@ export class WorkspaceScanner {
     if (kind === undefined && !YAML_EXT.test(path)) return;
     const knownHash = force ? undefined : this.entries.get(uri)?.hash;
     const baseline = this.host.baselineFor(path);
-    this.accept(analyzeOnDisk({ path, rel, folder, kind, configIndex: 0, knownHash, display: fc.display, ...(baseline ? { baseline } : {}) }, fc.config, this.host.analyzer));
+    const result = await this.host.analyzeDisk({ path, rel, folder, kind, configIndex: 0, knownHash, display: fc.display, ...(baseline ? { baseline } : {}) }, fc.config);
+    // Opened meanwhile: the editor's text is what counts now.
+    if (!this.host.isOpen(uri)) this.accept(result);
   }
 
   /** A file was deleted: its problems go with it. */
@@ -223,16 +229,12 @@ export class WorkspaceScanner {
     return Math.max(1, Math.min(this.opts.workers ?? availableParallelism(), 4));
   }
 
+  /** A small scan: file by file through the document worker, so no analysis runs on the message loop. */
   private async runHere(jobs: readonly DiskJob[], configs: readonly ForewarnConfig[], onResult: (r: DiskResult) => void, progress: Progress): Promise<boolean> {
-    for (let i = 0; i < jobs.length; i++) {
-      if (i % 20 === 0) {
-        // Let edits, code actions and cancellation through.
-        await tick();
-        if (progress.cancelled()) return true;
-      }
-      const job = jobs[i]!;
+    for (const job of jobs) {
+      if (progress.cancelled()) return true;
       try {
-        onResult(analyzeOnDisk(job, configs[job.configIndex]!, this.host.analyzer));
+        onResult(await this.host.analyzeDisk(job, configs[job.configIndex]!));
       } catch (e) {
         onResult({ path: job.path, status: 'unreadable', message: (e as Error).message });
       }
@@ -272,7 +274,7 @@ export class WorkspaceScanner {
       };
       for (let i = 0; i < Math.min(count, batches.length); i++) {
         // A modest heap makes V8 collect early: two workers otherwise grow well past what a scan needs.
-        const w = new Worker(this.workerPath!, { resourceLimits: { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 } });
+        const w = startWorker(this.workerPath!, { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 }, (line) => console.log(line));
         workers.push(w);
         w.on('message', (res: WorkerResponse) => {
           pending--;

@@ -79,6 +79,17 @@ const UNTRUSTED: readonly string[] = [
   'github.event.workflow_run.head_commit.committer.email',
   'github.event.workflow_run.head_commit.committer.name',
   'github.event.workflow_run.pull_requests.*.head.ref',
+  // `edited` events carry the previous title and body.
+  'github.event.changes.title.from',
+  'github.event.changes.body.from',
+  'github.event.answer.body',
+  'github.event.review_comment.diff_hunk',
+  // A merge queue's commit carries the queued pull request's title and its author's name.
+  'github.event.merge_group.head_commit.message',
+  'github.event.merge_group.head_commit.author.email',
+  'github.event.merge_group.head_commit.author.name',
+  'github.event.merge_group.head_commit.committer.email',
+  'github.event.merge_group.head_commit.committer.name',
 ];
 
 /** A path names attacker-controlled text itself, or an object that contains some (`toJSON(github.event.issue)`). */
@@ -131,6 +142,10 @@ const SHELL_VAR = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
 /** github-script: `core.setOutput('name', …)` */
 const SET_OUTPUT = /core\.setOutput\(\s*['"`]([\w-]+)['"`]\s*,([^\n]*)/g;
 const PAYLOAD = /context\.payload\.(issue|pull_request|comment|review|review_comment|discussion)\.(title|body|head\.ref)\b/;
+/** github-script: `return …` (one line). */
+const RETURN = /(?<![\w$.])return[ \t]+([^\s;][^\n;]*)/g;
+/** Outputs of well-known actions that carry pull request text: the branch of the PR an `issue_comment` is about. */
+const ACTION_OUTPUTS: ReadonlyMap<string, readonly string[]> = new Map([['xt0rted/pull-request-comment-branch', ['head_ref', 'ref']]]);
 
 function stepOutputs(step: Step, scope: TaintScope, envNames: ReadonlySet<string>): string[] {
   if (!step.id) return [];
@@ -150,8 +165,14 @@ function stepOutputs(step: Step, scope: TaintScope, envNames: ReadonlySet<string
       for (const m of script.matchAll(SET_OUTPUT)) {
         if (PAYLOAD.test(m[2]!) || exprTainted(m[2], scope)) out.push(prefix + m[1]!.toLowerCase());
       }
+      // What the script returns becomes the `result` output.
+      for (const m of script.matchAll(RETURN)) {
+        if (PAYLOAD.test(m[1]!) || exprTainted(m[1], scope)) out.push(`${prefix}result`);
+      }
     }
   }
+  const known = step.action !== undefined ? ACTION_OUTPUTS.get(step.action) : undefined;
+  if (known) for (const o of known) out.push(prefix + o);
   return out;
 }
 
@@ -219,4 +240,15 @@ export function scalarStrings(node: unknown, limit = 500): string[] {
   };
   walk(node);
   return out;
+}
+
+/**
+ * Attacker-controlled fields that cannot hold a line break: branch names (git refuses control characters in refs) and
+ * commit identities (git strips line breaks from names and e-mails). The rest (titles, bodies, messages) can.
+ */
+const SINGLE_LINE = /(?:^github\.head_ref$|\.head\.ref$|\.head\.label$|\.head_branch$|\.default_branch$|\.(?:author|committer)\.(?:name|email)$|\.page_name$)/;
+
+/** An untrusted path whose text may contain a line break (and so add lines to $GITHUB_ENV-style files). */
+export function mayHoldNewline(path: string): boolean {
+  return !SINGLE_LINE.test(path);
 }

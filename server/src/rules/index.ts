@@ -7,6 +7,9 @@ import composeDockerSocket from './hardening/compose-docker-socket.js';
 import composeHostNamespaces from './hardening/compose-host-namespaces.js';
 import composePrivileged from './hardening/compose-privileged.js';
 import composeUnconfinedSecurity from './hardening/compose-unconfined-security.js';
+import concurrencyLimits from './hardening/concurrency-limits.js';
+import dependabotCooldown from './hardening/dependabot-cooldown.js';
+import dependabotExecution from './hardening/dependabot-execution.js';
 import dockerfileAddLocal from './hardening/dockerfile-add-local.js';
 import dockerfileChmod777 from './hardening/dockerfile-chmod-777.js';
 import dockerfileExposeSsh from './hardening/dockerfile-expose-ssh.js';
@@ -27,8 +30,10 @@ import rdsPubliclyAccessible from './hardening/rds-publicly-accessible.js';
 import storageEncryptionDisabled from './hardening/storage-encryption-disabled.js';
 import tlsVerificationDisabled from './hardening/tls-verification-disabled.js';
 import unauthenticatedPackages from './hardening/unauthenticated-packages.js';
+import artifactPoisoning from './injection/artifact-poisoning.js';
 import azureScriptInjection from './injection/azure-script-injection.js';
 import dangerousTriggers from './injection/dangerous-triggers.js';
+import githubEnv from './injection/github-env.js';
 import gitlabScriptInjection from './injection/gitlab-script-injection.js';
 import insecureCommands from './injection/insecure-commands.js';
 import templateInjection from './injection/template-injection.js';
@@ -36,6 +41,7 @@ import azureDebug from './permissions/azure-debug.js';
 import azurePersistCredentials from './permissions/azure-persist-credentials.js';
 import azureSecretLiteral from './permissions/azure-secret-literal.js';
 import azureStoragePublicAccess from './permissions/azure-storage-public-access.js';
+import botConditions from './permissions/bot-conditions.js';
 import credentialPersistence from './permissions/credential-persistence.js';
 import debugLogging from './permissions/debug-logging.js';
 import excessivePermissions from './permissions/excessive-permissions.js';
@@ -51,17 +57,26 @@ import k8sRbacWildcard from './permissions/k8s-rbac-wildcard.js';
 import s3PublicAccessBlockDisabled from './permissions/s3-public-access-block-disabled.js';
 import s3PublicAcl from './permissions/s3-public-acl.js';
 import secretsExposure from './permissions/secrets-exposure.js';
+import secretsOutsideEnv from './permissions/secrets-outside-env.js';
 import securityGateDisabled from './permissions/security-gate-disabled.js';
 import selfHostedRunner from './permissions/self-hosted-runner.js';
 import sharedEnvironmentSecrets from './permissions/shared-environment-secrets.js';
 import staticCloudCredentials from './permissions/static-cloud-credentials.js';
+import thirdPartyActionSecrets from './permissions/third-party-action-secrets.js';
+import unredactedSecrets from './permissions/unredacted-secrets.js';
 import unprotectedProductionDeploy from './permissions/unprotected-production-deploy.js';
+import unsoundCondition from './permissions/unsound-condition.js';
+import unsoundContains from './permissions/unsound-contains.js';
 import addWithoutChecksum from './pinning/add-without-checksum.js';
+import cachePoisoning from './pinning/cache-poisoning.js';
 import dependencyConfusion from './pinning/dependency-confusion.js';
 import downloadAndExecute from './pinning/download-and-execute.js';
 import imageLatest from './pinning/image-latest.js';
 import imageWithoutDigest from './pinning/image-without-digest.js';
+import knownVulnerableActions from './pinning/known-vulnerable-actions.js';
+import obfuscation from './pinning/obfuscation.js';
 import publishWithoutProvenance from './pinning/publish-without-provenance.js';
+import refVersionMismatch from './pinning/ref-version-mismatch.js';
 import shaPinWithoutVersion from './pinning/sha-pin-without-version.js';
 import unpinnedAction from './pinning/unpinned-action.js';
 import unpinnedInclude from './pinning/unpinned-include.js';
@@ -76,6 +91,7 @@ import providerToken from './secrets/provider-token.js';
 
 export const RULES: readonly Rule[] = [
   addWithoutChecksum,
+  artifactPoisoning,
   awsAccessKey,
   azureDebug,
   azurePersistCredentials,
@@ -83,15 +99,20 @@ export const RULES: readonly Rule[] = [
   azureSecretLiteral,
   azureStorageMinTls,
   azureStoragePublicAccess,
+  botConditions,
+  cachePoisoning,
   composeDangerousCapabilities,
   composeDockerSocket,
   composeHostNamespaces,
   composePrivileged,
   composeUnconfinedSecurity,
+  concurrencyLimits,
   credentialPersistence,
   credentialUrl,
   dangerousTriggers,
   debugLogging,
+  dependabotCooldown,
+  dependabotExecution,
   dependencyConfusion,
   dockerfileAddLocal,
   dockerfileChmod777,
@@ -105,6 +126,7 @@ export const RULES: readonly Rule[] = [
   gcpBasicRole,
   gcpPublicIamMember,
   genericSecret,
+  githubEnv,
   gitlabDebugTrace,
   gitlabInsecureDind,
   gitlabJobTokenLeak,
@@ -125,12 +147,16 @@ export const RULES: readonly Rule[] = [
   k8sRunAsRoot,
   k8sServiceAccountToken,
   k8sWritableRootFs,
+  knownVulnerableActions,
+  obfuscation,
   providerToken,
   publishWithoutProvenance,
   rdsPubliclyAccessible,
+  refVersionMismatch,
   s3PublicAccessBlockDisabled,
   s3PublicAcl,
   secretsExposure,
+  secretsOutsideEnv,
   securityGateDisabled,
   selfHostedRunner,
   shaPinWithoutVersion,
@@ -138,6 +164,7 @@ export const RULES: readonly Rule[] = [
   staticCloudCredentials,
   storageEncryptionDisabled,
   templateInjection,
+  thirdPartyActionSecrets,
   tlsVerificationDisabled,
   unauthenticatedPackages,
   unpinnedAction,
@@ -146,5 +173,8 @@ export const RULES: readonly Rule[] = [
   unpinnedOrb,
   unpinnedRepository,
   unprotectedProductionDeploy,
+  unsoundCondition,
+  unsoundContains,
+  unredactedSecrets,
   unversionedProvider,
 ];

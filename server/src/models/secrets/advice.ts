@@ -5,6 +5,7 @@ import type { FileKind } from '../../core/types.js';
 const STORE: Readonly<Record<FileKind, string>> = {
   'github-workflow': 'a repository or environment secret (`${{ secrets.NAME }}`)',
   'github-action': 'an input the calling workflow fills from its secrets',
+  dependabot: 'a Dependabot secret (`${{ secrets.NAME }}` in `registries:`)',
   'gitlab-ci': 'a masked, protected CI/CD variable',
   'azure-pipelines': 'a secret pipeline variable or Azure Key Vault',
   'bitbucket-pipelines': 'a secured repository or deployment variable',

@@ -1,6 +1,7 @@
-// Secrets handed out wholesale or printed: `secrets: inherit`, `toJSON(secrets)`, `echo ${{ secrets.X }}`.
+// Secrets handed out wholesale or printed: `secrets: inherit`, `toJSON(secrets)`, `secrets[<expression>]`, `echo ${{ secrets.X }}`.
 
 import { findExpressions } from '../../models/github-expressions.js';
+import { secretAccesses } from '../../models/github-secrets.js';
 import { scalarText, workflowsIn } from '../../models/github-workflow.js';
 import { rangeOf } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
@@ -35,7 +36,7 @@ export default defineRule({
   family: 'permissions',
   kinds: ['github-workflow'],
   severity: 'high',
-  description: 'All secrets passed on (`secrets: inherit`, `toJSON(secrets)`) or a secret printed in a run: script',
+  description: 'All secrets passed on (`secrets: inherit`, `toJSON(secrets)`, `secrets[<expression>]`) or a secret printed in a run: script',
   cwe: [200, 532],
   fix: 'none',
   check(ctx) {
@@ -65,6 +66,18 @@ export default defineRule({
             range: e ? { start: r.start + e.start, end: r.start + e.end } : r,
             message: '`toJSON(secrets)` puts every secret of the repository into one value that a step, a log line or an artifact can leak. Reference only the secrets this step needs (`${{ secrets.NAME }}`).',
           });
+          continue;
+        }
+        if (!s.text.includes('[')) continue;
+        // `secrets[format('{0}_TOKEN', matrix.env)]`: which secret is read is decided at run time, so GitHub hands the job every one.
+        const src = text.slice(r.start, r.end);
+        for (const e of findExpressions(src)) {
+          if (!secretAccesses(e.inner).some((a) => a.kind === 'dynamic')) continue;
+          ctx.report({
+            range: { start: r.start + e.start, end: r.start + e.end },
+            message: `\`\${{ ${e.inner.length > 120 ? `${e.inner.slice(0, 120)}…` : e.inner} }}\` indexes \`secrets\` with a value computed at run time: GitHub cannot tell which secret the job needs, so it makes all of the repository's secrets available to the runner. Reference each secret by name (\`secrets.NAME\`, or a \`matrix\`/\`case()\` choice between named secrets).`,
+          });
+          break;
         }
       }
       for (const job of wf.jobs) {

@@ -24,6 +24,8 @@ function describe(ref: RemoteRef): string {
     case 'short-sha':
       return `is pinned to the short SHA '${ref.ref}', which GitHub no longer accepts and which can become ambiguous`;
     case 'branch':
+      if (ref.ref?.startsWith('refs/tags/')) return `uses the tag '${ref.ref.slice(10)}' (spelled as the full ref '${ref.ref}'): whoever controls that tag can move it to other code`;
+      if (ref.ref?.startsWith('refs/heads/')) return `follows the branch '${ref.ref.slice(11)}' (spelled as the full ref '${ref.ref}'): whoever can push to it changes the code your pipeline runs`;
       return `follows the branch '${ref.ref}': whoever can push to it changes the code your pipeline runs`;
     default:
       return `uses the mutable ref '${ref.ref}': whoever controls that tag can move it to other code`;
