@@ -199,6 +199,25 @@ describe('forewarn CLI', () => {
       },
     ));
 
+  it('ignore patterns of .forewarn.yml apply inside a folder named on the command line, and from a subfolder', () =>
+    inTempDir(
+      {
+        '.git/HEAD': '',
+        '.forewarn.yml': 'ignore:\n  - sub/third_party/\n  - "**/gen/**"\n  - "*.local"\n',
+        'sub/third_party/Dockerfile': 'FROM a\n',
+        'sub/app/gen/Dockerfile': 'FROM b\n',
+        'sub/app/Dockerfile.local': 'FROM c\n',
+        'sub/app/Dockerfile': 'FROM d\n',
+      },
+      (repo) => {
+        const paths = (args: string[], cwd: string) => [...new Set(scanJson(args, cwd).findings.map((f) => f.path))];
+        for (const named of ['sub', 'sub/', './sub', 'sub/app']) assert.deepEqual(paths([named], repo), ['sub/app/Dockerfile'], named);
+        // From inside sub/, the configuration is found above and its anchored patterns still mean sub/third_party/.
+        assert.deepEqual(paths(['.'], join(repo, 'sub')), ['app/Dockerfile']);
+        assert.deepEqual(paths([], join(repo, 'sub/app')), ['Dockerfile']);
+      },
+    ));
+
   it('a folder named explicitly is scanned even when ignored; a deeper .gitignore can re-include', () =>
     inTempDir(
       {

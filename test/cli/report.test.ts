@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { writeIfUnchanged } from '../../server/src/cli/fix.js';
+import { escapeData } from '../../server/src/cli/formats/github.js';
 import { run, type Io } from '../../server/src/cli/main.js';
 import { escapeControl } from '../../server/src/core/escape.js';
 import { snapshotOf } from '../../server/src/workspace/scan.js';
@@ -142,6 +143,34 @@ describe('output a scanned file cannot take over', () => {
     assert.equal(escapeControl('a\u202eb\tc\u0085'), 'a\\u{202e}b\tc\\x85');
   });
 
+  it('no format lets a raw control character through: JSON escapes it, GitHub annotations show it as an escape', () => {
+    for (const format of ['json', 'sarif', 'gitlab', 'github']) {
+      const r = forewarn(['scan', '.github', `bad\x1b[31mname`, '--format', format, '--fail-on', 'none'], ws);
+      assert.doesNotMatch(r.out, /[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e]/, `${format} stdout holds a raw control character`);
+      assert.equal(r.err, '');
+    }
+    const github = forewarn(['scan', '.github', '--format', 'github', '--fail-on', 'none'], ws).out;
+    assert.match(github, /a\/b@v1\\e\[2K%0DOK: no findings/, 'CR as the workflow-command escape, ESC made visible');
+    assert.equal(escapeData('a\x1b[31mb\u202e\x07'), 'a\\e[31mb\\u{202e}\\x07');
+  });
+
+  it('--diff and --fix summaries escape the file text and the paths they show', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forewarn-escape-fix-'));
+    try {
+      const name = '.github/workflows/i\x07nj.yml';
+      write(dir, { [name]: 'on: issues\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo "${{ github.event.issue.title }}\x1b[2K"\n' });
+      const diff = forewarn(['scan', '--diff'], dir, { isTTY: true, env: { NO_COLOR: '1' } });
+      assert.match(diff.out, /^- {6}- run: echo "\$\{\{ github\.event\.issue\.title \}\}\\e\[2K"$/m);
+      // The diff's headers quote an unusual name as git does (C escapes).
+      assert.match(diff.out, /^--- "a\/\.github\/workflows\/i\\anj\.yml"$/m);
+      const fix = forewarn(['scan', '--fix', '--fail-on', 'none', '-f', 'text'], dir);
+      assert.match(fix.err, /^\.github\/workflows\/i\\x07nj\.yml: fixed 1 \(1 template-injection\)$/m);
+      for (const s of [diff.out, diff.err, fix.out, fix.err]) assert.doesNotMatch(s, /[\x00-\x08\x0b-\x1f\x7f]/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('JSON and SARIF keep the text, JSON-escaped', () => {
     const r = forewarn(['scan', '.github', '--format', 'json'], ws);
     assert.ok(!/[\x1b\r]/.test(r.out));
@@ -170,6 +199,13 @@ describe('machine formats are quiet on stderr', () => {
         ['bin/Dockerfile', 'skipped'],
         ['notes.txt', 'skipped'],
       ]);
+      // --fix too: what it fixed is in the report's findings, not on stderr.
+      write(dir, { '.github/workflows/fix.yml': 'on: issues\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo "${{ github.event.issue.title }}"\n' });
+      for (const format of ['json', 'sarif', 'gitlab', 'github']) {
+        const r = forewarn(['scan', '.github/workflows/fix.yml', '--fix', '--format', format, '--fail-on', 'none'], dir);
+        assert.equal(r.err, '', `${format} --fix wrote to stderr: ${r.err}`);
+      }
+      assert.match(readFileSync(join(dir, '.github/workflows/fix.yml'), 'utf8'), /ISSUE_TITLE: \$\{\{ github\.event\.issue\.title \}\}/);
       // Real errors still reach stderr: a usage error produces no report.
       const bad = forewarn(['scan', '--format', 'json', '--nope'], dir);
       assert.equal(bad.out, '');

@@ -1,5 +1,6 @@
 // `--format github`: workflow commands that GitHub Actions turns into annotations on the run and the diff.
 
+import { escapeControl } from '../../core/escape.js';
 import type { Severity } from '../../core/types.js';
 import { rootPath, type FormatInput } from './index.js';
 
@@ -7,9 +8,13 @@ export function annotationCommand(s: Severity): 'error' | 'warning' | 'notice' {
   return s === 'critical' || s === 'high' ? 'error' : s === 'medium' ? 'warning' : 'notice';
 }
 
-/** The message part of a workflow command: `%`, CR and LF are escaped (`%` first, so escapes stay intact). */
+/**
+ * The message part of a workflow command: `%`, CR and LF are escaped (`%` first, so escapes stay intact), and every
+ * other control character is made visible (`\e`, `\x07`, `\u{202e}`): the Actions log renders ANSI sequences, so a
+ * scanned file's text must not recolour or rewrite the log lines around it.
+ */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeControl(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** A property value (`file=`, `title=`): also `:` and `,`, which would end the value. */
