@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, wri
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { parseAllDocuments } from 'yaml';
 import { writeIfUnchanged } from '../../server/src/cli/fix.js';
 import { escapeData } from '../../server/src/cli/formats/github.js';
 import { run, type Io } from '../../server/src/cli/main.js';
@@ -386,6 +387,21 @@ describe('scan --fix and --diff', () => {
       assert.equal(r.code, 2);
       assert.match(r.err, /Dockerfile: not written: the file is not UTF-8 text/);
       assert.equal(readFileSync(join(dir, 'Dockerfile')).subarray(0, 2).toString('hex'), 'fffe');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('two fixes that clash in one pass (both add persist-credentials: false) are applied one after the other', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forewarn-clash-'));
+    try {
+      const text = readFileSync(join(REPO, 'examples/.github/workflows/pr-preview.yml'), 'utf8');
+      write(dir, { '.github/workflows/p.yml': text });
+      const r = forewarn(['scan', '--fix', '--unsafe-fixes', '--fail-on', 'none', '-f', 'text'], dir);
+      assert.match(r.err, /fixed \d+ \([^)]*credential-persistence[^)]*dangerous-triggers/);
+      const fixed = readFileSync(join(dir, '.github/workflows/p.yml'), 'utf8');
+      assert.equal(fixed.split('persist-credentials: false').length - 1, 1);
+      for (const doc of parseAllDocuments(fixed, { uniqueKeys: true })) assert.deepEqual(doc.errors, []);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -63,19 +63,21 @@ exports.run = async function run() {
   const preview = vscode.Uri.joinPath(folder, '.github', 'workflows', 'pr-preview.yml');
   const previewDoc = await vscode.workspace.openTextDocument(preview);
   await vscode.window.showTextDocument(previewDoc);
-  const grouped = await until(() => forewarn(preview).find((d) => d.range.start.line === 23 && codeOf(d) === 'insecure-commands'), 'the grouped diagnostic');
+  const grouped = await until(() => forewarn(preview).find((d) => d.range.start.line === 24 && codeOf(d) === 'github-env'), 'the grouped diagnostic');
   assert.equal(grouped.relatedInformation.length, 1);
   assert.match(grouped.relatedInformation[0].message, /^high template-injection: /);
-  const menu = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', preview, new vscode.Range(23, 40, 23, 40), vscode.CodeActionKind.QuickFix.value);
+  const menu = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', preview, new vscode.Range(24, 40, 24, 40), vscode.CodeActionKind.QuickFix.value);
   const menuTitles = menu.map((a) => a.title);
   console.log(`[suite] grouped actions: ${menuTitles.join(' | ')}`);
-  assert.deepEqual(menuTitles.slice(1), [
-    'Ignore insecure-commands, template-injection on this line',
-    'Ignore insecure-commands, template-injection in this file',
-    'Show documentation for insecure-commands',
+  assert.deepEqual(menuTitles.slice(2), [
+    'Ignore github-env, template-injection on this line',
+    'Ignore github-env, template-injection in this file',
+    'Show documentation for github-env',
     'Show documentation for template-injection',
   ]);
+  // The safe fix first, then github-env's unsafe rewrite.
   assert.match(menuTitles[0], /^Pass the untrusted value through env:/);
+  assert.match(menuTitles[1], /^Write PREVIEW_TITLE with a random heredoc delimiter/);
   // Fix All returns what it did (the message says the same in words).
   const fixAll = await vscode.commands.executeCommand('forewarn.fixAll');
   console.log(`[suite] fix all: ${JSON.stringify(fixAll)}`);

@@ -112,7 +112,7 @@ try {
   await filter.fill('');
 
   // A workflow with mixed findings: warnings for high and medium, red only for critical.
-  await quickOpen('pr-preview.yml', 'PREVIEW_BRANCH');
+  await quickOpen('pr-preview.yml', 'PREVIEW_TITLE');
   await editor.locator('.squiggly-error').first().waitFor({ timeout: 60_000 });
   await editor.locator('.squiggly-warning').first().waitFor({ timeout: 10_000 });
   await filter.fill('**/pr-preview.yml');
@@ -122,8 +122,8 @@ try {
   await shot('problems');
   await shot('mixed-findings');
 
-  // Two findings on one span (insecure-commands + template-injection): one hover, the other as related information.
-  await goTo('24:40');
+  // Two findings on one span (github-env + template-injection): one hover, the other as related information.
+  await goTo('25:40');
   await page.keyboard.press('Control+K');
   await page.keyboard.press('Control+I');
   const hover = page.locator('.monaco-hover', { hasText: 'high template-injection:' }).first();
@@ -133,7 +133,7 @@ try {
   await shot('hover');
   // Its rule link works offline: the command opens the page bundled with the extension.
   await hover.locator('a.code-link').first().click();
-  const docTab = page.locator('.tabs-container .tab', { hasText: /insecure-commands/ }).first();
+  const docTab = page.locator('.tabs-container .tab', { hasText: /github-env/ }).first();
   await docTab.waitFor({ timeout: 20_000 });
   await page.locator('.markdown-preview, iframe.webview', {}).first().waitFor({ timeout: 20_000 }).catch(() => {});
   log('the rule link opened the bundled page');
@@ -143,28 +143,29 @@ try {
   await docTab.locator('.tab-actions .action-label').first().click({ timeout: 5_000 });
   await docTab.waitFor({ state: 'detached', timeout: 10_000 });
   await page.locator('.tabs-container .tab', { hasText: 'pr-preview.yml' }).first().click();
-  await editor.locator('.view-lines', { hasText: 'PREVIEW_BRANCH' }).waitFor({ timeout: 15_000 });
+  await editor.locator('.view-lines', { hasText: 'PREVIEW_TITLE' }).waitFor({ timeout: 15_000 });
 
   // The quick-fix menu on that line: each fix once, ONE ignore for both rules, then the pages.
-  await goTo('24:40');
+  await goTo('25:40');
   await page.keyboard.press('Control+Period');
-  await menu.filter({ hasText: 'Ignore insecure-commands, template-injection on this line' }).waitFor({ timeout: 15_000 });
+  await menu.filter({ hasText: 'Ignore github-env, template-injection on this line' }).waitFor({ timeout: 15_000 });
   const titles = await menuTitles();
   log('quick fixes:', titles.join(' | '));
   const expected = [
-    /^Pass the untrusted value through env: \(PULL_REQUEST_HEAD_REF\) instead of expanding it in the shell/,
-    /^Ignore insecure-commands, template-injection on this line/,
-    /^Ignore insecure-commands, template-injection in this file/,
-    /^Show documentation for insecure-commands/,
+    /^Pass the untrusted value through env: \(PULL_REQUEST_TITLE\) instead of expanding it in the shell/,
+    /^Write PREVIEW_TITLE with a random heredoc delimiter/,
+    /^Ignore github-env, template-injection on this line/,
+    /^Ignore github-env, template-injection in this file/,
+    /^Show documentation for github-env/,
     /^Show documentation for template-injection/,
   ];
   check(titles.length === expected.length && expected.every((re, i) => re.test(titles[i])), `menu order: ${titles.join(' | ')}`);
   await shot('quick-fix-two-findings');
   // The suppression comment is a snippet: "reason" is selected, typing replaces it.
   await pick('on this line');
-  await editor.locator('.view-lines', { hasText: 'forewarn-ignore[insecure-commands,template-injection] reason' }).waitFor({ timeout: 15_000 });
+  await editor.locator('.view-lines', { hasText: 'forewarn-ignore[github-env,template-injection] reason' }).waitFor({ timeout: 15_000 });
   await page.keyboard.type('triaged in SEC-1');
-  await editor.locator('.view-lines', { hasText: 'forewarn-ignore[insecure-commands,template-injection] triaged in SEC-1' }).waitFor({ timeout: 5_000 });
+  await editor.locator('.view-lines', { hasText: 'forewarn-ignore[github-env,template-injection] triaged in SEC-1' }).waitFor({ timeout: 5_000 });
   check(!(await editor.locator('.view-lines').innerText()).includes('<reason>'), 'no literal <reason>');
   log('the reason was a tab stop: typed over it');
   await page.keyboard.press('Escape');
@@ -192,7 +193,7 @@ try {
   await dismissToasts();
   await page.keyboard.press('Control+S');
   for (let i = 0; i < 100 && !fs.readFileSync(PREVIEW, 'utf8').includes('triaged in SEC-1'); i++) await page.waitForTimeout(100);
-  check(fs.readFileSync(PREVIEW, 'utf8').includes('# forewarn-ignore[insecure-commands,template-injection] triaged in SEC-1'), 'saved to disk');
+  check(fs.readFileSync(PREVIEW, 'utf8').includes('# forewarn-ignore[github-env,template-injection] triaged in SEC-1'), 'saved to disk');
   await filter.fill('');
 
   // The AWS key in ci.yml: reveal it from the Problems panel, apply its fix with Ctrl+. and Enter, save.

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, lstatSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
+import { parseAllDocuments } from 'yaml';
 import { escapeControl } from '../core/escape.js';
 import { applyEdits, selectFixes, type AnalysisResult, type Analyzer, type ForewarnConfig } from '../engine/index.js';
 import type { FileSnapshot, ScannedFile } from '../workspace/scan.js';
@@ -95,15 +96,28 @@ function fixFile(file: ScannedFile, opts: FixOptions): Outcome | undefined {
   let result = file.result;
   const byRule = new Map<string, number>();
   let count = 0;
+  const yaml = file.kind !== 'dockerfile' && file.kind !== 'terraform';
+  let duplicates = yaml ? duplicateKeys(text) : 0;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const { edits, fixed } = selectFixes(result.findings, opts.unsafe);
-    if (edits.length === 0) break;
-    const next = applyEdits(text, edits);
+    const selection = selectFixes(result.findings, opts.unsafe);
+    if (selection.edits.length === 0) break;
+    let { fixed } = selection;
+    let next = applyEdits(text, selection.edits);
     if (next === text) break;
+    // Two fixes that are right alone can clash together: both add `persist-credentials: false` to one step. A pass
+    // that adds a duplicate key is redone with the first of its fixes only; the next pass sees what that left.
+    let addsDuplicate = yaml && fixed.length > 1 && duplicateKeys(next) > duplicates;
+    if (addsDuplicate) {
+      const [lead] = fixed;
+      const fix = lead!.fixes.find((x) => x.safety === 'safe') ?? lead!.fixes.find((x) => x.safety === 'unsafe');
+      fixed = [lead!];
+      next = fix && fix.safety !== 'needs-network' ? applyEdits(text, fix.edits) : text;
+      addsDuplicate = duplicateKeys(next) > duplicates;
+    }
     const after = opts.analyzer.analyze({ path: file.relPath, text: next, kind: file.kind }, opts.config);
     opts.analyzer.forget(file.relPath);
     // A fix must never break the file: keep what the earlier passes did, and say so.
-    if (after.parseErrors.length > result.parseErrors.length || after.skipped) {
+    if (after.parseErrors.length > result.parseErrors.length || after.skipped || addsDuplicate) {
       if (count === 0) return { problem: `a fix (${[...new Set(fixed.map((f) => f.ruleId))].join(', ')}) would make the file unreadable; nothing was changed. Please report this.` };
       break;
     }
@@ -111,10 +125,20 @@ function fixFile(file: ScannedFile, opts: FixOptions): Outcome | undefined {
     count += fixed.length;
     text = next;
     result = after;
+    if (yaml) duplicates = duplicateKeys(text);
   }
   if (count === 0) return undefined;
   if (!file.snapshot.utf8) return { problem: 'not written: the file is not UTF-8 text (UTF-16, or invalid bytes), and writing it back would change more than the fixes.' };
   return { text, result, byRule, count };
+}
+
+/** Mapping keys that appear twice in one mapping: Forewarn's parse tolerates them, GitHub and GitLab reject the file. */
+function duplicateKeys(text: string): number {
+  let n = 0;
+  for (const doc of parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'silent' })) {
+    if ('errors' in doc) for (const e of doc.errors) if (e.code === 'DUPLICATE_KEY') n++;
+  }
+  return n;
 }
 
 /**

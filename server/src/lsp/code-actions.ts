@@ -1,5 +1,5 @@
 // The quick-fix menu and "fix all", built from an analysis and the diagnostics the editor asks about.
-// Menu order: each fix once, pins, then one "Ignore … on this line" for every rule on that line, one "Ignore … in
+// Menu order: each fix once (safe ones first), pins, then one "Ignore … on this line" for every rule on that line, one "Ignore … in
 // this file", then each rule's page. Suppression comments are snippets with the reason as a tab stop.
 
 import {
@@ -81,6 +81,8 @@ export async function quickFixes(input: QuickFixInput): Promise<CodeAction[]> {
       fixes.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diag], isPreferred: fix.safety === 'safe', edit: workspaceEdit(doc, fix.edits) });
     }
   }
+  // Safe fixes first (the one VS Code marks preferred), then the unsafe ones, each group in the file's order.
+  fixes.sort((a, b) => Number(b.isPreferred === true) - Number(a.isPreferred === true));
   if (pins.length > 0) {
     const all = result.pinRequests;
     if (all.length > 1) pins.push(pinAction('Pin all actions and images in this file', { uri: doc.uri, version: doc.version, requests: [...all] }));
