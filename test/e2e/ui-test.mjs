@@ -148,7 +148,16 @@ try {
   // The quick-fix menu on that line: each fix once, ONE ignore for both rules, then the pages.
   await goTo('25:40');
   await page.keyboard.press('Control+Period');
-  await menu.filter({ hasText: 'Ignore github-env, template-injection on this line' }).waitFor({ timeout: 15_000 });
+  const grouped = menu.filter({ hasText: 'Ignore github-env, template-injection on this line' });
+  if (!(await grouped.waitFor({ timeout: 8_000 }).then(() => true, () => false))) {
+    // Seen once after the merge of the document worker: "No code actions available" on the first Ctrl+. (cause not
+    // established). Logged, then tried once more, so a flake is visible in the log without failing the run.
+    log('the quick-fix menu did not open on the first Ctrl+.; trying once more');
+    await page.keyboard.press('Escape');
+    await goTo('25:40');
+    await page.keyboard.press('Control+Period');
+    await grouped.waitFor({ timeout: 15_000 });
+  }
   const titles = await menuTitles();
   log('quick fixes:', titles.join(' | '));
   const expected = [
