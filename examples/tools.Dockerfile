@@ -5,3 +5,4 @@ RUN tar -xzf /opt/tool-1.2.3.tar.gz -C /opt
 
 FROM debian:12-slim
 COPY --from=build /opt/tool /usr/local/bin/tool
+RUN pip install git+https://github.com/example/helper.git@main

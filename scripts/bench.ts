@@ -16,6 +16,8 @@ import { walkFiles } from '../server/src/workspace/walk.js';
 import { editedText, generateWorkflow } from './bench-fixtures.js';
 import { benchWorkspace } from './bench-workspace.js';
 import { benchHcl } from './bench-hcl.js';
+import { benchTerraformRules } from './bench-terraform.js';
+import { benchK8s } from './bench-k8s.js';
 import { parseHcl } from '../server/src/parsers/hcl.js';
 import { benchSecretEdit, benchSecretlint } from './bench-secrets.js';
 
@@ -62,6 +64,8 @@ async function main(): Promise<void> {
   if (existsSync(CORPUS)) for (const r of await benchSecretlint(CORPUS, SCAN_RUNS)) rows.push({ ...r, target: '', ok: undefined });
   printEnvironment();
   for (const r of benchHcl(CORPUS)) rows.push({ ...r, target: '', ok: undefined });
+  for (const r of benchTerraformRules(CORPUS)) rows.push({ ...r, target: '', ok: undefined });
+  for (const r of benchK8s(CORPUS)) rows.push({ ...r, target: '', ok: undefined });
   printTable();
   // secretlint (loaded in [5b]) leaves work scheduled that keeps the process alive: end explicitly.
   process.exit(0);

@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { Analyzer, DEFAULT_CONFIG, RULES } from '../server/src/engine/index.js';
 import { walkFiles } from '../server/src/workspace/walk.js';
 import { REPO } from './helpers/lsp-client.js';
+import { INDEX_PATH, peerReferences, ruleIndex } from '../scripts/rule-index.js';
 
 const DOC_HEADINGS = ['What it flags', 'Why it matters', 'Example', 'Fix', 'References'];
 
@@ -42,6 +43,15 @@ describe('rule conformance', () => {
       .flatMap((d) => readdirSync(join(dir, d.name)).map((f) => `${d.name}/${f.replace(/\.ts$/, '')}`));
     assert.deepEqual(files.sort(), RULES.map((r) => `${r.family}/${r.id}`).sort());
     assert.equal(new Set(RULES.map((r) => r.id)).size, RULES.length);
+  });
+
+  it(`${INDEX_PATH} is current (npm run docs:index)`, () => {
+    assert.equal(readFileSync(join(REPO, INDEX_PATH), 'utf8'), ruleIndex(REPO));
+  });
+
+  it('the index reads peer checks from a page\'s references only', () => {
+    const page = '## Fix\n\n- Checkov is mentioned here\n\n## References\n\n- CWE-1: x\n- Peers: zizmor `a`; poutine `b`\n- Checkov: `CKV_1` (x)\n- KICS: Some Title\n- GitHub Docs, "Checkov"\n- Trivyish: no\n';
+    assert.deepEqual(peerReferences(page), ['zizmor `a`; poutine `b`', 'Checkov `CKV_1` (x)', 'KICS Some Title']);
   });
 
   it('every doc page belongs to a rule', () => {

@@ -43,6 +43,7 @@ import { BASELINE_FILE_NAME, BaselineMatcher } from './engine/baseline.js';
 import { BaselineStore, baselinePath, fingerprintAt } from './workspace/baseline-file.js';
 import { addCounts, zeroCounts, type SeverityCounts } from './lsp/disk-analysis.js';
 import { loadExtraRules } from './lsp/extra-rules.js';
+import { EditorModuleContexts } from './lsp/module-contexts.js';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './lsp/settings.js';
 import { WorkspaceScanner, type FileConfig, type FolderScan, type ScanSummary } from './lsp/workspace-scan.js';
 import { PIN_ALL_KIND, PIN_COMMAND, PinCommand, Trust, pinAction } from './lsp/pin.js';
@@ -119,6 +120,8 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     (m) => log.error(`[internal error] ${m}`),
     (line) => log.log(line),
   );
+  /** Terraform files see their folder's variables and locals, open siblings as edited (sent with the document). */
+  const modules = new EditorModuleContexts(() => documents.all().map((d) => ({ uri: d.uri, fsPath: fsPathOf(d.uri), getText: () => d.getText() })));
   const published = new Map<string, Published>();
   const timers = new Map<string, NodeJS.Timeout>();
   const settingsCache = new Map<string, Promise<Settings>>();
@@ -259,10 +262,13 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
           forgetBelow(c.uri);
           continue;
         }
+        for (const uri of modules.affectedBy(path)) schedule(uri, DEBOUNCE_MS);
         const settings = await settingsFor(c.uri);
         if (!workspaceScanned || !settings.enable || !settings.scanOnSave || !folderOf(path)) continue;
         await prepareScanSettings();
         await scanner.refresh(path);
+        // The folder's other Terraform files may resolve variables from this one.
+        for (const sibling of modules.loader.filesOf(dirname(path))) if (sibling !== path) await scanner.refresh(sibling);
       }
     })().catch((err: unknown) => reportInternal('handling file changes', err));
   });
@@ -270,9 +276,14 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   // TextDocuments reports an open as a content change too: only real edits are debounced.
   const justOpened = new Set<string>();
   documents.onDidOpen((e) => void justOpened.add(e.document.uri));
-  documents.onDidChangeContent((e) => schedule(e.document.uri, justOpened.delete(e.document.uri) ? 0 : DEBOUNCE_MS));
+  documents.onDidChangeContent((e) => {
+    schedule(e.document.uri, justOpened.delete(e.document.uri) ? 0 : DEBOUNCE_MS);
+    for (const uri of modules.affectedBy(fsPathOf(e.document.uri))) schedule(uri, DEBOUNCE_MS);
+  });
   documents.onDidClose((e) => {
     const uri = e.document.uri;
+    // Its folder's open Terraform files now read it from disk.
+    for (const other of modules.affectedBy(fsPathOf(uri))) schedule(other, DEBOUNCE_MS);
     clearTimeout(timers.get(uri));
     timers.delete(uri);
     published.delete(uri);
@@ -397,7 +408,10 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     if (settings.maxFileSize !== undefined) config = { ...config, maxFileSize: settings.maxFileSize };
     const path = fsPath ? projectRelative(fsPath, cfg?.path) : doc.uri;
     if (config.ignore.length > 0 && ignoreTest(config.ignore)(path)) return EMPTY_RESULT;
-    const result = await analysis.analyzeDocument({ uri: doc.uri, version: doc.version, path, fullPath: fsPath, text, fallbackKind: LANGUAGE_KINDS[doc.languageId], config });
+    // Only `.tf` files get one; the worker uses it when the file's kind is Terraform.
+    const module = fsPath ? modules.forDocument(fsPath, folderOf(fsPath)) : undefined;
+    const job = { uri: doc.uri, version: doc.version, path, fullPath: fsPath, text, fallbackKind: LANGUAGE_KINDS[doc.languageId], config };
+    const result = await analysis.analyzeDocument(module ? { ...job, module } : job);
     for (const err of result.ruleErrors) {
       // Reported once per rule, not on every keystroke.
       if (reportedRuleErrors.has(err.ruleId)) continue;

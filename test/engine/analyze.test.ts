@@ -170,6 +170,7 @@ describe('analyze', () => {
 describe('secrets are reported once', () => {
   it('when a provider rule and the generic rule flag the same value, only the stronger finding stays', () => {
     const r = new Analyzer().analyze({ path: 'main.tf', text: 'resource "aws_instance" "x" {\n  access_key = "AKIAZ7VRSQ5TJHNLBX4D"\n}\n' });
-    assert.deepEqual(r.findings.map((f) => f.ruleId), ['aws-access-key']);
+    // (the instance's missing metadata_options is another rule's business)
+    assert.deepEqual(r.findings.filter((f) => f.family === 'secrets').map((f) => f.ruleId), ['aws-access-key']);
   });
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LineIndex } from '../../server/src/core/text.js';
 import type { Finding, ResolveRequest } from '../../server/src/core/types.js';
-import { Analyzer, applyEdits, DEFAULT_CONFIG, type ForewarnConfig, type Rule } from '../../server/src/engine/index.js';
+import { Analyzer, applyEdits, DEFAULT_CONFIG, type ForewarnConfig, type ModuleContext, type Rule } from '../../server/src/engine/index.js';
 
 export interface ValidCase {
   readonly name?: string;
@@ -12,6 +12,8 @@ export interface ValidCase {
   readonly path: string;
   readonly code: string;
   readonly config?: Partial<ForewarnConfig>;
+  /** Terraform: the other files of the folder (`variables.tf`, `terraform.tfvars` …) for `var.x` / `local.y`. */
+  readonly module?: ModuleContext;
 }
 
 export interface ExpectedError {
@@ -38,7 +40,7 @@ export interface InvalidCase extends ValidCase {
 export function analyzeWith(rule: Rule, c: ValidCase, mustHaveKind = true): { findings: readonly Finding[]; ruleErrors: readonly unknown[] } {
   // A rule that is off by default is tested as if the user had turned it on.
   const on = rule.defaultOff ? { rules: { [rule.id]: rule.severity, ...c.config?.rules } } : {};
-  const result = new Analyzer([rule]).analyze({ path: c.path, text: c.code }, { ...DEFAULT_CONFIG, ...c.config, ...on });
+  const result = new Analyzer([rule]).analyze({ path: c.path, text: c.code, ...(c.module ? { module: c.module } : {}) }, { ...DEFAULT_CONFIG, ...c.config, ...on });
   if (mustHaveKind) assert.ok(result.kind, `no file kind detected for ${c.path}`);
   return result;
 }

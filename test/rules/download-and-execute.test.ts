@@ -19,6 +19,8 @@ ruleTester(rule, {
     { name: 'process substitution into a non-shell', path: WF, code: wf('diff /bin/x <(curl -s https://x.test/i)') },
     { name: 'a path that only ends in sh', path: WF, code: wf('./publish <(curl -s https://x.test/i)') },
     { name: 'curl output in a variable', path: GL, code: 'a:\n  script:\n    - V=$(curl -s https://x.test/v)\n' },
+    { name: 'Azure macro URL, output to a file', path: 'azure-pipelines.yml', code: 'steps:\n  - bash: curl -fsSL -o i.sh $(INSTALLER_URL) && sha256sum -c i.sha256\n' },
+    { name: 'unclosed $( mid-edit', path: WF, code: wf('curl -s $(URL | sh') },
   ],
   invalid: [
     { name: 'curl | sh in run:', path: WF, code: wf('curl -fsSL https://get.docker.test | sh'), errors: [{ line: 6, column: 14, endColumn: 53, messageIncludes: 'curl … | sh' }] },
@@ -38,6 +40,8 @@ ruleTester(rule, {
     { name: 'source <(wget -O-) after ;', path: WF, code: wf('cd x;source <(wget -qO- https://x.test/env)'), errors: [{ line: 6, column: 28, messageIncludes: '<(wget' }] },
     { name: "/bin/sh -c '$(curl)'", path: WF, code: wf(`/bin/sh -c  ' $(curl -fsSL https://x.test/i.sh)'`), errors: [{ line: 6, column: 30, messageIncludes: '$(curl' }] },
     { name: 'eval "$(curl)"', path: WF, code: wf('eval "$(curl -fsSL https://x.test/env)"'), errors: [{ line: 6, column: 22, messageIncludes: '$(curl' }] },
+    { name: 'Azure macro as the URL', path: '.azure-pipelines.yml', code: 'steps:\n  - script: curl -fsSL $(INSTALLER_URL) | bash\n', errors: [{ line: 2, column: 13, endColumn: 47, messageIncludes: 'curl … | bash' }] },
+    { name: 'command substitution in the URL', path: WF, code: wf('curl -fsSL "https://x.test/$(uname -s)/i.sh" | sh'), errors: [{ line: 6, column: 14 }] },
     { name: 'CRLF', path: WF, code: wf('curl https://x.test | /bin/bash').replace(/\n/g, '\r\n'), errors: [{ line: 6, column: 14 }] },
   ],
 });

@@ -17,8 +17,10 @@ ruleTester(rule, {
     { name: 'Helm template file', path: P, code: deploy('          {{- with .Values.securityContext }}\n          securityContext: {{ toYaml . }}\n          {{- end }}\n') },
     { name: 'kustomize patch only states what it changes', path: 'overlays/prod/deployment-patch.yaml', code: deploy('          resources: {}\n') },
     { name: 'broken mid-edit', path: P, code: 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          securityContext:\n            allowPrivilegeEscalation: [\n' },
+    { name: 'values file: nothing set is unknown', path: 'chart/values.yaml', code: 'image:\n  repository: x\nsecurityContext: {}\nreplicaCount: 1\n' },
   ],
   invalid: [
+    { name: 'values file: explicit true', path: 'charts/x/values.yaml', code: 'image:\n  repository: x\ncontainerSecurityContext:\n  allowPrivilegeEscalation: true\nreplicaCount: 1\n', errors: [{ line: 4, column: 29 }], output: 'image:\n  repository: x\ncontainerSecurityContext:\n  allowPrivilegeEscalation: false\nreplicaCount: 1\n' },
     {
       name: 'explicit true',
       path: P,

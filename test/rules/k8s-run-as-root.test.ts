@@ -21,8 +21,13 @@ ruleTester(rule, {
     { name: 'Windows pod by os.name', path: P, code: pod('  os:\n    name: windows\n', c('a')) },
     { name: 'Service', path: P, code: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  ports: [{port: 80}]\n' },
     { name: 'broken mid-edit', path: P, code: 'apiVersion: v1\nkind: Pod\nspec:\n  securityContext:\n    runAsUser: [\n' },
+    { name: 'values file: non-root', path: 'chart/values.yaml', code: 'image:\n  repository: x\npodSecurityContext:\n  runAsUser: 1000\n  runAsNonRoot: true\nreplicaCount: 1\n' },
+    { name: 'values file: nothing set is unknown', path: 'chart/values.yaml', code: 'image:\n  repository: x\npodSecurityContext: {}\nreplicaCount: 1\n' },
+    { name: 'Helm template: settings from toYaml', path: 'chart/templates/deploy.yaml', code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    spec:\n      securityContext:\n        {{- toYaml .Values.podSecurityContext | nindent 8 }}\n      containers:\n        - name: a\n          image: a:1\n' },
   ],
   invalid: [
+    { name: 'values file: runAsUser 0', path: 'charts/x/values.yaml', code: 'image:\n  repository: x\nsecurityContext:\n  runAsUser: 0\nreplicaCount: 1\n', errors: [{ line: 4, column: 14, messageIncludes: "'securityContext'" }], output: null },
+    { name: 'values file: runAsNonRoot false', path: 'charts/x/values.yaml', code: 'image:\n  repository: x\npodSecurityContext:\n  runAsNonRoot: false\nreplicaCount: 1\n', errors: [{ line: 4, column: 17 }], output: 'image:\n  repository: x\npodSecurityContext:\n  runAsNonRoot: true\nreplicaCount: 1\n' },
     {
       name: 'nothing set: one pod-level finding, securityContext inserted',
       path: P,

@@ -15,7 +15,14 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: 'two false', path: TF, code: pab('false', 'false'), errors: [{ line: 3, column: 29, endColumn: 34 }, { line: 4, column: 29 }], output: pab('true', 'true'), fixSafety: 'unsafe' },
-    { name: 'account-level', path: TF, code: 'resource "aws_s3_account_public_access_block" "a" {\n  restrict_public_buckets = false\n}\n', errors: [{ line: 2, column: 29 }] },
+    {
+      name: 'account-level, the other flags left out (low)',
+      path: TF,
+      code: 'resource "aws_s3_account_public_access_block" "a" {\n  restrict_public_buckets = false\n}\n',
+      errors: [{ line: 1, column: 10 }, { line: 1, column: 10 }, { line: 1, column: 10 }, { line: 2, column: 29 }],
+      output: 'resource "aws_s3_account_public_access_block" "a" {\n  restrict_public_buckets = true\n  ignore_public_acls = true\n  block_public_policy = true\n  block_public_acls = true\n}\n',
+    },
+    { name: 'false from a local', path: TF, code: pab('local.off', 'true') + 'locals {\n  off = false\n}\n', errors: [{ line: 3, column: 29, endColumn: 38, messageIncludes: 'local.off, set at line 9' }], output: null },
   ],
 });
 

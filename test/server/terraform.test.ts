@@ -1,7 +1,7 @@
 // Protocol tests for Terraform: diagnostics as you type, a file broken mid-edit, and the ignore action.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -67,5 +67,22 @@ describe('language server: Terraform', () => {
     assert.match(text, /\n {2}# forewarn-ignore\[unpinned-module\] reason\n {2}source = /);
     await client.changeFull(uri, 2, text);
     assert.deepEqual(codes(await client.diagnostics(uri, () => true, 2)), ['unversioned-provider']);
+  });
+
+  it("resolves variables from the folder's files on disk and from open editors, and re-analyses when a sibling changes", async () => {
+    mkdirSync(join(ws, 'db'));
+    writeFileSync(join(ws, 'db', 'variables.tf'), 'variable "public" {\n  default = true\n}\n');
+    const main = uriOf('db/main.tf');
+    const text = 'resource "aws_db_instance" "db" {\n  storage_encrypted   = true\n  publicly_accessible = var.public\n}\n';
+    await client.open(main, text, 'terraform');
+    const ds = await client.diagnostics(main, (d) => d.some((x) => x.code === 'rds-publicly-accessible'), 1);
+    const d = ds.find((x) => x.code === 'rds-publicly-accessible')!;
+    assert.deepEqual(d.range.start, { line: 2, character: 24 });
+    assert.match(String(d.message), /var\.public, default in variables\.tf:2/);
+    // Editing the sibling in the editor (unsaved) changes main.tf's result.
+    const vars = uriOf('db/variables.tf');
+    await client.open(vars, 'variable "public" {\n  default = true\n}\n', 'terraform');
+    await client.changeFull(vars, 2, 'variable "public" {\n  default = false\n}\n');
+    await client.diagnostics(main, (x) => !x.some((y) => y.code === 'rds-publicly-accessible'));
   });
 });

@@ -114,7 +114,7 @@ function fixFile(file: ScannedFile, opts: FixOptions): Outcome | undefined {
       next = fix && fix.safety !== 'needs-network' ? applyEdits(text, fix.edits) : text;
       addsDuplicate = duplicateKeys(next) > duplicates;
     }
-    const after = opts.analyzer.analyze({ path: file.relPath, text: next, kind: file.kind }, opts.config);
+    const after = opts.analyzer.analyze({ path: file.relPath, text: next, kind: file.kind, ...(file.module ? { module: file.module } : {}) }, opts.config);
     opts.analyzer.forget(file.relPath);
     // A fix must never break the file: keep what the earlier passes did, and say so.
     if (after.parseErrors.length > result.parseErrors.length || after.skipped || addsDuplicate) {

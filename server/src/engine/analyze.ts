@@ -2,6 +2,7 @@
 
 import { SEVERITIES, type FileKind, type Finding, type Fix, type ParseError, type Range, type RuleError, type Skipped } from '../core/types.js';
 import { SourceFile } from '../models/source-file.js';
+import type { ModuleContext } from '../models/terraform-values.js';
 import { allowedSafeties, type Report, type Rule, type RuleOptions } from '../rules/define.js';
 import { RULES } from '../rules/index.js';
 import { DEFAULT_CONFIG, ruleSetting, type ForewarnConfig } from './config.js';
@@ -17,6 +18,11 @@ export interface AnalyzeInput {
   readonly fullPath?: string;
   /** skip detection when the caller knows the kind. */
   readonly kind?: FileKind;
+  /**
+   * Terraform: the `.tf` and `.tfvars` files of the file's folder, so `var.x` and `local.y` resolve to the values
+   * declared there. Give the same object for every file of a folder (its parse is kept per object).
+   */
+  readonly module?: ModuleContext;
 }
 
 export interface AnalysisResult {
@@ -72,7 +78,7 @@ export class Analyzer {
     const skipped = checkLimits(text, config.maxFileSize, kind);
     if (skipped) return { ...NO_RESULT, kind, skipped };
 
-    const file = this.sourceFile(path, text, kind);
+    const file = this.sourceFile(path, text, kind, kind === 'terraform' ? input.module : undefined);
     const options: RuleOptions = { allowedActions: config.allow.actions };
     const findings: Finding[] = [];
     const ruleErrors: RuleError[] = [];
@@ -125,10 +131,10 @@ export class Analyzer {
     this.lastParse.delete(path);
   }
 
-  private sourceFile(path: string, text: string, kind: FileKind): SourceFile {
+  private sourceFile(path: string, text: string, kind: FileKind, module: ModuleContext | undefined): SourceFile {
     const cached = this.lastParse.get(path);
-    if (cached && cached.text === text && cached.kind === kind) return cached;
-    const file = new SourceFile(path, text, kind);
+    if (cached && cached.text === text && cached.kind === kind && cached.module === module) return cached;
+    const file = new SourceFile(path, text, kind, module);
     // The cache serves the editor (a few open documents); a batch scan must not grow it without bound.
     if (this.lastParse.size >= 64 && !this.lastParse.has(path)) this.lastParse.delete(this.lastParse.keys().next().value!);
     this.lastParse.set(path, file);

@@ -7,7 +7,7 @@ const BUILTIN: readonly [FileKind, readonly string[], { nocase?: boolean }?][] =
   ['github-workflow', ['.github/workflows/*.yml', '.github/workflows/*.yaml', '**/.github/workflows/*.yml', '**/.github/workflows/*.yaml']],
   ['dependabot', ['.github/dependabot.yml', '.github/dependabot.yaml', '**/.github/dependabot.yml', '**/.github/dependabot.yaml']],
   ['gitlab-ci', ['.gitlab-ci.yml', '*.gitlab-ci.yml']],
-  ['azure-pipelines', ['azure-pipelines*.yml', 'azure-pipelines*.yaml', '**/.azure-pipelines/**/*.yml', '**/.azure-pipelines/**/*.yaml', '.azure-pipelines/**/*.yml', '.azure-pipelines/**/*.yaml']],
+  ['azure-pipelines', ['azure-pipelines*.yml', 'azure-pipelines*.yaml', '.azure-pipelines*.yml', '.azure-pipelines*.yaml', '**/.azure-pipelines/**/*.yml', '**/.azure-pipelines/**/*.yaml', '.azure-pipelines/**/*.yml', '.azure-pipelines/**/*.yaml']],
   ['bitbucket-pipelines', ['bitbucket-pipelines.yml']],
   ['circleci', ['.circleci/config.yml', '**/.circleci/config.yml']],
   ['dockerfile', ['Dockerfile', 'Dockerfile.*', '*.Dockerfile', 'Containerfile', 'Containerfile.*'], { nocase: true }],
@@ -16,6 +16,8 @@ const BUILTIN: readonly [FileKind, readonly string[], { nocase?: boolean }?][] =
     ['docker-compose*.yml', 'docker-compose*.yaml', '*.docker-compose.yml', '*.docker-compose.yaml', 'compose.yml', 'compose.yaml', 'compose.*.yml', 'compose.*.yaml', 'compose-*.yml', 'compose-*.yaml'],
   ],
   ['terraform', ['*.tf', '*.tfvars']],
+  // kubeconfig files by their usual names (a `.yaml` kubeconfig is also found by its `kind: Config`).
+  ['kubernetes', ['kubeconfig', '*.kubeconfig', '.kube/config', '**/.kube/config']],
 ];
 
 /** `Dockerfile.md` and friends are documentation or scripts about a Dockerfile, not one. */
@@ -55,14 +57,30 @@ export function createDetector(extra: Partial<Record<FileKind, readonly string[]
       if (kind) return kind;
       if (!YAML_EXT.test(path)) return undefined;
       if (actionFile(path) && /^runs:/m.test(text)) return 'github-action';
-      if (looksLikeKubernetes(path, text)) return 'kubernetes';
+      if (looksLikeKubernetes(text) || looksLikeHelmValues(path, text)) return 'kubernetes';
       return undefined;
     },
   };
 }
 
-/** Top-level `apiVersion:` and `kind:` in some document; Helm templates (`{{ }}` under templates/) are not YAML yet. */
-function looksLikeKubernetes(path: string, text: string): boolean {
-  if (!/^\uFEFF?apiVersion:[ \t]*\S/m.test(text) || !/^kind:[ \t]*\S/m.test(text)) return false;
-  return !(text.includes('{{') && /(^|\/)templates\//.test(path.replace(/\\/g, '/')));
+/**
+ * Top-level `apiVersion:` and `kind:` in some document. Helm templates count: their `{{ … }}` actions are masked
+ * before parsing (parsers/go-template.ts), so the literal settings in a chart are analysed.
+ */
+function looksLikeKubernetes(text: string): boolean {
+  return /^\uFEFF?apiVersion:[ \t]*\S/m.test(text) && /^kind:[ \t]*\S/m.test(text);
+}
+
+/** Top-level keys of a Helm chart's values file (`helm create` writes most of them). */
+const HELM_VALUES_KEY = /^(image|replicaCount|securityContext|podSecurityContext|containerSecurityContext|serviceAccount|resources|nodeSelector|tolerations|affinity|ingress|imagePullSecrets|nameOverride|fullnameOverride|podAnnotations|hostNetwork|autoscaling):/gm;
+
+/** `values*.yaml` with at least two top-level keys of the Helm values vocabulary. */
+function looksLikeHelmValues(path: string, text: string): boolean {
+  if (!/(^|[/\\])values([.-][^/\\]*)?\.ya?ml$/i.test(path)) return false;
+  const seen = new Set<string>();
+  for (const m of text.matchAll(HELM_VALUES_KEY)) {
+    seen.add(m[1]!);
+    if (seen.size >= 2) return true;
+  }
+  return false;
 }

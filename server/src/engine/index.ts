@@ -18,4 +18,5 @@ export { applyEdits, safeFixEdits, selectFixes, type FixSelection } from './fixe
 export { compileGlobs, compileIgnore, normalizePath } from './globs.js';
 export { REASON_PLACEHOLDER, suppressFileEdit, suppressLineEdit, suppressionLine, type SuppressionEdit } from './suppress.js';
 export { RULES } from '../rules/index.js';
+export type { ModuleContext, ModuleFile } from '../models/terraform-values.js';
 export type { Rule } from '../rules/define.js';

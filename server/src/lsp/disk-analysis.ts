@@ -9,6 +9,7 @@ import { BaselineMatcher, type BaselineEntry } from '../engine/baseline.js';
 import { tooLarge, type Analyzer, type ForewarnConfig } from '../engine/index.js';
 import { fingerprintAt } from '../workspace/baseline-file.js';
 import { decodeText } from '../workspace/decode.js';
+import type { ModuleContextLoader } from '../workspace/module-context.js';
 import { safeRead } from '../workspace/safe-read.js';
 import { SOURCE } from './convert.js';
 import { findingDiagnostics, type DisplayOptions } from './diagnostics.js';
@@ -62,7 +63,8 @@ export type DiskResult =
 /** Diagnostics of files analysed from disk carry no analysis number: code actions re-analyse when the file opens. */
 export const DISK_ANALYSIS = -1;
 
-export function analyzeOnDisk(job: DiskJob, config: ForewarnConfig, analyzer: Analyzer): DiskResult {
+/** `modules` supplies Terraform files' folder contexts; their signature is part of the hash, so a sibling change is seen. */
+export function analyzeOnDisk(job: DiskJob, config: ForewarnConfig, analyzer: Analyzer, modules?: ModuleContextLoader): DiskResult {
   // Regular files inside the folder only, size checked before reading: a watcher event for a link to /dev/zero, a
   // FIFO or a file outside the workspace reads nothing.
   const read = safeRead(job.path, { maxSize: config.maxFileSize, within: job.folder });
@@ -77,10 +79,13 @@ export function analyzeOnDisk(job: DiskJob, config: ForewarnConfig, analyzer: An
     return { path: job.path, status: 'analyzed', hash, supported: job.kind !== undefined, diagnostics, counts: zeroCounts() };
   }
   const bytes = read.bytes;
-  const hash = createHash('sha1').update(bytes).digest('base64');
+  const module = job.kind === 'terraform' ? modules?.forFile(job.path, undefined, job.folder) : undefined;
+  const contentHash = createHash('sha1').update(bytes).digest('base64');
+  const hash = module ? `${contentHash}+${modules!.signature(module)}` : contentHash;
   if (job.knownHash === hash) return { path: job.path, status: 'unchanged', hash };
   const text = decodeText(bytes);
-  const result = analyzer.analyze(job.kind ? { path: job.rel, text, kind: job.kind } : { path: job.rel, text, fullPath: job.path }, config);
+  const input = job.kind ? { path: job.rel, text, kind: job.kind } : { path: job.rel, text, fullPath: job.path };
+  const result = analyzer.analyze(module ? { ...input, module } : input, config);
   analyzer.forget(job.rel);
   const counts = zeroCounts();
   if (!result.kind) return { path: job.path, status: 'analyzed', hash, supported: false, diagnostics: [], counts };

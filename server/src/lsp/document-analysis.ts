@@ -6,10 +6,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { FileKind, Finding, ParseError, ResolveRequest, RuleError, Skipped } from '../core/types.js';
-import type { Analyzer, ForewarnConfig } from '../engine/index.js';
+import type { Analyzer, ForewarnConfig, ModuleContext } from '../engine/index.js';
 import { suppressionLine } from '../engine/suppress.js';
 import type { SourceFile } from '../models/source-file.js';
 import { pinRequests } from '../resolver/pin.js';
+import { ModuleContextLoader } from '../workspace/module-context.js';
 import { analyzeOnDisk, type DiskJob, type DiskResult } from './disk-analysis.js';
 import { startWorker } from './workers.js';
 
@@ -23,6 +24,8 @@ export interface DocumentJob {
   /** the kind the editor's language id says, used when the path and content say none. */
   readonly fallbackKind: FileKind | undefined;
   readonly config: ForewarnConfig;
+  /** a Terraform file's folder (its other files, open ones as edited), read by the server. */
+  readonly module?: ModuleContext;
 }
 
 /** What an analysis of a document leaves for diagnostics, code actions and fix-all: structured-cloneable. */
@@ -44,12 +47,16 @@ export const EMPTY_RESULT: DocumentResult = Object.freeze({ kind: undefined, fin
 export class DocumentAnalyzer {
   private readonly files = new Map<string, { version: number; file: SourceFile }>();
 
-  constructor(readonly analyzer: Analyzer) {}
+  constructor(
+    readonly analyzer: Analyzer,
+    /** Terraform folder contexts of files analysed from disk (the workspace scan). */
+    readonly modules: ModuleContextLoader = new ModuleContextLoader({ validate: true }),
+  ) {}
 
   analyze(job: DocumentJob): DocumentResult {
     const kind = this.analyzer.detectKind(job.path, job.text, job.config, job.fullPath) ?? job.fallbackKind;
     if (!kind) return EMPTY_RESULT;
-    const r = this.analyzer.analyze({ path: job.uri, text: job.text, kind }, job.config);
+    const r = this.analyzer.analyze({ path: job.uri, text: job.text, kind, ...(job.module ? { module: job.module } : {}) }, job.config);
     if (r.file && !r.skipped) this.files.set(job.uri, { version: job.version, file: r.file });
     else this.files.delete(job.uri);
     return {
@@ -91,7 +98,7 @@ export function handleRequest(docs: DocumentAnalyzer, req: AnalysisRequest): Ana
       case 'document':
         return { id: req.id, ok: true, value: docs.analyze(req.job) };
       case 'disk':
-        return { id: req.id, ok: true, value: analyzeOnDisk(req.job, req.config, docs.analyzer) };
+        return { id: req.id, ok: true, value: analyzeOnDisk(req.job, req.config, docs.analyzer, docs.modules) };
       case 'lines':
         return { id: req.id, ok: true, value: docs.suppressionLines(req.uri, req.version, req.offsets) };
       case 'forget':

@@ -6,6 +6,7 @@ import { Analyzer, RULES, type ForewarnConfig } from '../engine/index.js';
 import { analyzeOnDisk, type DiskJob, type DiskResult } from './disk-analysis.js';
 import { DocumentAnalyzer, handleRequest, type AnalysisRequest } from './document-analysis.js';
 import { loadExtraRules } from './extra-rules.js';
+import { ModuleContextLoader } from '../workspace/module-context.js';
 
 export interface WorkerRequest {
   readonly batch: number;
@@ -21,7 +22,8 @@ export interface WorkerResponse {
 if (parentPort) {
   const port = parentPort;
   const analyzer = new Analyzer([...RULES, ...loadExtraRules()]);
-  const documents = new DocumentAnalyzer(analyzer);
+  const modules = new ModuleContextLoader({ validate: true });
+  const documents = new DocumentAnalyzer(analyzer, modules);
   port.on('message', (req: WorkerRequest | AnalysisRequest) => {
     if ('type' in req) {
       port.postMessage(handleRequest(documents, req));
@@ -29,7 +31,7 @@ if (parentPort) {
     }
     const results = req.jobs.map((job): DiskResult => {
       try {
-        return analyzeOnDisk(job, req.configs[job.configIndex]!, analyzer);
+        return analyzeOnDisk(job, req.configs[job.configIndex]!, analyzer, modules);
       } catch (e) {
         return { path: job.path, status: 'unreadable', message: `internal error: ${(e as Error).message}` };
       }

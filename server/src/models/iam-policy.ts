@@ -22,7 +22,14 @@ export interface Statement {
   readonly resources: Field | undefined;
   /** principal identifiers (`*`, ARNs); undefined when the statement has none (identity policies). */
   readonly principals: Field | undefined;
+  /** `NotAction` / `not_actions`: the statement applies to every action except these. */
+  readonly notActions: Field | undefined;
+  /** `NotResource` / `not_resources`. */
+  readonly notResources: Field | undefined;
+  /** a condition that constrains the statement (an empty `Condition = {}` is none; one not known statically counts). */
   readonly hasCondition: boolean;
+  /** statements of the same policy document share this number. */
+  readonly policy: number;
   /** where a finding about the statement as a whole points. */
   readonly range: Range;
 }
@@ -64,8 +71,21 @@ function principalField(expr: HclExpr | undefined): Field | undefined {
   return { values, unknown };
 }
 
+/** A `Condition` value that constrains something: not an empty object (unknown values count as constraining). */
+function constrains(expr: HclExpr | undefined): boolean {
+  if (!expr) return false;
+  if (expr.type === 'object') return expr.items.some((i) => i.value.type !== 'object' || constrains(i.value));
+  return expr.type !== 'null' && expr.type !== 'tuple';
+}
+
+function constrainsJson(v: unknown): boolean {
+  if (v === undefined || v === null) return false;
+  if (typeof v !== 'object' || Array.isArray(v)) return true;
+  return Object.values(v).some((inner) => (typeof inner === 'object' && inner !== null && !Array.isArray(inner) ? Object.keys(inner).length > 0 : inner !== undefined));
+}
+
 /** Statements of a policy written as an HCL object (the argument of `jsonencode`). */
-function fromHclObject(doc: HclExpr): Statement[] {
+function fromHclObject(doc: HclExpr, policy: number): Statement[] {
   const st = objItem(doc, 'Statement');
   if (!st) return [];
   const list = st.type === 'tuple' ? st.items : [st];
@@ -78,7 +98,10 @@ function fromHclObject(doc: HclExpr): Statement[] {
       actions: field(objItem(s, 'Action')),
       resources: field(objItem(s, 'Resource')),
       principals: principalField(objItem(s, 'Principal')),
-      hasCondition: objItem(s, 'Condition') !== undefined,
+      notActions: field(objItem(s, 'NotAction')),
+      notResources: field(objItem(s, 'NotResource')),
+      hasCondition: constrains(objItem(s, 'Condition')),
+      policy,
       range: s.range,
     });
   }
@@ -93,7 +116,7 @@ function jsonStrings(v: unknown, range: Range): Field | undefined {
 }
 
 /** Statements of a policy written as JSON text; every range is the string's, as offsets inside JSON escapes drift. */
-function fromJson(text: string, range: Range): Statement[] {
+function fromJson(text: string, range: Range, policy: number): Statement[] {
   const t = text.trim();
   if (!t.startsWith('{') || !t.includes('Statement')) return [];
   let doc: unknown;
@@ -116,7 +139,10 @@ function fromJson(text: string, range: Range): Statement[] {
       actions: jsonStrings(o.Action, range),
       resources: jsonStrings(o.Resource, range),
       principals,
-      hasCondition: o.Condition !== undefined,
+      notActions: jsonStrings(o.NotAction, range),
+      notResources: jsonStrings(o.NotResource, range),
+      hasCondition: constrainsJson(o.Condition),
+      policy,
       range,
     });
   }
@@ -124,7 +150,7 @@ function fromJson(text: string, range: Range): Statement[] {
 }
 
 /** Statements of an `aws_iam_policy_document` data block (`effect` defaults to Allow). */
-function fromPolicyDocument(block: HclBlock): Statement[] {
+function fromPolicyDocument(block: HclBlock, policy: number): Statement[] {
   const out: Statement[] = [];
   for (const s of blocksOf(block.body, 'statement')) {
     const effect = attribute(s.body, 'effect');
@@ -145,7 +171,10 @@ function fromPolicyDocument(block: HclBlock): Statement[] {
       actions: field(attribute(s.body, 'actions')?.value),
       resources: field(attribute(s.body, 'resources')?.value),
       principals,
+      notActions: field(attribute(s.body, 'not_actions')?.value),
+      notResources: field(attribute(s.body, 'not_resources')?.value),
       hasCondition: blocksOf(s.body, 'condition').length > 0 || blocksOf(s.body, 'dynamic').some((d) => d.labels[0]?.value === 'condition'),
+      policy,
       range: s.typeRange,
     });
   }
@@ -154,17 +183,30 @@ function fromPolicyDocument(block: HclBlock): Statement[] {
 
 /** Every policy statement in the file. */
 export function policyStatements(tf: TerraformFile): Statement[] {
-  const out: Statement[] = [];
+  return policyDocuments(tf).flatMap((d) => d.statements);
+}
+
+export interface PolicyDocument {
+  /** the block that holds it: an `aws_iam_policy_document` data block, or the resource with a `policy` attribute. */
+  readonly block: HclBlock;
+  /** the attribute it is the value of (`policy`, `assume_role_policy` …); undefined for policy document data blocks. */
+  readonly attribute: string | undefined;
+  readonly statements: readonly Statement[];
+}
+
+/** Every policy document in the file, with its statements. */
+export function policyDocuments(tf: TerraformFile): PolicyDocument[] {
+  const out: PolicyDocument[] = [];
   for (const top of tf.blocks) {
     if (top.type === 'data' && top.labels[0]?.value === 'aws_iam_policy_document') {
-      out.push(...fromPolicyDocument(top));
+      out.push({ block: top, attribute: undefined, statements: fromPolicyDocument(top, out.length) });
       continue;
     }
     for (const block of [top, ...allBlocks(top.body)]) {
       for (const attr of attributesOf(block.body)) {
         const v = attr.value;
-        if (v.type === 'call' && v.name === 'jsonencode' && v.args[0]) out.push(...fromHclObject(v.args[0]));
-        else if (v.type === 'string') out.push(...fromJson(v.value, v.range));
+        const statements = v.type === 'call' && v.name === 'jsonencode' && v.args[0] ? fromHclObject(v.args[0], out.length) : v.type === 'string' ? fromJson(v.value, v.range, out.length) : [];
+        if (statements.length > 0) out.push({ block: top, attribute: attr.name, statements });
       }
     }
   }

@@ -15,6 +15,8 @@ export function imageRole(img: ImageUse): string {
     case 'azure-container':
     case 'kubernetes-container':
       return 'Container image';
+    case 'helm-values':
+      return 'Chart image (values file)';
     default:
       return 'Image';
   }

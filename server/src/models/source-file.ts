@@ -11,10 +11,12 @@ import { fromViews } from './dockerfile.js';
 import { actionUses, workflowUses } from './github.js';
 import { ciIncludes, type IncludeView } from './ci-includes.js';
 import { parseImageRef, type ImageRef } from './image-ref.js';
-import { yamlImages, type YamlImageSource } from './yaml-images.js';
+import { helmValuesImages, yamlImages, type YamlImageSource } from './yaml-images.js';
 import { dockerfileScripts, yamlScripts, type Script } from './scripts.js';
 import { parseTerraform, type TerraformFile } from './terraform.js';
+import type { ModuleContext } from './terraform-values.js';
 import { valueRange } from './yaml-nodes.js';
+import { isChartTemplatePath, isHelmValuesPath } from './kubernetes.js';
 
 export type { Script, ScriptSource } from './scripts.js';
 
@@ -91,6 +93,8 @@ export class SourceFile {
     readonly path: string,
     readonly text: string,
     readonly kind: FileKind,
+    /** Terraform: the other files of the file's folder, for `var.x` / `local.y` values (see models/terraform-values.ts). */
+    readonly module?: ModuleContext,
   ) {}
 
   get lines(): LineIndex {
@@ -100,7 +104,8 @@ export class SourceFile {
   /** The YAML stream, for YAML kinds; undefined for other kinds. */
   get yaml(): YamlFile | undefined {
     if (!YAML_KINDS.has(this.kind)) return undefined;
-    return (this._yaml ??= parseYaml(this.text));
+    const k8s = this.kind === 'kubernetes';
+    return (this._yaml ??= parseYaml(this.text, { templates: k8s, chart: k8s && isChartTemplatePath(this.path) }));
   }
 
   get dockerfile(): Dockerfile | undefined {
@@ -111,7 +116,7 @@ export class SourceFile {
   /** The Terraform model (`.tf`, `.tfvars`); undefined for other kinds. */
   get terraform(): TerraformFile | undefined {
     if (this.kind !== 'terraform') return undefined;
-    return (this._terraform ??= parseTerraform(this.text));
+    return (this._terraform ??= parseTerraform(this.text, baseName(this.path), this.module));
   }
 
   get parseErrors(): readonly ParseError[] {
@@ -164,7 +169,9 @@ export class SourceFile {
   private buildImages(): ImageUse[] {
     const yaml = this.yaml;
     if (yaml) {
-      return yamlImages(this.kind, yaml.docs, this.text).map((y) => ({
+      const found = yamlImages(this.kind, yaml.docs, this.text);
+      if (this.kind === 'kubernetes' && isHelmValuesPath(this.path)) found.push(...helmValuesImages(yaml.docs, this.text));
+      return found.map((y) => ({
         ...y,
         ref: y.resolved === undefined ? undefined : parseImageRef(y.resolved),
         isStage: false,
@@ -195,6 +202,17 @@ export class SourceFile {
       }
     }
     return out;
+  }
+}
+
+/** The last segment of a path or URI (`file:///x/main.tf` → `main.tf`), URI-decoded. */
+function baseName(path: string): string {
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  if (!path.includes('://') || !name.includes('%')) return name;
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
   }
 }
 

@@ -3,6 +3,7 @@
 
 import type { ParseError, Range } from '../core/types.js';
 import { parseHcl, type HclAttribute, type HclBlock, type HclBody, type HclComment, type HclExpr, type HclFile } from '../parsers/hcl.js';
+import { ValueResolver, type ModuleContext } from './terraform-values.js';
 
 export type { HclAttribute, HclBlock, HclBody, HclComment, HclExpr, HclFile, HclLabel, HclObjectItem } from '../parsers/hcl.js';
 
@@ -15,8 +16,23 @@ export type HclValue = string | number | boolean | null | readonly HclValue[] | 
 
 export class TerraformFile {
   private _heredocs: Range[] | undefined;
+  private _values: ValueResolver | undefined;
 
-  constructor(readonly hcl: HclFile) {}
+  /**
+   * `fileName` is the file's name in its folder and `module` the folder's files (see models/terraform-values.ts):
+   * without them, `var.x` and `local.y` resolve only from the file's own declarations.
+   */
+  constructor(
+    readonly hcl: HclFile,
+    readonly text = '',
+    readonly fileName = '',
+    readonly module: ModuleContext | undefined = undefined,
+  ) {}
+
+  /** Follows `var.x` / `local.y` to the values the module declares for them. */
+  get values(): ValueResolver {
+    return (this._values ??= new ValueResolver(this.hcl, this.text, this.fileName, this.module));
+  }
 
   /** The top-level body (attributes are what a `.tfvars` file holds). */
   get body(): HclBody {
@@ -63,8 +79,8 @@ export class TerraformFile {
   }
 }
 
-export function parseTerraform(text: string): TerraformFile {
-  return new TerraformFile(parseHcl(text));
+export function parseTerraform(text: string, fileName = '', module?: ModuleContext): TerraformFile {
+  return new TerraformFile(parseHcl(text), text, fileName, module);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

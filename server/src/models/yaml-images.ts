@@ -14,7 +14,8 @@ export type YamlImageSource =
   | 'bitbucket-image'
   | 'circleci-docker'
   | 'compose-image'
-  | 'kubernetes-container';
+  | 'kubernetes-container'
+  | 'helm-values';
 
 export interface YamlImage {
   readonly source: YamlImageSource;
@@ -153,4 +154,44 @@ function walkPodSpecs(node: unknown, text: string, out: YamlImage[], depth: numb
       } else walkPodSpecs(pair.value, text, out, depth + 1);
     }
   } else if (isSeq(node)) for (const i of node.items) walkPodSpecs(i, text, out, depth + 1);
+}
+
+function literalText(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const v = node.value;
+  return typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : undefined;
+}
+
+/**
+ * Images of a Helm values file: maps under an `image` key (or one ending in `Image`) with a literal `repository` and
+ * `tag` (and optional `registry`, `digest`). Without a `tag` (or with an empty one) a chart usually falls back to its
+ * appVersion: not an image we can name. The range is the tag's value, where a fix would go.
+ */
+export function helmValuesImages(docs: readonly Document.Parsed[], text: string): YamlImage[] {
+  const out: YamlImage[] = [];
+  const walk = (node: unknown, depth: number): void => {
+    if (depth > 30) return;
+    if (isSeq(node)) {
+      for (const i of node.items) walk(i, depth + 1);
+      return;
+    }
+    for (const [key, pair] of entries(node)) {
+      const m = pair.value;
+      if ((key === 'image' || key.endsWith('Image')) && isMap(m)) {
+        const repository = literalText(get(m, 'repository'));
+        const tagNode = get(m, 'tag');
+        const tag = literalText(tagNode);
+        if (repository && tag && isScalar(tagNode)) {
+          const registry = literalText(get(m, 'registry'));
+          const digest = literalText(get(m, 'digest'));
+          const raw = `${registry ? `${registry}/` : ''}${repository}:${tag}${digest ? `@${digest}` : ''}`;
+          out.push({ source: 'helm-values', raw, range: valueRange(tagNode as Scalar, text), resolved: DYNAMIC.test(raw) ? undefined : raw, exact: false });
+        }
+        continue;
+      }
+      walk(m, depth + 1);
+    }
+  };
+  for (const doc of docs) walk(doc.contents, 0);
+  return out;
 }

@@ -9,16 +9,32 @@
 // A broken document reports its first error and how many followed, not a cascade.
 
 import { parseAllDocuments, visit, type Document } from 'yaml';
-import type { ParseError } from '../core/types.js';
+import type { ParseError, Range } from '../core/types.js';
+import { maskTemplateActions } from './go-template.js';
 
 export interface YamlFile {
   readonly docs: readonly Document.Parsed[];
   readonly errors: readonly ParseError[];
+  /**
+   * Set when the text was parsed with its `{{ … }}` template actions masked (see go-template.ts): the lines that
+   * held only actions. Node values that were actions start with `$___`.
+   */
+  readonly templateLines?: readonly Range[];
 }
 
 const OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: false, logLevel: 'error' } as const;
 
-export function parseYaml(text: string): YamlFile {
+/**
+ * `templates`: parse Go-templated YAML (Helm charts) leniently, actions masked. `chart`: the file is a chart
+ * template, whose YAML errors are not reported: it is YAML only once rendered, and errors in the masked text would
+ * point at the template, not at a mistake.
+ */
+export function parseYaml(text: string, opts: { templates?: boolean; chart?: boolean } = {}): YamlFile {
+  const masked = opts.templates ? maskTemplateActions(text) : undefined;
+  if (masked) {
+    const parsed = parseYaml(masked.text);
+    return { docs: parsed.docs, errors: opts.chart ? [] : parsed.errors, templateLines: masked.blankedLines };
+  }
   // LF for every lone CR: same length, so offsets into the source stay valid.
   const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   let docs = parseDocs(source);

@@ -7,6 +7,8 @@ import type { FileKind, Finding } from '../core/types.js';
 import { Analyzer, YAML_EXT, compileIgnore, tooLarge, type AnalysisResult, type ForewarnConfig } from '../engine/index.js';
 import type { Redactor } from '../engine/redaction.js';
 import { decodeText } from './decode.js';
+import type { ModuleContext } from '../models/terraform-values.js';
+import { ModuleContextLoader } from './module-context.js';
 import { safeRead } from './safe-read.js';
 import { isDirectory, walkFiles } from './walk.js';
 
@@ -19,6 +21,8 @@ export interface ScanOptions {
   readonly analyzer?: Analyzer;
   /** called for every file analyzed, with what a fixer needs to rewrite it (the snapshot is taken only then). */
   readonly onFile?: (file: ScannedFile) => void;
+  /** where Terraform files' folder contexts come from (default: read once per folder for this scan). */
+  readonly modules?: ModuleContextLoader;
 }
 
 /** What the file on disk looked like when it was read: a writer compares it again just before writing. */
@@ -43,6 +47,8 @@ export interface ScannedFile {
   readonly result: AnalysisResult;
   /** undefined for text that did not come from disk (`--stdin`). */
   readonly snapshot: FileSnapshot | undefined;
+  /** a Terraform file's folder context, for analysing the fixed text the same way. */
+  readonly module?: ModuleContext;
 }
 
 /** A note for a file named on the command line whose kind Forewarn cannot tell (docs/cli.md). */
@@ -83,6 +89,7 @@ export interface ScanReport {
 export function scan(targets: readonly string[], opts: ScanOptions): ScanReport {
   const { config } = opts;
   const analyzer = opts.analyzer ?? new Analyzer();
+  const modules = opts.modules ?? new ModuleContextLoader({ validate: false });
   const cwd = opts.cwd ?? process.cwd();
   const ignored = compileIgnore(config.ignore);
   // Outside the root, globs see the absolute path (a relative one would start with `..`).
@@ -126,19 +133,20 @@ export function scan(targets: readonly string[], opts: ScanOptions): ScanReport 
   function scanOne(file: string, relPath: string, kind: FileKind | undefined, named = false): void {
     if (seen.has(file)) return;
     seen.add(file);
-    scanFile(file, displayPath(cwd, file), relPath, kind, analyzer, config, report, opts.onFile, named);
+    scanFile(file, displayPath(cwd, file), relPath, kind, analyzer, config, report, modules, opts.onFile, named);
   }
 }
 
 /** Analyzes text that is not read from disk (`--stdin`) as if it were the file at `path`. */
 export function scanText(path: string, text: string, opts: ScanOptions): ScanReport {
   const analyzer = opts.analyzer ?? new Analyzer();
+  const modules = opts.modules ?? new ModuleContextLoader({ validate: false });
   const cwd = opts.cwd ?? process.cwd();
   const abs = resolve(cwd, path);
   const r = relative(opts.root, abs);
   const relPath = (r.startsWith('..') || isAbsolute(r) ? abs : r).split(sep).join('/');
   const report: ScanReport = { files: 0, findings: [], errors: [] };
-  analyzeText(abs, displayPath(cwd, abs), relPath, analyzer.kindByPath(relPath, opts.config, abs), text, analyzer, opts.config, report, undefined, opts.onFile, true);
+  analyzeText(abs, displayPath(cwd, abs), relPath, analyzer.kindByPath(relPath, opts.config, abs), text, analyzer, opts.config, report, modules, undefined, opts.onFile, true);
   return report;
 }
 
@@ -150,6 +158,7 @@ function scanFile(
   analyzer: Analyzer,
   config: ForewarnConfig,
   report: ScanReport,
+  modules: ModuleContextLoader,
   onFile: ScanOptions['onFile'],
   named: boolean,
 ): void {
@@ -164,7 +173,7 @@ function scanFile(
   }
   const text = decodeText(read.bytes);
   const snapshot = onFile ? snapshotOf(read.bytes, text, read.mtimeMs) : undefined;
-  analyzeText(abs, shown, relPath, pathKind, text, analyzer, config, report, snapshot, onFile, named);
+  analyzeText(abs, shown, relPath, pathKind, text, analyzer, config, report, modules, snapshot, onFile, named);
 }
 
 /** Size, time and hash of what was read, and whether writing the text back as UTF-8 would give the same bytes. */
@@ -189,11 +198,15 @@ function analyzeText(
   analyzer: Analyzer,
   config: ForewarnConfig,
   report: ScanReport,
+  modules: ModuleContextLoader,
   snapshot: FileSnapshot | undefined,
   onFile: ScanOptions['onFile'],
   named: boolean,
 ): void {
-  const result = analyzer.analyze(pathKind ? { path: relPath, text, kind: pathKind } : { path: relPath, text, fullPath: abs }, config);
+  // The engine reads the file's own declarations from `text` and ignores its copy among the folder's files.
+  const module = pathKind === 'terraform' ? modules.forFile(abs) : undefined;
+  const input = pathKind ? { path: relPath, text, kind: pathKind } : { path: relPath, text, fullPath: abs };
+  const result = analyzer.analyze(module ? { ...input, module } : input, config);
   analyzer.forget(relPath);
   if (!result.kind) {
     // Silence for a file the user named would look like a clean pass.
@@ -206,7 +219,7 @@ function analyzeText(
   }
   report.files++;
   addResult(report, result, shown, abs);
-  onFile?.({ absPath: abs, path: shown, relPath, kind: result.kind, text, result, snapshot });
+  onFile?.({ absPath: abs, path: shown, relPath, kind: result.kind, text, result, snapshot, ...(module ? { module } : {}) });
 }
 
 /** A file's parse errors, rule failures and findings, added to a report (the file is counted by the caller). */

@@ -1,6 +1,7 @@
 // `ADD` of local files in a Dockerfile, where `COPY` does the same without ADD's implicit download and unpacking.
 
 import type { Instruction } from 'dockerfile-ast';
+import type { Fix } from '../../core/types.js';
 import { keywordRange } from '../../models/dockerfile-stages.js';
 import { defineRule } from '../define.js';
 
@@ -18,11 +19,17 @@ const ARCHIVE = /\.(tar|tgz|tbz|tbz2|txz|tzst|tlz|gz|bz2|xz|zst|lz4|lzma|lz|z|zi
 /** Flags that COPY accepts with the same meaning. */
 const COPY_FLAGS = new Set(['chown', 'chmod', 'link', 'exclude', 'parents']);
 
-/** The source operands of an ADD (all operands but the destination), or undefined when the form is unclear. */
+/** The source operands of an ADD (all operands but the destination), unquoted, or undefined when the form is unclear. */
 function sources(instr: Instruction): string[] | undefined {
-  const json = (instr as unknown as { getJSONStrings?: () => { getValue(): string }[] }).getJSONStrings?.call(instr) ?? [];
   const raw = instr.getRawArgumentsContent() ?? '';
-  const operands = raw.trimStart().startsWith('[') ? json.map((s) => s.getValue()) : instr.getArguments().map((a) => a.getValue());
+  let operands: string[];
+  if (raw.trimStart().startsWith('[')) {
+    const json = (instr as unknown as { getJSONStrings?: () => { getJSONValue(): string }[] }).getJSONStrings?.call(instr) ?? [];
+    operands = json.map((s) => s.getJSONValue());
+  } else {
+    // `ADD "x.tar.gz" /dir`: the shell form's quotes are not part of the name.
+    operands = instr.getArguments().map((a) => a.getValue().replace(/["']/g, ''));
+  }
   if (operands.length < 2) return undefined;
   return operands.slice(0, -1);
 }
@@ -34,6 +41,16 @@ function isPlainLocal(src: string): boolean {
   return true;
 }
 
+/**
+ * ADD unpacks a local tar archive whatever its name, recognised by its content: only a source whose extension is
+ * not an archive's, or a folder, is surely copied as-is. `app`, `files` or `rootfs` may be a tarball.
+ */
+function surelyNotArchive(src: string): boolean {
+  if (src.startsWith('<<')) return true;
+  if (src === '.' || src === '..' || src.endsWith('/') || src.endsWith('/.')) return true;
+  return /\.[A-Za-z0-9]+$/.test(src.slice(src.lastIndexOf('/') + 1));
+}
+
 export default defineRule({
   id: 'dockerfile-add-local',
   family: 'hardening',
@@ -41,7 +58,7 @@ export default defineRule({
   severity: 'low',
   description: '`ADD` is used for local files where `COPY` is enough',
   cwe: [829],
-  fix: 'safe',
+  fix: 'unsafe',
   check(ctx) {
     const df = ctx.file.dockerfile;
     if (!df) return;
@@ -54,11 +71,16 @@ export default defineRule({
       const range = keywordRange(instr, ctx.file.lines);
       const written = ctx.file.text.slice(range.start, range.end);
       const copy = written === written.toLowerCase() ? 'copy' : written === 'ADD' ? 'COPY' : 'Copy';
+      const unsure = srcs.find((s) => !surelyNotArchive(s));
+      const fix: Fix =
+        unsure === undefined
+          ? { title: 'Replace ADD with COPY', safety: 'safe', edits: [{ range, newText: copy }] }
+          : { title: `Replace ADD with COPY (only if '${unsure.slice(0, 60)}' is not a tar archive: ADD unpacks those, COPY does not)`, safety: 'unsafe', edits: [{ range, newText: copy }] };
       ctx.report({
         range,
         message:
           '`ADD` of local files: ADD also fetches URLs and unpacks archives, so a later change to the source (a file renamed to .tar.gz, a path that becomes a URL) silently changes what lands in the image. Use `COPY`, which only copies.',
-        fixes: [{ title: 'Replace ADD with COPY', safety: 'safe', edits: [{ range, newText: copy }] }],
+        fixes: [fix],
       });
     }
   },

@@ -1,7 +1,7 @@
 // Kubernetes pods sharing the node's namespaces: `hostPID`, `hostIPC` or `hostNetwork` set to true.
 
 import { isScalar } from 'yaml';
-import { boolOf, podsOf } from '../../models/kubernetes.js';
+import { boolOf, helmValuesOf, podsOf } from '../../models/kubernetes.js';
 import { getPair, rangeOf } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
 
@@ -29,6 +29,13 @@ export default defineRule({
           message: `${pod.kind} '${pod.name ?? '?'}' sets ${key}: true, so it ${WHAT[key]}. Remove it unless the workload is a node agent that needs it.`,
         });
       }
+    }
+    for (const flag of helmValuesOf(ctx.file)?.hostFlags ?? []) {
+      if (boolOf(flag.pair.value) !== true || !isScalar(flag.pair.key)) continue;
+      ctx.report({
+        range: rangeOf(flag.pair.key)!,
+        message: `The chart value '${flag.path}: true' (copied into pods by the templates) makes the pod share the node's namespace: it ${WHAT[flag.key]}. Default it to false unless the chart deploys a node agent that needs it.`,
+      });
     }
   },
 });

@@ -1,7 +1,7 @@
 // Kubernetes containers that do not set `allowPrivilegeEscalation: false`: setuid binaries can still gain privileges.
 
 import { isMap, isScalar } from 'yaml';
-import { boolOf, insertSecurityContextEntry, isDynamic, podsOf } from '../../models/kubernetes.js';
+import { boolOf, helmValuesOf, insertSecurityContextEntry, isDynamic, podsOf } from '../../models/kubernetes.js';
 import { get, items, rangeOf } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
 
@@ -15,6 +15,17 @@ export default defineRule({
   fix: 'unsafe',
   check(ctx) {
     const { text, lines } = ctx.file;
+    // A chart's values: only an explicit `true` is a finding (what the templates do without the key is unknown).
+    for (const sc of helmValuesOf(ctx.file)?.securityContexts ?? []) {
+      const v = get(sc.node, 'allowPrivilegeEscalation');
+      if (boolOf(v) !== true || !isScalar(v)) continue;
+      const range = rangeOf(v)!;
+      ctx.report({
+        range,
+        message: `The chart value '${sc.path}' (copied into pods by the templates) sets allowPrivilegeEscalation: true: a process in the container can gain more privileges than its parent (through setuid binaries or file capabilities), which turns a foothold into root in the container. Set it to false.`,
+        fixes: [{ title: 'Set allowPrivilegeEscalation: false', safety: 'unsafe', edits: [{ range, newText: 'false' }] }],
+      });
+    }
     for (const pod of podsOf(ctx.file)) {
       if (pod.windows) continue;
       for (const c of pod.containers) {

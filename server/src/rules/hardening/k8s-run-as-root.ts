@@ -2,7 +2,7 @@
 
 import { isMap, isScalar } from 'yaml';
 import type { Range } from '../../core/types.js';
-import { boolOf, insertSecurityContextEntry, intOf, isDynamic, podsOf } from '../../models/kubernetes.js';
+import { boolOf, helmValuesOf, insertSecurityContextEntry, intOf, isDynamic, podsOf } from '../../models/kubernetes.js';
 import { get, rangeOf } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
 
@@ -27,6 +27,21 @@ export default defineRule({
   fix: 'unsafe',
   check(ctx) {
     const { text, lines } = ctx.file;
+    // A chart's values: only an explicit root setting is a finding (what the templates do without one is unknown).
+    for (const sc of helmValuesOf(ctx.file)?.securityContexts ?? []) {
+      const user = get(sc.node, 'runAsUser');
+      const nonRoot = get(sc.node, 'runAsNonRoot');
+      const at = (node: unknown, what: string, fix: boolean): void => {
+        const range = rangeOf(node)!;
+        ctx.report({
+          range,
+          message: `The chart value '${sc.path}' (copied into pods by the templates) sets ${what}: ${WHY}`,
+          fixes: fix ? [{ title: 'Set runAsNonRoot: true', safety: 'unsafe', edits: [{ range, newText: 'true' }] }] : [],
+        });
+      };
+      if (intOf(user) === 0) at(user, 'runAsUser: 0', false);
+      else if (boolOf(nonRoot) === false && !((intOf(user) ?? 0) > 0)) at(nonRoot, 'runAsNonRoot: false', true);
+    }
     for (const pod of podsOf(ctx.file)) {
       if (pod.windows) continue;
       const podSet = settings(pod.securityContext);

@@ -1,9 +1,19 @@
-// Databases reachable from the internet: `publicly_accessible = true` on RDS, Redshift and DMS.
+// Databases and brokers reachable from the internet: `publicly_accessible = true` on RDS, Aurora, Redshift, Neptune,
+// DMS and Amazon MQ, literal or from a variable default, tfvars file or local.
 
-import { literalAttributes, replaceValue, resources } from '../../models/terraform-checks.js';
+import { oneOf, reportSettings, type SettingCheck } from '../../models/terraform-settings.js';
 import { defineRule } from '../define.js';
 
-const TYPES = new Set(['aws_db_instance', 'aws_rds_cluster_instance', 'aws_redshift_cluster', 'aws_dms_replication_instance']);
+const CHECKS: readonly SettingCheck[] = [
+  {
+    resources: ['aws_db_instance', 'aws_rds_cluster_instance', 'aws_redshift_cluster', 'aws_neptune_cluster_instance', 'aws_dms_replication_instance', 'aws_mq_broker'],
+    path: ['publicly_accessible'],
+    insecure: oneOf(true, 'true'),
+    secure: 'false',
+    problem: 'it gets a public IP and DNS name, so only its security group and password stand between it and internet-wide scanning and brute force',
+    remedy: 'Set it to false and connect from inside the VPC (a bastion, VPN or SSM port forwarding)',
+  },
+];
 
 export default defineRule({
   id: 'rds-publicly-accessible',
@@ -14,17 +24,6 @@ export default defineRule({
   cwe: [668],
   fix: 'unsafe',
   check(ctx) {
-    const tf = ctx.file.terraform;
-    if (!tf) return;
-    for (const r of resources(tf, TYPES)) {
-      for (const attr of literalAttributes(r.block, 'publicly_accessible', true)) {
-        const edit = replaceValue(attr, false);
-        ctx.report({
-          range: attr.value.range,
-          message: `${r.type} '${r.name}' sets publicly_accessible = true: the database gets a public IP and DNS name, so only its security group and password stand between it and internet-wide scanning and brute force. Set it to false and connect from inside the VPC.`,
-          fixes: edit ? [{ title: 'Set publicly_accessible = false', safety: 'unsafe', edits: [edit] }] : [],
-        });
-      }
-    }
+    reportSettings(ctx, CHECKS);
   },
 });

@@ -1,9 +1,11 @@
-// Turning off TLS certificate checks in Dockerfiles, CI scripts and YAML environments: `curl -k`, `wget --no-check-certificate`, `pip --trusted-host`, env switches.
+// Turning off TLS certificate checks in Dockerfiles, CI scripts, YAML environments and kubeconfigs: `curl -k`, `wget --no-check-certificate`, `pip --trusted-host`, env switches.
 
 import type { Range } from '../../core/types.js';
 import { dockerfileEnvSettings, yamlEnvSettings, type EnvSetting } from '../../models/env-settings.js';
 import { fileCommands } from '../../models/file-commands.js';
 import { programName, type Command } from '../../models/shell-words.js';
+import { isScalar } from 'yaml';
+import { get, items, rangeOf } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
 
 /** Environment variables that turn verification off, and whether a value does. */
@@ -12,6 +14,10 @@ const ENV_SWITCHES: ReadonlyMap<string, (v: string) => boolean> = new Map([
   ['PYTHONHTTPSVERIFY', (v: string) => v === '0'],
   // git checks only that the variable is set; an explicit false-like value is read as a statement of intent.
   ['GIT_SSL_NO_VERIFY', (v: string) => v !== '' && !/^(0|false|no|off)$/i.test(v)],
+  // npm reads its configuration from `npm_config_*` variables in either case.
+  ['NPM_CONFIG_STRICT_SSL', (v: string) => /^(false|0|no)$/i.test(v)],
+  ['npm_config_strict_ssl', (v: string) => /^(false|0|no)$/i.test(v)],
+  ['PIP_TRUSTED_HOST', (v: string) => v.trim() !== ''],
 ]);
 
 /** curl options that take a value: in a cluster like `-ok`, what follows them is that value, not more flags. */
@@ -35,6 +41,8 @@ function shown(name: string, value: string): string {
 interface Hit {
   readonly range: Range;
   readonly what: string;
+  /** a kubeconfig, not a download: the consequence differs. */
+  readonly kubeconfig?: boolean;
 }
 
 export function insecureWords(cmd: Command): Hit[] {
@@ -74,6 +82,16 @@ export function insecureWords(cmd: Command): Hit[] {
         if (w.value === '--insecure-skip-tls-verify' || w.value.toLowerCase() === '--insecure-skip-tls-verify=true') hits.push({ range: w.range, what: `${prog} --insecure-skip-tls-verify` });
       }
       break;
+    case 'yum':
+    case 'dnf':
+    case 'microdnf':
+    case 'tdnf':
+      cmd.forEach((w, i) => {
+        const v = lower[i]!;
+        const opt = v.startsWith('--setopt=') ? v.slice('--setopt='.length) : v === '--setopt' ? (lower[i + 1] ?? '') : undefined;
+        if (opt !== undefined && /^([a-z0-9_.-]+\.)?sslverify=(0|false|no)$/.test(opt)) hits.push({ range: w.range, what: `${prog} --setopt=sslverify=0` });
+      });
+      break;
     case 'git':
       cmd.forEach((w, i) => {
         const v = lower[i]!;
@@ -87,6 +105,20 @@ export function insecureWords(cmd: Command): Hit[] {
         const v = w.value;
         if (v === '--trusted-host' || v.startsWith('--trusted-host=') || /^[a-z]+\.trusted-host(=|$)/.test(v)) hits.push({ range: w.range, what: `pip ${v.split('=')[0]!}` });
       }
+    }
+  }
+  return hits;
+}
+
+/** `insecure-skip-tls-verify: true` on a cluster of a kubeconfig (`kind: Config`). */
+function kubeconfigHits(docs: readonly { contents: unknown }[]): Hit[] {
+  const hits: Hit[] = [];
+  for (const doc of docs) {
+    const kind = get(doc.contents, 'kind');
+    if (!isScalar(kind) || kind.value !== 'Config') continue;
+    for (const c of items(get(doc.contents, 'clusters'))) {
+      const v = get(get(c, 'cluster'), 'insecure-skip-tls-verify');
+      if (isScalar(v) && v.value === true) hits.push({ range: rangeOf(v)!, what: 'insecure-skip-tls-verify: true', kubeconfig: true });
     }
   }
   return hits;
@@ -116,8 +148,16 @@ export default defineRule({
     const yaml = ctx.file.yaml;
     hits.push(...envHits(df ? dockerfileEnvSettings(df, ctx.file.lines) : yaml ? yamlEnvSettings(yaml.docs, (n) => ENV_SWITCHES.has(n)) : []));
     for (const cmd of fileCommands(ctx.file)) hits.push(...insecureWords(cmd));
+    if (yaml && ctx.file.kind === 'kubernetes') hits.push(...kubeconfigHits(yaml.docs));
     hits.sort((a, b) => a.range.start - b.range.start);
     for (const h of hits) {
+      if (h.kubeconfig) {
+        ctx.report({
+          range: h.range,
+          message: `\`${h.what}\` in this kubeconfig turns off TLS certificate verification of the API server: anyone on the network path can pose as the cluster, receive the token or client certificate sent to it, and answer kubectl with anything. Remove it and set \`certificate-authority-data\` (or \`certificate-authority\`) to the cluster's CA.`,
+        });
+        continue;
+      }
       ctx.report({
         range: h.range,
         message: `\`${h.what}\` turns off TLS certificate verification: anyone on the network path (a proxy, a hijacked mirror, a compromised Wi-Fi) can serve modified files or packages and the build or the application accepts them. Remove it and install the CA certificate you need instead (e.g. copy it into /usr/local/share/ca-certificates and run update-ca-certificates).`,

@@ -33,10 +33,27 @@ function commandEnd(s: string, i: number): { end: number; pipe: boolean } {
     }
     if (c === '"' || c === "'") quote = c;
     else if (c === '\\') j += s[j + 1] === '\r' ? 2 : 1;
-    else if (c === '|') return { end: j, pipe: s[j + 1] !== '|' };
+    else if (c === '$' && s[j + 1] === '(') {
+      // `$(URL)` (an Azure Pipelines macro, or a command substitution) is part of the word, not the end of the command.
+      const close = substitutionEnd(s, j + 2);
+      if (close === -1) return { end: j, pipe: false };
+      j = close;
+    } else if (c === '|') return { end: j, pipe: s[j + 1] !== '|' };
     else if (c === ';' || c === '&' || c === ')' || c === '\n' || c === '`') return { end: j, pipe: false };
   }
   return { end: s.length, pipe: false };
+}
+
+/** The offset of the `)` that closes a `$(` whose body starts at `i` (nested parentheses counted), or -1. */
+function substitutionEnd(s: string, i: number): number {
+  let depth = 1;
+  for (let j = i; j < s.length; j++) {
+    const c = s[j];
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return j;
+    else if (c === '\n') return -1;
+  }
+  return -1;
 }
 
 /** After a pipe: `[sudo [-E|-u user]] [env VAR=x] sh|bash|… [-s …]`, or `python3 -` style. Returns the end of the program word. */
