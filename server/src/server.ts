@@ -16,6 +16,7 @@ import {
   type CodeActionParams,
   type Connection,
   type Diagnostic,
+  type Range,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { SEVERITIES } from './core/types.js';
@@ -33,7 +34,7 @@ import {
   type ForewarnConfig,
   type Rule,
 } from './engine/index.js';
-import { SHOW_DOCS_COMMAND, SOURCE, toLspRange } from './lsp/convert.js';
+import { SHOW_DOCS_COMMAND, SOURCE, isDiagnosticData, toLspRange } from './lsp/convert.js';
 import { FIX_ALL_KIND, fixAll, fixAllTitle, quickFixes, type FixAllSummary } from './lsp/code-actions.js';
 import { configDocumentLinks } from './lsp/config-links.js';
 import { findingDiagnostics, type DisplayOptions } from './lsp/diagnostics.js';
@@ -676,13 +677,25 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
       doc: { uri, version: analysedVersion, text: current.text, lines },
       result: current.result,
       analysis: current.analysis,
-      diagnostics: params.context.diagnostics,
+      diagnostics: sameVersionDiagnostics(uri, current, params.context.diagnostics),
       snippets: snippetEdits,
       network,
       // Where a line-level suppression goes needs the parse (a multi-line value's first line): the worker keeps it.
       suppressionLines: async (offsets) =>
         offsets.length === 0 ? [] : ((await analysis.suppressionLines(uri, analysedVersion, offsets).catch(() => undefined)) ?? offsets.map((o) => lines.lineOf(o))),
     });
+  }
+
+  /**
+   * The editor can ask with diagnostics of an earlier analysis of the same text (a settings reload re-analysed it and
+   * the new list is on its way): each is replaced by the current diagnostic with the same range and rule, so the menu
+   * is not empty. A diagnostic of another version is left as it is, and no action is built from it.
+   */
+  function sameVersionDiagnostics(uri: string, current: Published, asked: readonly Diagnostic[]): readonly Diagnostic[] {
+    const stale = (d: Diagnostic) => d.source === SOURCE && isDiagnosticData(d.data) && d.data.analysis !== current.analysis && d.data.version === current.version;
+    if (!asked.some(stale)) return asked;
+    const now = diagnosticsOf(current, uri);
+    return asked.map((d) => (stale(d) ? (now.find((n) => n.code === d.code && sameRange(n.range, d.range)) ?? d) : d));
   }
 
   /** Every safe fix of the document as it is now (text, settings, config), even if an analysis is still pending. */
@@ -710,6 +723,10 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   }
 
 
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 function isConfigUri(uri: string): boolean {

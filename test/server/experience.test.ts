@@ -113,6 +113,22 @@ describe('editor experience', () => {
     assert.deepEqual(left.map((d) => d.code), ['unpinned-action']);
   });
 
+  it('a diagnostic of an earlier analysis of the same text still gets its menu (a settings reload re-analysed it)', async () => {
+    const uri = uriOf('.github/workflows/reload.yml');
+    await client.open(uri, WORKFLOW);
+    const before = await client.diagnostics(uri, (d) => d.length === 2, 1);
+    const run = before.find((d) => d.range.start.line === 6)!;
+    const analysisOf = (d: Diagnostic) => (d.data as { analysis: number }).analysis;
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.diagnostics(uri, (d) => d.length === 2 && analysisOf(d[0]!) !== analysisOf(before[0]!), 1);
+    const titles = (await quickFix(client, uri, run)).map((a) => a.title);
+    assert.ok(titles.includes('Ignore github-env, template-injection on this line'), titles.join(' | '));
+    // Of another version, nothing: its offsets would not fit the text.
+    await client.changeFull(uri, 2, `${WORKFLOW}# more\n`);
+    await client.diagnostics(uri, (d) => d.length === 2, 2);
+    assert.deepEqual(await quickFix(client, uri, run), []);
+  });
+
   it('in a multi-line script the one "Ignore" goes above the value and names every rule in it (lines from the worker)', async () => {
     const uri = uriOf('.github/workflows/block.yml');
     const text = `on: issues
