@@ -89,6 +89,17 @@ export async function quickFixes(input: QuickFixInput): Promise<CodeAction[]> {
   }
 
   const diagnostics = unique(asked.map((a) => a.diag));
+  const fileIds = unique(asked.map((a) => a.finding.ruleId));
+  const docs = fileIds.map(
+    (id): CodeAction => ({
+      title: `Show documentation for ${id}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics,
+      command: { title: `Show documentation for ${id}`, command: SHOW_DOCS_COMMAND, arguments: [id] },
+    }),
+  );
+  // JSON and XML have no `#` comments: a suppression comment would break the file (use text.exclude instead).
+  if (!result.hashComments) return [...fixes, ...pins, ...docs];
   // One "Ignore" per line asked about, naming every rule with a finding whose suppression belongs on that line.
   const ignores: CodeAction[] = [];
   const wantedLines = unique(await input.suppressionLines(asked.map((a) => a.finding.range.start)));
@@ -114,7 +125,6 @@ export async function quickFixes(input: QuickFixInput): Promise<CodeAction[]> {
       edit: suppressionWorkspaceEdit(doc, suppressLineEdit(doc.text, lines, line, ids), input.snippets),
     });
   }
-  const fileIds = unique(asked.map((a) => a.finding.ruleId));
   ignores.push({
     title: `Ignore ${fileIds.join(', ')} in this file`,
     kind: CodeActionKind.QuickFix,
@@ -122,14 +132,6 @@ export async function quickFixes(input: QuickFixInput): Promise<CodeAction[]> {
     edit: suppressionWorkspaceEdit(doc, suppressFileEdit(doc.text, lines, result.kind, fileIds), input.snippets),
   });
 
-  const docs = fileIds.map(
-    (id): CodeAction => ({
-      title: `Show documentation for ${id}`,
-      kind: CodeActionKind.QuickFix,
-      diagnostics,
-      command: { title: `Show documentation for ${id}`, command: SHOW_DOCS_COMMAND, arguments: [id] },
-    }),
-  );
   return [...fixes, ...pins, ...ignores, ...docs];
 }
 

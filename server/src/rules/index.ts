@@ -116,7 +116,10 @@ import unversionedProvider from './pinning/unversioned-provider.js';
 import awsAccessKey from './secrets/aws-access-key.js';
 import credentialUrl from './secrets/credential-url.js';
 import genericSecret from './secrets/generic-secret.js';
+import hardcodedCredential from './secrets/hardcoded-credential.js';
 import providerToken from './secrets/provider-token.js';
+import secretInImage from './secrets/secret-in-image.js';
+import terraformStateFile from './secrets/terraform-state-file.js';
 
 export const RULES: readonly Rule[] = [
   addWithoutChecksum,
@@ -170,6 +173,7 @@ export const RULES: readonly Rule[] = [
   gitlabInsecureDind,
   gitlabJobTokenLeak,
   gitlabScriptInjection,
+  hardcodedCredential,
   iamNotActionAllow,
   iamPolicyOnUser,
   iamPrivilegeEscalation,
@@ -210,6 +214,7 @@ export const RULES: readonly Rule[] = [
   refVersionMismatch,
   s3PublicAccessBlockDisabled,
   s3PublicAcl,
+  secretInImage,
   secretsExposure,
   secretsOutsideEnv,
   securityGateDisabled,
@@ -220,6 +225,7 @@ export const RULES: readonly Rule[] = [
   storageEncryptionDisabled,
   templateInjection,
   thirdPartyActionSecrets,
+  terraformStateFile,
   tlsVerificationDisabled,
   unauthenticatedPackages,
   unpinnedAction,

@@ -14,6 +14,7 @@ const STORE: Readonly<Record<FileKind, string>> = {
   compose: 'a Compose secret or an environment file kept out of Git',
   kubernetes: 'a Secret, referenced with `secretKeyRef`',
   terraform: 'a variable marked `sensitive` or a secrets manager, never the configuration',
+  text: 'a secrets manager or an environment variable set where it runs, with the file kept out of Git',
 };
 
 /** "read it from …": the place for a secret in a file of this kind. */
