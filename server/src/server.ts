@@ -125,6 +125,8 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   /** Terraform files see their folder's variables and locals, open siblings as edited (sent with the document). */
   const modules = new EditorModuleContexts(() => documents.all().map((d) => ({ uri: d.uri, fsPath: fsPathOf(d.uri), getText: () => d.getText() })));
   const published = new Map<string, Published>();
+  /** analyses on their way, per document: what they were started for. */
+  const publishing = new Map<string, { version: number; settings: Settings; generation: number; promise: Promise<Published | undefined> }>();
   const timers = new Map<string, NodeJS.Timeout>();
   const settingsCache = new Map<string, Promise<Settings>>();
   let analysisCount = 0;
@@ -383,6 +385,20 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
    * its diagnostics. Undefined when a newer version replaced it meanwhile: that version's analysis publishes.
    */
   async function publish(doc: TextDocument, settings: Settings): Promise<Published | undefined> {
+    // Fix-all and the debounced analysis can ask for the same version at once: a second run would supersede the
+    // first in the worker and leave its caller empty-handed, so they share one.
+    const same = publishing.get(doc.uri);
+    if (same && same.version === doc.version && same.settings === settings && same.generation === configGeneration) return same.promise;
+    const entry = { version: doc.version, settings, generation: configGeneration, promise: publishNow(doc, settings) };
+    publishing.set(doc.uri, entry);
+    try {
+      return await entry.promise;
+    } finally {
+      if (publishing.get(doc.uri) === entry) publishing.delete(doc.uri);
+    }
+  }
+
+  async function publishNow(doc: TextDocument, settings: Settings): Promise<Published | undefined> {
     const { uri, version } = doc;
     const text = doc.getText();
     const generation = configGeneration;

@@ -265,11 +265,13 @@ describe('a file named on the command line whose kind is unknown', () => {
   it('gets a one-line note instead of silence', () => {
     const dir = mkdtempSync(join(tmpdir(), 'forewarn-kind-'));
     try {
-      write(dir, { 'notes.txt': 'x\n', 'ci/build.yml': 'stages: [a]\n' });
-      const r = forewarn(['scan', 'notes.txt', 'ci/build.yml'], dir);
+      write(dir, { 'notes.txt': 'x\n', 'docs/notes.md': '# x\n', 'ci/build.yml': 'stages: [a]\n' });
+      const r = forewarn(['scan', 'notes.txt', 'docs/notes.md', 'ci/build.yml'], dir);
       assert.equal(r.code, 0);
       assert.match(r.err, /^notes\.txt: not a file kind Forewarn reads; map it with `kinds:` in \.forewarn\.yml/m);
-      assert.match(r.err, /^ci\/build\.yml: not a file kind Forewarn reads/m);
+      assert.match(r.err, /^docs\/notes\.md: not a file kind Forewarn reads/m);
+      // A YAML file of no pipeline kind is read as a text file (secrets only): no note.
+      assert.doesNotMatch(r.err, /ci\/build\.yml: not a file kind/);
       // A folder's files of unknown kind stay silent: the walk passes over them by design.
       assert.doesNotMatch(forewarn(['scan', '.'], dir).err, /not a file kind/);
     } finally {

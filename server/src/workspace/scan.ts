@@ -66,6 +66,8 @@ export interface ScannedFinding {
   /** 0-based positions of the finding's range. */
   readonly start: { line: number; character: number };
   readonly end: { line: number; character: number };
+  /** the file's kind (`text` files — .env, .npmrc, state files — are never quoted). */
+  readonly kind?: FileKind;
 }
 
 export interface ScanError {
@@ -232,7 +234,7 @@ export function addResult(report: Pick<ScanReport, 'findings' | 'errors'>, resul
   }
   for (const e of result.ruleErrors) report.errors.push({ path: shown, absPath: abs, type: 'internal', message: e.message });
   for (const f of result.findings) {
-    report.findings.push({ path: shown, absPath: abs, lines, finding: f, redactor: result.redactor, start: lines.positionAt(f.range.start), end: lines.positionAt(f.range.end) });
+    report.findings.push({ path: shown, absPath: abs, lines, finding: f, redactor: result.redactor, start: lines.positionAt(f.range.start), end: lines.positionAt(f.range.end), ...(result.kind ? { kind: result.kind } : {}) });
   }
 }
 

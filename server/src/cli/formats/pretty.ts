@@ -72,11 +72,15 @@ function findings(same: readonly ReportedFinding[], paint: Paint, width: number)
   const pad = ' '.repeat(lineNo.length);
   const gutter = `${pad} ${paint('2;34', '|')}`;
   out += `${pad}${paint('2;34', '-->')} ${escapeControl(sf.path)}:${sf.start.line + 1}:${sf.start.character + 1}\n`;
-  out += `${gutter}\n`;
-  const snip = snippet(sf);
-  out += `${paint('2;34', `${lineNo} |`)} ${snip.line}\n`;
-  const more = sf.end.line > sf.start.line ? paint('2', ` …through line ${sf.end.line + 1}`) : '';
-  out += `${gutter} ${' '.repeat(snip.caretAt)}${paint(SEVERITY_STYLE[worst], '^'.repeat(snip.caretWidth))}${more}\n`;
+  // A `text` file (.env, .npmrc, a state file) is all values: a line of it may hold a secret no detector names, so it
+  // is located, never quoted.
+  if (sf.kind !== 'text') {
+    out += `${gutter}\n`;
+    const snip = snippet(sf);
+    out += `${paint('2;34', `${lineNo} |`)} ${snip.line}\n`;
+    const more = sf.end.line > sf.start.line ? paint('2', ` …through line ${sf.end.line + 1}`) : '';
+    out += `${gutter} ${' '.repeat(snip.caretAt)}${paint(SEVERITY_STYLE[worst], '^'.repeat(snip.caretWidth))}${more}\n`;
+  }
   for (const { finding: f } of ordered) for (const fix of f.fixes) out += `${pad} ${paint('2;34', '=')} ${fixLine(fix, sf.path, paint, width, pad.length + 3)}\n`;
   for (const { finding: f } of ordered) out += `${pad} ${paint('2;34', '=')} ${paint('2', 'docs:')} forewarn explain ${f.ruleId}\n`;
   return `${out}\n`;
