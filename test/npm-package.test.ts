@@ -1,5 +1,5 @@
-// The npm package as users get it: `npm pack`, install the tarball into an empty project (offline: it has no
-// dependencies), and run `npx forewarn scan`.
+// The npm package as users get it: staged in dist/npm (scripts/npm-package.mjs), `npm pack`, install the tarball
+// into an empty project (offline: it has no dependencies), and run `npx forewarn scan`.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -22,8 +22,10 @@ describe('npm package', () => {
   let tarball: string;
   before(() => {
     tmp = mkdtempSync(join(tmpdir(), 'forewarn-npm-'));
-    // dist/ is built by `npm test`; scripts are skipped so packing never rebuilds it under running tests.
-    const pack = sh(NPM, ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], REPO);
+    // dist/ is built by `npm test`; staging copies the bundle without rebuilding it under running tests.
+    const stage = sh(process.execPath, ['scripts/npm-package.mjs'], REPO);
+    assert.equal(stage.code, 0, stage.err);
+    const pack = sh(NPM, ['pack', './dist/npm', '--ignore-scripts', '--json', '--pack-destination', tmp], REPO);
     assert.equal(pack.code, 0, pack.err);
     const [info] = JSON.parse(pack.out) as { filename: string; files: { path: string }[] }[];
     tarball = join(tmp, info!.filename);
@@ -34,12 +36,24 @@ describe('npm package', () => {
   it('holds only the self-contained CLI bundle, with bin, engines and no dependencies', () => {
     const files = JSON.parse(readFileSync(join(tmp, 'files.json'), 'utf8')) as string[];
     assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/cli.js', 'package.json']);
-    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { bin: Record<string, string>; engines: { node: string }; dependencies?: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(REPO, 'dist/npm/package.json'), 'utf8')) as Record<string, unknown> & { bin: Record<string, string>; engines: { node: string }; dependencies?: Record<string, string> };
+    assert.equal(pkg.name, 'forewarn');
     assert.equal(pkg.bin.forewarn, 'dist/cli.js');
     assert.equal(pkg.engines.node, '>=20');
     // Everything is bundled by esbuild: a runtime dependency would be installed for nothing (add libraries as devDependencies).
     assert.deepEqual(Object.keys(pkg.dependencies ?? {}), []);
-    assert.match(readFileSync(join(REPO, 'dist/cli.js'), 'utf8').slice(0, 40), /^#!\/usr\/bin\/env node\n/);
+    // Nothing of the extension's manifest, and no placeholder repository.
+    for (const key of ['contributes', 'main', 'scripts', 'devDependencies', 'repository', 'private']) assert.equal(pkg[key], undefined, key);
+    assert.match(readFileSync(join(REPO, 'dist/npm/dist/cli.js'), 'utf8').slice(0, 40), /^#!\/usr\/bin\/env node\n/);
+  });
+
+  it('its README is written for command-line users, not the repository\'s developers', () => {
+    const readme = readFileSync(join(REPO, 'dist/npm/README.md'), 'utf8');
+    assert.match(readme, /^# forewarn\n/);
+    assert.match(readme, /npx forewarn scan/);
+    for (const topic of ['--fix', '--format sarif', 'forewarn baseline', 'forewarn explain', 'Exit codes']) assert.ok(readme.includes(topic), topic);
+    assert.doesNotMatch(readme, /npm (test|ci)|test:e2e|VSIX/, 'no developer instructions');
+    assert.doesNotMatch(readme, /\]\((?!https?:)[^)]*\)/, 'no relative links: the docs folder is not in the package');
   });
 
   it('installs offline into an empty project and `npx forewarn scan` works', () => {

@@ -3,13 +3,14 @@
 
 import * as path from 'node:path';
 import {
-  CodeActionKind,
   MarkdownString,
+  ProgressLocation,
   StatusBarAlignment,
-  ThemeColor,
   Uri,
   commands,
+  env,
   languages,
+  version,
   window,
   workspace,
   type ExtensionContext,
@@ -17,6 +18,7 @@ import {
   type StatusBarItem,
 } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { countsText, plural, statusText, statusTooltip, type Counts, type StatusParams } from './status.js';
 
 let client: LanguageClient | undefined;
 const SECRET_TOKEN = 'forewarn.githubToken';
@@ -45,21 +47,40 @@ const WATCHED = '**/{*.yml,*.yaml,*.tf,*.tfvars,Dockerfile,Dockerfile.*,Containe
 /** `text` files created or changed on disk are re-analysed too. */
 const WATCHED_TEXT = TEXT_FILES;
 
-const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low', 'info'] as const;
-type Counts = Record<(typeof SEVERITY_ORDER)[number], number>;
-
-interface StatusParams {
-  readonly scanning: boolean;
-  readonly percentage: number | undefined;
-  readonly counts: Counts;
+interface ScanResult {
   readonly files: number;
-  readonly lastScan: { files: number; ms: number; workers: number } | undefined;
+  readonly ms: number;
+  readonly cancelled: boolean;
+  readonly counts?: Counts;
+  readonly filesWithFindings?: number;
 }
 
-const FIX_ALL_KIND = CodeActionKind.SourceFixAll.append('forewarn');
+/** The server's answer to `forewarn/fixAll` (server/src/server.ts FixAllResult). */
+type FixAllResult =
+  | {
+      readonly status: 'ok';
+      readonly edit?: unknown;
+      readonly fixed: readonly { ruleId: string; count: number }[];
+      readonly fixedCount: number;
+      readonly remaining: { unsafe: number; lookup: number; none: number };
+    }
+  | { readonly status: 'not-analyzed' | 'disabled' };
+
+interface RuleInfo {
+  readonly id: string;
+  readonly family: string;
+  readonly severity: string;
+  readonly description: string;
+}
+
+const SCAN_COMMAND = 'forewarn.scanWorkspace';
+
+/** Progress of a scan the user started from the command: a notification that follows the server's status. */
+let commandScan: { report: (percentage: number) => void } | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const output: LogOutputChannel = window.createOutputChannel('Forewarn', { log: true });
+  output.info(`Forewarn extension ${String((context.extension.packageJSON as { version?: unknown }).version)} in ${env.appName} ${version}.`);
   const status = window.createStatusBarItem('forewarn.status', StatusBarAlignment.Left, 50);
   status.name = 'Forewarn';
   status.command = 'workbench.actions.view.problems';
@@ -102,32 +123,70 @@ export async function activate(context: ExtensionContext): Promise<void> {
     },
     // Pin fixes look things up on the network: never in Restricted Mode.
     initializationOptions: { workspaceTrusted: workspace.isTrusted },
+    middleware: {
+      // "Scan Workspace" (the server's command) from the palette: progress as a notification, then what it found.
+      executeCommand: async (command, args, next) => (command === SCAN_COMMAND ? scanWithProgress((a) => next(command, a)) : next(command, args)),
+    },
   };
   client = new LanguageClient('forewarn', 'Forewarn', serverOptions, clientOptions);
-  context.subscriptions.push(client.onNotification('forewarn/status', (p: StatusParams) => showStatus(status, p)));
+  context.subscriptions.push(
+    client.onNotification('forewarn/status', (p: StatusParams) => {
+      showStatus(status, p);
+      if (p.scanning && p.percentage !== undefined) commandScan?.report(p.percentage);
+    }),
+  );
   client.onRequest('forewarn/githubToken', async () => (await context.secrets.get(SECRET_TOKEN)) ?? null);
   await client.start();
   context.subscriptions.push(workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('forewarn/workspaceTrusted')));
 }
 
 function showStatus(item: StatusBarItem, p: StatusParams | undefined): void {
-  if (!p) {
-    item.text = '$(shield) Forewarn';
-    item.tooltip = 'Forewarn is starting';
+  item.text = statusText(p);
+  item.tooltip = p ? new MarkdownString(statusTooltip(p), true) : 'Forewarn is starting';
+}
+
+/** Runs the server's scan with a cancellable notification, then says what it found. */
+async function scanWithProgress(run: (args: unknown[]) => Promise<unknown>): Promise<unknown> {
+  const result = await window.withProgress(
+    { location: ProgressLocation.Notification, title: 'Forewarn: scanning the workspace', cancellable: true },
+    async (progress, token) => {
+      let last = 0;
+      commandScan = {
+        report: (percentage) => {
+          if (percentage > last) progress.report({ increment: percentage - last, message: `${percentage}%` });
+          last = percentage;
+        },
+      };
+      const cancel = token.onCancellationRequested(() => void client?.sendNotification('forewarn/cancelScan'));
+      try {
+        return (await run([{ progress: 'client' }])) as ScanResult | undefined;
+      } finally {
+        cancel.dispose();
+        commandScan = undefined;
+      }
+    },
+  );
+  void showScanResult(result);
+  return result;
+}
+
+async function showScanResult(r: ScanResult | undefined): Promise<void> {
+  if (!r) {
+    void window.showInformationMessage('Forewarn: open a folder to scan it.');
     return;
   }
-  const shown = SEVERITY_ORDER.filter((s) => p.counts[s] > 0);
-  const counts = shown.map((s) => `${p.counts[s]} ${s}`).join(' · ');
-  if (p.scanning) item.text = `$(sync~spin) Forewarn${p.percentage !== undefined ? ` ${p.percentage}%` : ''}`;
-  else item.text = shown.length === 0 ? '$(shield) Forewarn: no problems' : `$(shield) ${counts}`;
-  item.backgroundColor = !p.scanning && p.counts.critical > 0 ? new ThemeColor('statusBarItem.errorBackground') : undefined;
-  const tip = new MarkdownString(undefined, true);
-  tip.appendMarkdown(`**Forewarn**${p.scanning ? ' — scanning the workspace' : ''}\n\n`);
-  tip.appendMarkdown(`| severity | findings |\n| --- | ---: |\n${SEVERITY_ORDER.map((s) => `| ${s} | ${p.counts[s]} |`).join('\n')}\n\n`);
-  tip.appendMarkdown(`${p.files} file${p.files === 1 ? '' : 's'} with findings.`);
-  if (p.lastScan) tip.appendMarkdown(` Last scan: ${p.lastScan.files} files in ${(p.lastScan.ms / 1000).toFixed(1)} s.`);
-  tip.appendMarkdown('\n\nClick to show the Problems panel.');
-  item.tooltip = tip;
+  if (r.cancelled) {
+    void window.showInformationMessage('Forewarn: the workspace scan was cancelled.');
+    return;
+  }
+  const took = `${plural(r.files, 'file')} in ${(r.ms / 1000).toFixed(1)} s`;
+  const found = r.counts ? countsText(r.counts) : '';
+  if (!found) {
+    void window.showInformationMessage(`Forewarn scanned ${took}: no problems found.`);
+    return;
+  }
+  const pick = await window.showInformationMessage(`Forewarn scanned ${took}: ${found} (${plural(r.filesWithFindings ?? 0, 'file')} with findings).`, 'Show Problems');
+  if (pick) await commands.executeCommand('workbench.actions.view.problems');
 }
 
 /** Every action and image of the active file pinned in one go (the server's `source.pinAll.forewarn` action). */
@@ -139,29 +198,62 @@ async function pinAll(): Promise<void> {
   await commands.executeCommand('editor.action.sourceAction', { kind: 'source.pinAll.forewarn', apply: 'first' });
 }
 
-async function fixAll(): Promise<void> {
+/** Every safe fix of the active file, and a message in our words about what was (or could not be) fixed. */
+async function fixAll(): Promise<FixAllResult | undefined> {
   const editor = window.activeTextEditor;
-  if (!editor) {
+  if (!editor || !client) {
     void window.showInformationMessage('Forewarn: open a file to fix its problems.');
-    return;
+    return undefined;
   }
-  await commands.executeCommand('editor.action.sourceAction', { kind: FIX_ALL_KIND.value, apply: 'first' });
+  const doc = editor.document;
+  const name = path.basename(doc.uri.path);
+  const result = await client.sendRequest<FixAllResult>('forewarn/fixAll', { uri: client.code2ProtocolConverter.asUri(doc.uri) });
+  if (result.status === 'disabled') {
+    void window.showInformationMessage(`Forewarn is turned off for ${name} (forewarn.enable).`);
+    return result;
+  }
+  if (result.status !== 'ok') {
+    void window.showInformationMessage(`Forewarn does not analyze ${name}: it is not a kind of file Forewarn reads, so there is nothing to fix.`);
+    return result;
+  }
+  const { unsafe, lookup, none } = result.remaining;
+  const left = unsafe + lookup + none;
+  const why = [unsafe && `${unsafe} with an unsafe fix to review`, lookup && `${lookup} to pin`, none && `${none} without an automatic fix`].filter(Boolean).join(', ');
+  if (result.fixedCount === 0 || !result.edit) {
+    if (left === 0) void window.showInformationMessage(`Forewarn found no problems in ${name}.`);
+    else void window.showInformationMessage(`Forewarn: nothing to fix safely in ${name}. ${plural(left, 'problem')} need${left === 1 ? 's' : ''} your decision (${why}): use Ctrl+. on each.`);
+    return result;
+  }
+  const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit as Parameters<typeof client.protocol2CodeConverter.asWorkspaceEdit>[0]);
+  if (!edit || !(await workspace.applyEdit(edit))) {
+    void window.showWarningMessage(`Forewarn could not fix ${name}: it changed while the fixes were computed. Try again.`);
+    return result;
+  }
+  // The rules first (the one line a toast shows), then what is left.
+  const rules = result.fixed.map((r) => (r.count > 1 ? `${r.count} ${r.ruleId}` : r.ruleId)).join(', ');
+  const rest = left > 0 ? ` ${left} more need${left === 1 ? 's' : ''} your decision (${why}).` : '';
+  void window.showInformationMessage(`Forewarn fixed ${plural(result.fixedCount, 'problem')} in ${name}: ${rules}.${rest}`);
+  return result;
 }
 
 /** The rule's page, rendered by VS Code's Markdown preview from the copy shipped with the extension. */
 async function showRuleDocumentation(context: ExtensionContext, arg: unknown): Promise<void> {
   let ruleId = typeof arg === 'string' ? arg : undefined;
   if (!ruleId) ruleId = ruleAtCursor();
-  if (!ruleId) {
-    const docs = await workspace.fs.readDirectory(Uri.file(context.asAbsolutePath(path.join('docs', 'rules'))));
-    ruleId = await window.showQuickPick(
-      docs.map(([name]) => name.replace(/\.md$/, '')).sort(),
-      { placeHolder: 'Which rule?' },
-    );
-  }
+  if (!ruleId) ruleId = await pickRule();
   if (!ruleId || !/^[a-z0-9-]+$/.test(ruleId)) return;
   const page = Uri.file(context.asAbsolutePath(path.join('docs', 'rules', `${ruleId}.md`)));
   await commands.executeCommand('markdown.showPreview', page);
+}
+
+/** A picker over the rules with their family, severity and description. */
+async function pickRule(): Promise<string | undefined> {
+  const rules = client ? await client.sendRequest<RuleInfo[]>('forewarn/rules').catch(() => [] as RuleInfo[]) : [];
+  const picked = await window.showQuickPick(
+    rules.map((r) => ({ label: r.id, description: `${r.family} · ${r.severity}`, detail: r.description })),
+    { placeHolder: 'Which rule? (type to filter by id, family or description)', matchOnDescription: true, matchOnDetail: true },
+  );
+  return picked?.label;
 }
 
 function ruleAtCursor(): string | undefined {

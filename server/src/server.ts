@@ -9,7 +9,6 @@ import {
   DidChangeConfigurationNotification,
   FileChangeType,
   ProposedFeatures,
-  TextDocumentEdit,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
@@ -17,12 +16,12 @@ import {
   type CodeActionParams,
   type Connection,
   type Diagnostic,
-  type TextEdit as LspTextEdit,
+  type Range,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { SEVERITIES } from './core/types.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FileKind, TextEdit } from './core/types.js';
+import type { FileKind } from './core/types.js';
 import {
   Analyzer,
   CONFIG_FILE_NAMES,
@@ -31,15 +30,16 @@ import {
   compileIgnore,
   configTemplate,
   parseConfig,
-  safeFixEdits,
-  suppressFileEdit,
-  suppressLineEdit,
   withRuleOverrides,
   type ForewarnConfig,
   type Rule,
 } from './engine/index.js';
-import { SOURCE, asBaselined, isDiagnosticData, toDiagnostic, toLspRange, type DiagnosticData } from './lsp/convert.js';
+import { SHOW_DOCS_COMMAND, SOURCE, isDiagnosticData, toLspRange } from './lsp/convert.js';
+import { FIX_ALL_KIND, fixAll, fixAllTitle, quickFixes, type FixAllSummary } from './lsp/code-actions.js';
+import { configDocumentLinks } from './lsp/config-links.js';
+import { findingDiagnostics, type DisplayOptions } from './lsp/diagnostics.js';
 import { AnalysisHost, EMPTY_RESULT, Superseded, type DocumentResult } from './lsp/document-analysis.js';
+import { settingsLine, startupLine, tokenLine } from './lsp/log-header.js';
 import { BASELINE_FILE_NAME, BaselineMatcher } from './engine/baseline.js';
 import { BaselineStore, baselinePath, fingerprintAt } from './workspace/baseline-file.js';
 import { addCounts, zeroCounts, type SeverityCounts } from './lsp/disk-analysis.js';
@@ -53,12 +53,19 @@ import { isGitIgnored } from './workspace/walk.js';
 import { LineIndex } from './core/text.js';
 import { redactingLog } from './lsp/log.js';
 
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.forewarn`;
+export { FIX_ALL_KIND, SHOW_DOCS_COMMAND };
 export const SCAN_COMMAND = 'forewarn.scanWorkspace';
-/** A client command (the rule's page inside the editor); code actions name it. */
-export const SHOW_DOCS_COMMAND = 'forewarn.showRuleDocumentation';
 /** Client → server: the text of a new, commented `.forewarn.yml`. */
 export const CONFIG_TEMPLATE_REQUEST = 'forewarn/configTemplate';
+/** Client → server: every safe fix of a document, with what it fixes (`FixAllResult`), for "Fix All". */
+export const FIX_ALL_REQUEST = 'forewarn/fixAll';
+/** Client → server: the rules, for the rule picker of "Show Rule Documentation". */
+export const RULES_REQUEST = 'forewarn/rules';
+/** Client → server: stop the running workspace scan. */
+export const CANCEL_SCAN_NOTIFICATION = 'forewarn/cancelScan';
+
+/** The answer to FIX_ALL_REQUEST; `status` says why nothing was fixed. */
+export type FixAllResult = (FixAllSummary & { readonly status: 'ok' }) | { readonly status: 'not-analyzed' | 'disabled' };
 /** Server → client: what the status bar shows. */
 export const STATUS_NOTIFICATION = 'forewarn/status';
 
@@ -118,6 +125,8 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   /** Terraform files see their folder's variables and locals, open siblings as edited (sent with the document). */
   const modules = new EditorModuleContexts(() => documents.all().map((d) => ({ uri: d.uri, fsPath: fsPathOf(d.uri), getText: () => d.getText() })));
   const published = new Map<string, Published>();
+  /** analyses on their way, per document: what they were started for. */
+  const publishing = new Map<string, { version: number; settings: Settings; generation: number; promise: Promise<Published | undefined> }>();
   const timers = new Map<string, NodeJS.Timeout>();
   const settingsCache = new Map<string, Promise<Settings>>();
   let analysisCount = 0;
@@ -133,6 +142,10 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   let folders: WorkspaceFolder[] = [];
   let hasConfigurationCapability = false;
   let hasWorkspaceFoldersCapability = false;
+  /** the client applies snippet edits in workspace edits (suppression comments with a reason tab stop). */
+  let snippetEdits = false;
+  /** the client shows a diagnostic's related information (other findings on the same span). */
+  let relatedInformation = false;
   let globalSettings = DEFAULT_SETTINGS;
   /** finding counts per document (open or scanned), and their sum, for the status bar. */
   const countsByUri = new Map<string, SeverityCounts>();
@@ -168,12 +181,15 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   connection.onInitialize((params) => {
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
     hasWorkspaceFoldersCapability = !!params.capabilities.workspace?.workspaceFolders;
+    snippetEdits = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+    relatedInformation = params.capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
     folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     trust.init(params.initializationOptions);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, PIN_ALL_KIND], resolveProvider: false },
+        documentLinkProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [SCAN_COMMAND, PIN_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -182,6 +198,9 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   });
 
   connection.onInitialized(() => {
+    log.info(startupLine());
+    log.info(tokenLine(process.env));
+    void logSettings();
     if (hasConfigurationCapability) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'forewarn' });
     }
@@ -197,10 +216,24 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   });
 
   connection.onRequest(CONFIG_TEMPLATE_REQUEST, () => configTemplate(analyzer.rules));
+  connection.onRequest(RULES_REQUEST, () => analyzer.rules.map((r) => ({ id: r.id, family: r.family, severity: r.severity, description: r.description, fix: r.fix })));
+  connection.onRequest(FIX_ALL_REQUEST, async (params: { uri?: unknown } | undefined): Promise<FixAllResult> =>
+    typeof params?.uri === 'string' ? fixAllRequest(params.uri) : { status: 'not-analyzed' },
+  );
+  connection.onNotification(CANCEL_SCAN_NOTIFICATION, () => scanning?.cancel());
+  connection.onDocumentLinks((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc && isConfigUri(doc.uri) ? configDocumentLinks(doc.getText(), new Set(analyzer.rules.map((r) => r.id))) : [];
+  });
 
   // One handler for every server command (a second registration would replace the first).
   connection.onExecuteCommand(async (params) => {
-    if (params.command === SCAN_COMMAND) return startScan();
+    // A client that shows its own progress for the command says so: { progress: 'client' }.
+    if (params.command === SCAN_COMMAND) {
+      const summary = await startScan((params.arguments?.[0] as { progress?: unknown } | undefined)?.progress !== 'client');
+      // The totals as they are when the scan ends, for the client's result message.
+      return summary && { ...summary, counts: { ...totals }, filesWithFindings: countsByUri.size };
+    }
     if (params.command === PIN_COMMAND) await pinCommand.execute(params.arguments?.[0]).catch((e: unknown) => reportInternal('pinning', e));
     return undefined;
   });
@@ -208,6 +241,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   connection.onDidChangeConfiguration((change) => {
     settingsCache.clear();
     if (!hasConfigurationCapability) globalSettings = readSettings((change.settings as { forewarn?: unknown } | undefined)?.forewarn);
+    void logSettings();
     reanalyzeAll();
     rescanAfterChange();
   });
@@ -351,6 +385,20 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
    * its diagnostics. Undefined when a newer version replaced it meanwhile: that version's analysis publishes.
    */
   async function publish(doc: TextDocument, settings: Settings): Promise<Published | undefined> {
+    // Fix-all and the debounced analysis can ask for the same version at once: a second run would supersede the
+    // first in the worker and leave its caller empty-handed, so they share one.
+    const same = publishing.get(doc.uri);
+    if (same && same.version === doc.version && same.settings === settings && same.generation === configGeneration) return same.promise;
+    const entry = { version: doc.version, settings, generation: configGeneration, promise: publishNow(doc, settings) };
+    publishing.set(doc.uri, entry);
+    try {
+      return await entry.promise;
+    } finally {
+      if (publishing.get(doc.uri) === entry) publishing.delete(doc.uri);
+    }
+  }
+
+  async function publishNow(doc: TextDocument, settings: Settings): Promise<Published | undefined> {
     const { uri, version } = doc;
     const text = doc.getText();
     const generation = configGeneration;
@@ -420,13 +468,31 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     }
     if (!result.parsed) return [];
     const known = settings.baselineDisplay === 'normal' ? new Set<number>() : baselined(uri, current);
-    const diagnostics: Diagnostic[] = [];
-    result.findings.forEach((f, i) => {
-      const d = toDiagnostic(f, i, version, current.analysis, lines);
-      if (!known.has(i)) diagnostics.push(d);
-      else if (settings.baselineDisplay === 'dimmed') diagnostics.push(asBaselined(d));
+    return findingDiagnostics(result.findings, {
+      uri,
+      lines,
+      version,
+      analysis: current.analysis,
+      display: displayOf(settings),
+      baselined: known,
+      baselineDisplay: settings.baselineDisplay === 'hidden' ? 'hidden' : 'dimmed',
     });
-    return diagnostics;
+  }
+
+  function displayOf(settings: Settings): DisplayOptions {
+    return { severityMap: settings.severityMap, relatedInformation };
+  }
+
+  /** The output's header: the settings each workspace folder gets (never a token). */
+  async function logSettings(): Promise<void> {
+    const roots = folderRoots();
+    if (roots.length === 0) {
+      const global = hasConfigurationCapability
+        ? await connection.workspace.getConfiguration({ section: 'forewarn' }).then(readSettings, () => DEFAULT_SETTINGS)
+        : globalSettings;
+      log.info(settingsLine('this window', global));
+    }
+    for (const root of roots) log.info(settingsLine(root, await settingsFor(pathToFileURL(root).toString())));
   }
 
   /** Indices of the findings the baseline at the workspace folder's root records. */
@@ -574,11 +640,11 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
       if (settings.maxFileSize !== undefined) config = { ...config, maxFileSize: settings.maxFileSize };
       scanConfigs.set(key, config);
     }
-    return { config, root };
+    return { config, root, display: displayOf((folder && scanSettings.get(folder)) || DEFAULT_SETTINGS) };
   }
 
   /** Scans every workspace folder; a scan already running is cancelled first. Resolves with its summary. */
-  async function startScan(): Promise<ScanSummary | undefined> {
+  async function startScan(serverProgress = true): Promise<ScanSummary | undefined> {
     scanning?.cancel();
     const roots = folderRoots();
     if (roots.length === 0) return undefined;
@@ -596,7 +662,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     let cancelled = false;
     const me = { cancel: () => void (cancelled = true), percentage: 0 };
     scanning = me;
-    const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+    const progress = serverProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Forewarn', 0, 'Scanning workspace', true);
     sendStatusSoon();
     try {
@@ -625,24 +691,9 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     const only = params.context.only;
     const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.SourceFixAll)) ?? false;
     if (wantsFixAll) {
-      const settings = await settingsFor(uri);
-      const doc = documents.get(uri);
-      if (!doc || !settings.enable || isConfigUri(uri)) return [];
-      // Fix-all acts on the text, settings and config as they are now, even if an analysis is still pending.
-      let current = published.get(uri);
-      if (!current || current.version !== doc.version || current.settings !== settings || current.configGeneration !== configGeneration) {
-        current = await publish(doc, settings);
-      }
-      if (!current || current.version !== doc.version) return [];
-      const edits = safeFixEdits(current.result.findings);
-      if (edits.length === 0 || !current.result.parsed) return [];
-      return [
-        {
-          title: 'Forewarn: fix all safe problems',
-          kind: FIX_ALL_KIND,
-          edit: editFor(doc, current.lines, edits),
-        },
-      ];
+      const summary = await fixAllRequest(uri);
+      if (summary.status !== 'ok' || !summary.edit) return [];
+      return [{ title: fixAllTitle(summary), kind: FIX_ALL_KIND, edit: summary.edit }];
     }
     const network = !networkRefusal(await settingsFor(uri));
     if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) {
@@ -652,73 +703,46 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     const current = published.get(uri);
     // Diagnostics from another analysis (an older version, older settings or config) are never acted on.
     if (!doc || !current || current.version !== doc.version || !current.result.parsed) return [];
-    const { result, lines } = current;
-    const mine = params.context.diagnostics.filter(
-      (diag) => diag.source === SOURCE && isDiagnosticData(diag.data) && diag.data.analysis === current.analysis && result.findings[diag.data.index]?.ruleId === diag.data.ruleId,
-    );
-    // Where a line-level suppression goes needs the parse (a multi-line value's first line): the worker keeps it.
-    const offsets = mine.map((diag) => result.findings[(diag.data as DiagnosticData).index]!.range.start);
-    const anchors = offsets.length === 0 ? [] : ((await analysis.suppressionLines(uri, current.version, offsets).catch(() => undefined)) ?? offsets.map((o) => lines.lineOf(o)));
-    const actions: CodeAction[] = [];
-    const seenIgnore = new Set<string>();
-    const ignores: CodeAction[] = [];
-    const seenDocs = new Set<string>();
-    const docs: CodeAction[] = [];
-    const pins: CodeAction[] = [];
-    for (const [k, diag] of mine.entries()) {
-      const finding = result.findings[(diag.data as DiagnosticData).index]!;
-      for (const fix of finding.fixes) {
-        if (fix.safety === 'needs-network') {
-          if (network) pins.push(pinAction(fix.title, { uri, version: doc.version, requests: [fix.resolve] }, [diag]));
-          continue;
-        }
-        actions.push({
-          title: fix.title,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diag],
-          isPreferred: fix.safety === 'safe',
-          edit: editFor(doc, lines, fix.edits),
-        });
-      }
-      if (!seenDocs.has(finding.ruleId)) {
-        seenDocs.add(finding.ruleId);
-        docs.push({
-          title: `Show documentation for ${finding.ruleId}`,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diag],
-          command: { title: `Show documentation for ${finding.ruleId}`, command: SHOW_DOCS_COMMAND, arguments: [finding.ruleId] },
-        });
-      }
-      const line = anchors[k]!;
-      const lineKey = `${finding.ruleId}:${line}`;
-      // JSON and XML have no `#` comments: a suppression line would break the file (use text.exclude instead).
-      if (!result.hashComments) continue;
-      if (!seenIgnore.has(lineKey)) {
-        seenIgnore.add(lineKey);
-        ignores.push({
-          title: `Ignore ${finding.ruleId} on this line`,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diag],
-          edit: editFor(doc, lines, [suppressLineEdit(current.text, lines, line, finding.ruleId)]),
-        });
-      }
-      if (!seenIgnore.has(finding.ruleId) && result.kind) {
-        seenIgnore.add(finding.ruleId);
-        ignores.push({
-          title: `Ignore ${finding.ruleId} in this file`,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diag],
-          edit: editFor(doc, lines, [suppressFileEdit(current.text, lines, result.kind, finding.ruleId)]),
-        });
-      }
+    const { lines } = current;
+    const analysedVersion = current.version;
+    return quickFixes({
+      doc: { uri, version: analysedVersion, text: current.text, lines },
+      result: current.result,
+      analysis: current.analysis,
+      diagnostics: sameVersionDiagnostics(uri, current, params.context.diagnostics),
+      snippets: snippetEdits,
+      network,
+      // Where a line-level suppression goes needs the parse (a multi-line value's first line): the worker keeps it.
+      suppressionLines: async (offsets) =>
+        offsets.length === 0 ? [] : ((await analysis.suppressionLines(uri, analysedVersion, offsets).catch(() => undefined)) ?? offsets.map((o) => lines.lineOf(o))),
+    });
+  }
+
+  /**
+   * The editor can ask with diagnostics of an earlier analysis of the same text (a settings reload re-analysed it and
+   * the new list is on its way): each is replaced by the current diagnostic with the same range and rule, so the menu
+   * is not empty. A diagnostic of another version is left as it is, and no action is built from it.
+   */
+  function sameVersionDiagnostics(uri: string, current: Published, asked: readonly Diagnostic[]): readonly Diagnostic[] {
+    const stale = (d: Diagnostic) => d.source === SOURCE && isDiagnosticData(d.data) && d.data.analysis !== current.analysis && d.data.version === current.version;
+    if (!asked.some(stale)) return asked;
+    const now = diagnosticsOf(current, uri);
+    return asked.map((d) => (stale(d) ? (now.find((n) => n.code === d.code && sameRange(n.range, d.range)) ?? d) : d));
+  }
+
+  /** Every safe fix of the document as it is now (text, settings, config), even if an analysis is still pending. */
+  async function fixAllRequest(uri: string): Promise<FixAllResult> {
+    const settings = await settingsFor(uri);
+    const doc = documents.get(uri);
+    if (!doc || isConfigUri(uri)) return { status: 'not-analyzed' };
+    if (!settings.enable) return { status: 'disabled' };
+    let current = published.get(uri);
+    if (!current || current.version !== doc.version || current.settings !== settings || current.configGeneration !== configGeneration) {
+      current = await publish(doc, settings);
     }
-    // Fixes first, then the "Ignore on this line" actions, then "Ignore in this file", then the rules' pages.
-    ignores.sort((a, b) => Number(a.title.endsWith('in this file')) - Number(b.title.endsWith('in this file')));
-    if (pins.length > 0) {
-      const all = result.pinRequests;
-      if (all.length > 1) pins.push(pinAction('Pin all actions and images in this file', { uri, version: doc.version, requests: [...all] }));
-    }
-    return [...actions, ...pins, ...ignores, ...docs];
+    // A newer version arrived meanwhile: its own request will act on it.
+    if (!current || current.version !== documents.get(uri)?.version || !current.result.parsed) return { status: 'not-analyzed' };
+    return { status: 'ok', ...fixAll({ uri, version: current.version, text: current.text, lines: current.lines }, current.result) };
   }
 
   /** "Pin all" as a source action, for the Source Action menu. */
@@ -730,10 +754,11 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     return all.length === 0 ? [] : [pinAction('Forewarn: pin all actions and images in this file', { uri, version: doc.version, requests: [...all] }, undefined, PIN_ALL_KIND)];
   }
 
-  function editFor(doc: TextDocument, lines: LineIndex, edits: readonly TextEdit[]): { documentChanges: TextDocumentEdit[] } {
-    const lspEdits: LspTextEdit[] = edits.map((e) => ({ range: toLspRange(lines, e.range), newText: e.newText }));
-    return { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, lspEdits)] };
-  }
+
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 function isConfigUri(uri: string): boolean {

@@ -81,7 +81,9 @@ describe('forewarn CLI', () => {
     assert.ok(!r.out.includes(KEY) && !r.err.includes(KEY), 'the key is never printed');
     assert.match(r.err, /4 findings \(1 critical, 2 high, 1 medium\) in 3 files/);
     assert.match(r.err, /broken\/.github\/workflows\/x.yml:\d+:\d+ parse:/);
-    assert.match(r.err, /bin\/Dockerfile.bin skipped: .*NUL/);
+    // Said once: "skipped: Forewarn skipped this file" repeated itself.
+    assert.match(r.err, /^bin\/Dockerfile.bin: Forewarn skipped this file: .*NUL/m);
+    assert.doesNotMatch(r.err, /skipped: Forewarn skipped/);
   });
 
   it('JSON format follows the documented contract', () => {
@@ -149,7 +151,7 @@ describe('forewarn CLI', () => {
   it('exit 2 with a clear message on usage and configuration errors', () => {
     const bad = cli(['scan', '--format', 'xml'], ws);
     assert.equal(bad.code, 2);
-    assert.match(bad.err, /--format must be one of text, json, sarif, gitlab, github/);
+    assert.match(bad.err, /--format must be one of pretty, text, json, sarif, gitlab, github/);
     assert.equal(cli(['scan', '--fail-on', 'severe'], ws).code, 2);
     assert.equal(cli(['scan', '--nope'], ws).code, 2);
     assert.equal(cli(['frobnicate'], ws).code, 2);
@@ -194,6 +196,25 @@ describe('forewarn CLI', () => {
         assert.deepEqual([...new Set(json.findings.map((f) => f.path))], ['app/keep/Dockerfile']);
         // The large YAML file matches no kind: no message about skipping it.
         assert.deepEqual(json.errors, []);
+      },
+    ));
+
+  it('ignore patterns of .forewarn.yml apply inside a folder named on the command line, and from a subfolder', () =>
+    inTempDir(
+      {
+        '.git/HEAD': '',
+        '.forewarn.yml': 'ignore:\n  - sub/third_party/\n  - "**/gen/**"\n  - "*.local"\n',
+        'sub/third_party/Dockerfile': 'FROM a\n',
+        'sub/app/gen/Dockerfile': 'FROM b\n',
+        'sub/app/Dockerfile.local': 'FROM c\n',
+        'sub/app/Dockerfile': 'FROM d\n',
+      },
+      (repo) => {
+        const paths = (args: string[], cwd: string) => [...new Set(scanJson(args, cwd).findings.map((f) => f.path))];
+        for (const named of ['sub', 'sub/', './sub', 'sub/app']) assert.deepEqual(paths([named], repo), ['sub/app/Dockerfile'], named);
+        // From inside sub/, the configuration is found above and its anchored patterns still mean sub/third_party/.
+        assert.deepEqual(paths(['.'], join(repo, 'sub')), ['app/Dockerfile']);
+        assert.deepEqual(paths([], join(repo, 'sub/app')), ['Dockerfile']);
       },
     ));
 

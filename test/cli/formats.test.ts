@@ -12,7 +12,7 @@ import addFormats from 'ajv-formats';
 import { annotationCommand, escapeData, escapeProperty, formatGithub } from '../../server/src/cli/formats/github.js';
 import { GITLAB_SEVERITY } from '../../server/src/cli/formats/gitlab.js';
 import type { FormatInput } from '../../server/src/cli/formats/index.js';
-import { FINGERPRINT_KEY, formatSarif, pathUri, whatItFlags } from '../../server/src/cli/formats/sarif.js';
+import { FINGERPRINT_KEY, formatSarif, pathUri, relativeLinksAsText, whatItFlags } from '../../server/src/cli/formats/sarif.js';
 import { run } from '../../server/src/cli/main.js';
 import { LineIndex } from '../../server/src/core/text.js';
 import { RULES } from '../../server/src/engine/index.js';
@@ -103,7 +103,8 @@ describe('SARIF output', () => {
       const meta = RULES[i]!;
       assert.ok(rule.properties.tags.includes('security'));
       for (const cwe of meta.cwe) assert.ok(rule.properties.tags.includes(`external/cwe/cwe-${cwe}`), `${rule.id} tags CWE-${cwe}`);
-      assert.match(rule.helpUri, new RegExp(`/docs/rules/${rule.id}\\.md$`));
+      // The documentation is not published at a fixed address: the page travels in `help` instead.
+      assert.equal(rule.helpUri, undefined);
       assert.match(rule.properties['security-severity'], /^\d+\.\d$/);
     }
     const aws = driver.rules.find((x) => x.id === 'aws-access-key')!;
@@ -129,7 +130,7 @@ describe('SARIF output', () => {
     }
   });
 
-  it('the bundled CLI embeds each rule page as help (absolute links) and still validates', () => {
+  it('the bundled CLI embeds each rule page as help (links to other pages made text) and still validates', () => {
     const r = spawnSync(process.execPath, [join(REPO, 'dist/cli.js'), 'scan', '--format', 'sarif'], { cwd: ws, encoding: 'utf8' });
     const log = JSON.parse(r.stdout) as Sarif & { runs: { tool: { driver: { rules: { id: string; help: { markdown: string }; fullDescription: { text: string } }[] } } }[] };
     assertValid(sarifValidator(), log);
@@ -140,6 +141,10 @@ describe('SARIF output', () => {
       assert.ok(!rule.fullDescription.text.includes('\n'));
     }
     assert.equal(whatItFlags('# x\n\n## What it flags\n\nA line\nwrapped.\n\nMore.\n'), 'A line wrapped.');
+    assert.equal(
+      relativeLinksAsText('See [image-latest](image-latest.md#fix), [config](../configuration.md#rules), [CWE](https://cwe.mitre.org/x) and [here](#fix).'),
+      'See image-latest (`forewarn explain image-latest`), config, [CWE](https://cwe.mitre.org/x) and [here](#fix).',
+    );
   });
 
   it('never contains a secret: messages are redacted and no source text is copied', () => {
@@ -162,10 +167,11 @@ describe('SARIF output', () => {
       start: lines.positionAt(range.start),
       end: lines.positionAt(range.end),
       fingerprint: '0'.repeat(32),
+      rootFingerprint: '1'.repeat(32),
     });
     const input: FormatInput = {
       findings: [finding('safe'), finding('unsafe')],
-      errors: [{ path: 'broken.yml', type: 'parse', message: 'bad', line: 2, column: 3 }],
+      errors: [{ path: 'broken.yml', absPath: join(ws, 'broken.yml'), type: 'parse', message: 'bad', line: 2, column: 3 }],
       files: 1,
       baselined: 0,
       exitCode: 0,
@@ -174,9 +180,11 @@ describe('SARIF output', () => {
       version: '1.2.3',
       rules: RULES.map((r) => ({ ...r, effectiveSeverity: r.severity })),
       cwd: ws,
+      root: ws,
       argv: ['scan', '--format', 'sarif'],
       color: false,
       quiet: false,
+      width: 100,
     };
     const log = JSON.parse(formatSarif(input)) as Sarif;
     assertValid(sarifValidator(), log);
@@ -188,11 +196,11 @@ describe('SARIF output', () => {
     assert.equal(unsafe!.fixes, undefined);
   });
 
-  it('paths become URI references: relative to %SRCROOT% (also above it), absolute ones as file URIs', () => {
+  it('paths become URI references relative to %SRCROOT% (the root); a file outside it gets an absolute file URI, never ../', () => {
     const r = forewarn(['scan', '--stdin', '--stdin-filename', '../elsewhere/Dockerfile', '--format', 'sarif'], ws, 'FROM node\nUSER node\n');
     const log = JSON.parse(r.out) as Sarif;
     assertValid(sarifValidator(), log);
-    assert.deepEqual(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation, { uri: '../elsewhere/Dockerfile', uriBaseId: '%SRCROOT%' });
+    assert.deepEqual(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation, { uri: pathUri(join(dirname(ws), 'elsewhere/Dockerfile')) });
     assert.equal(pathUri('/a b/c#1.yml'), 'file:///a%20b/c%231.yml');
     assert.equal(pathUri('C:\\x y\\Dockerfile'), 'file:///C:/x%20y/Dockerfile');
   });
@@ -265,8 +273,9 @@ describe('GitHub annotations output', () => {
   it('formats a message with newlines as one command', () => {
     const lines = new LineIndex('x');
     const out = formatGithub({
-      findings: [{ path: 'f', absPath: '/f', lines, finding: { ruleId: 'r', family: 'secrets', severity: 'low', message: 'a\nb', range: { start: 0, end: 1 }, fixes: [] }, start: { line: 0, character: 0 }, end: { line: 0, character: 1 }, fingerprint: '' }],
+      findings: [{ path: 'f', absPath: '/r/f', lines, finding: { ruleId: 'r', family: 'secrets', severity: 'low', message: 'a\nb', range: { start: 0, end: 1 }, fixes: [] }, start: { line: 0, character: 0 }, end: { line: 0, character: 1 }, fingerprint: '' }],
       errors: [],
+      root: '/r',
     } as unknown as FormatInput);
     assert.equal(out, '::notice file=f,line=1,col=1,endLine=1,endColumn=2,title=Forewarn r (low)::a%0Ab\n');
   });

@@ -58,10 +58,10 @@ describe('scan options', () => {
     assert.equal(r.code, 1);
     const json = JSON.parse(r.out) as { findings: { path: string; ruleId: string; line: number }[] };
     assert.deepEqual(json.findings.map((f) => [f.path, f.ruleId, f.line]), [['.github/workflows/new.yml', 'unpinned-action', 5]]);
-    // The same text named as something Forewarn does not analyze: nothing checked, said on stderr.
+    // The same text named as something Forewarn does not analyze: nothing checked, said in one line.
     const other = forewarn(['scan', '--stdin', '--stdin-filename', 'notes.txt'], ws, { stdin: () => text });
     assert.equal(other.code, 0);
-    assert.match(other.err, /not a kind of file Forewarn analyzes/);
+    assert.match(other.err, /^notes\.txt: not a file kind Forewarn reads; map it with `kinds:` in \.forewarn\.yml/m);
   });
 
   it('the installed command reads standard input (byte order mark dropped)', () => {
@@ -86,9 +86,11 @@ describe('scan options', () => {
     assert.equal(quiet.err, '');
     assert.match(forewarn(['scan', 'Dockerfile'], ws).err, /1 finding \(1 medium\) in 1 file/);
     assert.ok(!forewarn(['scan', 'Dockerfile'], ws).out.includes('\x1b['), 'no colour when not a terminal');
-    assert.ok(forewarn(['scan', 'Dockerfile'], ws, { isTTY: true, env: {} }).out.includes('\x1b[33mmedium'), 'colour on a terminal');
+    assert.ok(forewarn(['scan', 'Dockerfile', '-f', 'text'], ws, { isTTY: true, env: {} }).out.includes('\x1b[33mmedium'), 'colour on a terminal');
+    assert.ok(forewarn(['scan', 'Dockerfile'], ws, { isTTY: true, env: {} }).out.includes('\x1b[1;33mmedium'), 'the pretty report too');
     assert.ok(!forewarn(['scan', 'Dockerfile', '--no-color'], ws, { isTTY: true, env: {} }).out.includes('\x1b['));
     assert.ok(!forewarn(['scan', 'Dockerfile'], ws, { isTTY: true, env: { NO_COLOR: '1' } }).out.includes('\x1b['));
+    assert.ok(!forewarn(['scan', 'Dockerfile', '-f', 'text'], ws, { isTTY: true, env: { NO_COLOR: '1' } }).out.includes('\x1b['));
   });
 
   it('--output writes the report to a file (never coloured)', () => {
@@ -102,7 +104,9 @@ describe('scan options', () => {
 describe('option parsing', () => {
   it('defaults', () => {
     const o = parseScanOptions([], RULE_IDS);
-    assert.equal(o.format, 'text');
+    // Decided with the terminal known: pretty on a terminal, text otherwise.
+    assert.equal(o.format, undefined);
+    assert.equal(o.fix, false);
     assert.equal(o.failOn, 'high');
     assert.equal(o.minSeverity, 'info');
     assert.equal(o.color, undefined);
@@ -112,7 +116,10 @@ describe('option parsing', () => {
   it('rejects bad values with a usage error', () => {
     assert.throws(() => parseScanOptions(['--min-severity', 'severe'], RULE_IDS), UsageError);
     assert.throws(() => parseScanOptions(['--color', '--no-color'], RULE_IDS), UsageError);
-    assert.throws(() => parseScanOptions(['--format', 'xml'], RULE_IDS), /one of text, json, sarif, gitlab, github/);
+    assert.throws(() => parseScanOptions(['--format', 'xml'], RULE_IDS), /one of pretty, text, json, sarif, gitlab, github/);
+    assert.throws(() => parseScanOptions(['--fix', '--diff'], RULE_IDS), UsageError);
+    assert.throws(() => parseScanOptions(['--unsafe-fixes'], RULE_IDS), UsageError);
+    assert.throws(() => parseScanOptions(['--nope'], RULE_IDS), (e: unknown) => e instanceof UsageError && e.message === "unknown option '--nope'" && e.command === 'scan');
   });
 
   it('colour: flag, then FORCE_COLOR, then NO_COLOR, then the terminal', () => {

@@ -69,7 +69,7 @@ describe('forewarn pin', () => {
   it('a failed lookup is reported with exit 2', async () => {
     const r = await cli(['pin', 'Dockerfile'], ws, { ...F.fakeEnv(apis), FOREWARN_REGISTRY_URLS: 'docker.io=http://127.0.0.1:1' });
     assert.equal(r.code, 2);
-    assert.match(r.err, /Dockerfile: could not pin nginx:1\.27: Could not reach 127\.0\.0\.1:1/);
+    assert.match(r.err, /Dockerfile: could not pin the image nginx:1\.27 on line 1: Could not reach 127\.0\.0\.1:1/);
     assert.equal(r.out, '');
   });
 });

@@ -3,7 +3,8 @@
 # with the packaged VSIX installed; Neovim headless as a second LSP client; the same API suite under
 # @vscode/test-electron when a VS Code build is available. Not part of `npm test`: it needs ~300 MB of code-server
 # and chromium, cached outside the repository (reused when present). `.ci/run` runs it after `npm test`.
-# Usage: npm run test:e2e   (ROOT=<cache dir> PORT=<port> to override)
+# Usage: npm run test:e2e   (ROOT=<cache dir> PORT=<port> to override; FOREWARN_E2E_ONLY=ui|exthost|nvim|electron|terminal
+# runs one part while working on it)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd); REPO=$(cd "$HERE/../.." && pwd)
 ROOT=${ROOT:-$HOME/.cache/forewarn-e2e}
@@ -54,19 +55,35 @@ step "code-server up"
 
 export CS_URL=http://127.0.0.1:$PORT NODE_PATH=$ROOT/driver/node_modules
 passed=0; failed=0; skipped=0
-cp "$HERE/ui-test.mjs" "$HERE/exthost-test.mjs" "$ROOT/driver/"
+ONLY=${FOREWARN_E2E_ONLY:-}
+want() { [ -z "$ONLY" ] || [ "$ONLY" = "$1" ]; }
+# ES modules resolve playwright-core from their own folder, not NODE_PATH: run them from the driver folder.
+cp "$HERE/ui-test.mjs" "$HERE/exthost-test.mjs" "$HERE/terminal-shot.mjs" "$ROOT/driver/"
 rm -rf "$ROOT/shots"
-if WS=$R/ws-ui SHOTS=$ROOT/shots node "$ROOT/driver/ui-test.mjs"; then passed=$((passed+1)); else failed=$((failed+1)); fi
-step "ui test done (screenshots in $ROOT/shots)"
-if WS=$R/ws-api DEV=$ROOT/vsix/extension TESTS=$HERE/suite.js node "$ROOT/driver/exthost-test.mjs"; then passed=$((passed+1)); else failed=$((failed+1)); fi
-step "exthost test done"
-if bash "$HERE/nvim-test.sh"; then passed=$((passed+1)); else failed=$((failed+1)); fi
-step "neovim test done"
-# @vscode/test-electron needs a desktop VS Code build; it reports a skip when there is none.
-electron=$(node "$HERE/electron-test.mjs" 2>&1) && erc=0 || erc=$?
-echo "$electron" | tail -5
-if [ "$erc" -ne 0 ]; then failed=$((failed+1)); elif grep -q '1 passed' <<<"$electron"; then passed=$((passed+1)); else skipped=$((skipped+1)); fi
-step "electron test done"
+if want ui; then
+  if WS=$R/ws-ui SHOTS=$ROOT/shots node "$ROOT/driver/ui-test.mjs"; then passed=$((passed+1)); else failed=$((failed+1)); fi
+  step "ui test done (screenshots in $ROOT/shots)"
+fi
+if want exthost; then
+  if WS=$R/ws-api DEV=$ROOT/vsix/extension TESTS=$HERE/suite.js node "$ROOT/driver/exthost-test.mjs"; then passed=$((passed+1)); else failed=$((failed+1)); fi
+  step "exthost test done"
+fi
+# The CLI's report in a real terminal (tmux), rendered to a PNG; fails if a raw control character reached it.
+if want terminal && command -v tmux >/dev/null; then
+  if REPO=$REPO SHOTS=$ROOT/shots node "$ROOT/driver/terminal-shot.mjs"; then passed=$((passed+1)); else failed=$((failed+1)); fi
+  step "terminal report done"
+elif want terminal; then skipped=$((skipped+1)); echo "e2e terminal: skipped: no tmux"; fi
+if want nvim; then
+  if bash "$HERE/nvim-test.sh"; then passed=$((passed+1)); else failed=$((failed+1)); fi
+  step "neovim test done"
+fi
+if want electron; then
+  # @vscode/test-electron needs a desktop VS Code build; it reports a skip when there is none.
+  electron=$(node "$HERE/electron-test.mjs" 2>&1) && erc=0 || erc=$?
+  echo "$electron" | tail -5
+  if [ "$erc" -ne 0 ]; then failed=$((failed+1)); elif grep -q '1 passed' <<<"$electron"; then passed=$((passed+1)); else skipped=$((skipped+1)); fi
+  step "electron test done"
+fi
 [ "$failed" -eq 0 ] || echo "logs: $R/code-server.log, $R/install-ext.log"
 echo "e2e: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -72,7 +72,7 @@ describe('suppressions', () => {
       const line = suppressionLine(file, at);
       assert.equal(file.lines.lineText(line), '  script: |');
       const out = applyEdits(file.text, [suppressLineEdit(file.text, file.lines, line, 'aws-access-key')]);
-      assert.ok(out.includes(`  # forewarn-ignore[aws-access-key] <reason>\n  script: |\n    line one\n    id=${KEY}\n`));
+      assert.ok(out.includes(`  # forewarn-ignore[aws-access-key] reason\n  script: |\n    line one\n    id=${KEY}\n`));
       assert.deepEqual(ids('k.yaml', out), []);
     });
 
@@ -80,7 +80,7 @@ describe('suppressions', () => {
       const text = step('');
       const lines = new LineIndex(text);
       const out = applyEdits(text, [suppressLineEdit(text, lines, 4, 'unpinned-action')]);
-      assert.match(out, /\n {6}# forewarn-ignore\[unpinned-action\] <reason>\n {6}- uses/);
+      assert.match(out, /\n {6}# forewarn-ignore\[unpinned-action\] reason\n {6}- uses/);
       assert.deepEqual(ids(WF, out), []);
     });
     it('joins an existing directive on the line above', () => {
@@ -97,7 +97,7 @@ describe('suppressions', () => {
     it('file directive goes after Dockerfile parser directives', () => {
       const text = '# syntax=docker/dockerfile:1\n# escape=\\\nFROM node\nUSER node\n';
       const out = applyEdits(text, [suppressFileEdit(text, new LineIndex(text), 'dockerfile', 'image-latest')]);
-      assert.equal(out, '# syntax=docker/dockerfile:1\n# escape=\\\n# forewarn-ignore-file[image-latest] <reason>\nFROM node\nUSER node\n');
+      assert.equal(out, '# syntax=docker/dockerfile:1\n# escape=\\\n# forewarn-ignore-file[image-latest] reason\nFROM node\nUSER node\n');
       assert.deepEqual(ids('Dockerfile', out), []);
     });
     it('file directive joins an existing one', () => {

@@ -38,7 +38,19 @@ export class TestClient {
     readonly conn: ProtocolConnection,
   ) {}
 
-  static async start(opts: { rootUri?: string; folders?: string[]; env?: Record<string, string>; settings?: Record<string, unknown>; initializationOptions?: unknown } = {}): Promise<TestClient> {
+  static async start(
+    opts: {
+      rootUri?: string;
+      folders?: string[];
+      env?: Record<string, string>;
+      settings?: Record<string, unknown>;
+      initializationOptions?: unknown;
+      /** declare `workspaceEdit.snippetEditSupport` (as vscode-languageclient 11 does). */
+      snippets?: boolean;
+      /** declare `publishDiagnostics.relatedInformation` (as VS Code does). */
+      relatedInformation?: boolean;
+    } = {},
+  ): Promise<TestClient> {
     const proc = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new TestClient(proc, conn);
@@ -87,8 +99,13 @@ export class TestClient {
       ...(opts.initializationOptions !== undefined && { initializationOptions: opts.initializationOptions }),
       capabilities: {
         window: { workDoneProgress: true },
-        workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
-        textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { dataSupport: true } },
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          workspaceEdit: { documentChanges: true, ...(opts.snippets && { snippetEditSupport: true }) },
+        },
+        textDocument: { publishDiagnostics: { versionSupport: true, ...(opts.relatedInformation && { relatedInformation: true }) }, codeAction: { dataSupport: true } },
       },
     });
     await conn.sendNotification('initialized', {});

@@ -143,7 +143,7 @@ describe('resolver', () => {
     const out = await resolveEdits(text, reqs, new Resolver(opts));
     assert.equal(out.pinned, 5);
     assert.equal(out.errors.length, 1);
-    assert.match(out.errors[0]!, /^actions\/checkout@v99: /);
+    assert.match(out.errors[0]!, /^action actions\/checkout@v99 on line \d+: /);
     assert.equal(
       applyEdits(text, out.edits),
       [

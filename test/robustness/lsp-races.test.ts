@@ -10,6 +10,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { Analyzer } from '../../server/src/engine/index.js';
 import { LineIndex } from '../../server/src/core/text.js';
+import { DEFAULT_SEVERITY_MAP } from '../../server/src/lsp/convert.js';
+import { findingDiagnostics } from '../../server/src/lsp/diagnostics.js';
 import { SERVER, TestClient } from '../helpers/lsp-client.js';
 import { kindSamples } from './inputs.js';
 
@@ -60,7 +62,8 @@ describe('LSP races', () => {
         const final = doc.getText();
         const expected = new Analyzer().analyze({ path: uri, text: final, kind: sample.kind });
         const lines = new LineIndex(final);
-        const want = key(expected.findings.map((f) => ({ code: f.ruleId, message: f.message, range: { start: lines.positionAt(f.range.start), end: lines.positionAt(f.range.end) } }) as Diagnostic));
+        // What the server shows for that analysis: findings on one span grouped, our severity in the message.
+        const want = key(findingDiagnostics(expected.findings, { uri, lines, version: 0, analysis: 0, display: { severityMap: DEFAULT_SEVERITY_MAP, relatedInformation: false } }));
         const got = await client.diagnostics(uri, () => true, EDITS + 1);
         if (!expected.skipped) assert.deepEqual(key(got), want);
         assert.equal(client.proc.exitCode, null, 'still running');

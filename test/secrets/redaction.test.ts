@@ -68,7 +68,8 @@ describe('redaction', () => {
   });
   after(() => rmSync(ws, { recursive: true, force: true }));
 
-  for (const format of ['text', 'json', 'sarif', 'gitlab', 'github']) {
+  // `pretty` prints source lines (through the redactor): it is the one format that quotes the files.
+  for (const format of ['pretty', 'text', 'json', 'sarif', 'gitlab', 'github']) {
     it(`CLI scan --format ${format} prints no full secret`, () => {
       const r = spawnSync(process.execPath, [join(REPO, 'dist/cli.js'), 'scan', '.', '--format', format, '--fail-on', 'none'], { cwd: ws, encoding: 'utf8' });
       assert.equal(r.status, 0, r.stderr);
@@ -79,6 +80,13 @@ describe('redaction', () => {
       assert.deepEqual(leaks(out, secrets), []);
     });
   }
+
+  it('CLI scan --diff (unsafe fixes too) shows the changes with every secret masked', () => {
+    const r = spawnSync(process.execPath, [join(REPO, 'dist/cli.js'), 'scan', '.', '--diff', '--unsafe-fixes', '--fail-on', 'none'], { cwd: ws, encoding: 'utf8' });
+    assert.match(r.stdout, /^--- a\//m, 'a diff was printed');
+    assert.match(r.stdout, /\$\{\{ secrets\./, 'the secret fixes are in it');
+    assert.deepEqual(leaks(r.stdout + r.stderr, secrets), []);
+  });
 
   it('the new detection paths are found (slots, weak values, command lines, query tokens, headers, text files, image secrets)', () => {
     const r = spawnSync(process.execPath, [join(REPO, 'dist/cli.js'), 'scan', '.', '--format', 'json', '--fail-on', 'none'], { cwd: ws, encoding: 'utf8' });
@@ -135,7 +143,8 @@ describe('redaction', () => {
   });
 
   it('language server: diagnostics, code actions and logs carry no full secret', async () => {
-    const client = await TestClient.start({ rootUri: pathToFileURL(ws).toString() });
+    // As VS Code connects: related information (grouped findings) and snippet edits (suppression comments).
+    const client = await TestClient.start({ rootUri: pathToFileURL(ws).toString(), relatedInformation: true, snippets: true });
     try {
       let seen = '';
       for (const [path, text] of Object.entries(files)) {
@@ -148,6 +157,8 @@ describe('redaction', () => {
           const actions = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
           seen += JSON.stringify(actions);
         }
+        // "Fix all" and its summary, as the command shows it.
+        seen += JSON.stringify(await client.conn.sendRequest('forewarn/fixAll', { uri }));
       }
       seen += client.logs.join('\n');
       assert.ok(seen.includes('gh secret set'), 'no fix titles were seen');

@@ -109,7 +109,7 @@ describe('pin fixes in the editor', () => {
     await client.conn.sendRequest('workspace/executeCommand', action.command);
     await client.until(() => (messages.length > m ? true : undefined), 'an error message');
     assert.equal(applied.length, n);
-    assert.match(messages.at(-1)!, /could not pin actions\/checkout@v99: GitHub has no ref/);
+    assert.match(messages.at(-1)!, /could not pin the action actions\/checkout@v99 on line 6: GitHub has no ref/);
   });
 
   it('uses the token from the editor\'s secret storage when the environment has none, and never shows it', async () => {

@@ -54,9 +54,12 @@ describe('language server', () => {
     assert.deepEqual(codes(ds), ['aws-access-key', 'unpinned-action']);
     const pin = ds.find((d) => d.code === 'unpinned-action')!;
     assert.equal(pin.source, 'forewarn');
-    assert.equal(pin.severity, 1);
+    // high shows as a warning by default (only critical is red); our severity stays in the message.
+    assert.equal(pin.severity, 2);
+    assert.match(String(pin.message), /^high: /);
     assert.deepEqual(pin.range, { start: { line: 7, character: 14 }, end: { line: 7, character: 33 } });
-    assert.match(pin.codeDescription!.href, /docs\/rules\/unpinned-action\.md$/);
+    // The rule's page, offline: a command the extension runs to render the bundled page.
+    assert.equal(pin.codeDescription!.href, `command:forewarn.showRuleDocumentation?${encodeURIComponent('["unpinned-action"]')}`);
     const aws = ds.find((d) => d.code === 'aws-access-key')!;
     assert.ok(!String(aws.message).includes(KEY), 'the key never appears in a message');
   });

@@ -64,7 +64,7 @@ describe('language server: Terraform', () => {
     assert.ok(ignore, JSON.stringify(actions.map((a) => a.title)));
     const edits = (ignore.edit!.documentChanges as TextDocumentEdit[])[0]!.edits;
     const text = TextDocument.applyEdits(TextDocument.create(uri, 'terraform', 1, MAIN), edits as never);
-    assert.match(text, /\n {2}# forewarn-ignore\[unpinned-module\] <reason>\n {2}source = /);
+    assert.match(text, /\n {2}# forewarn-ignore\[unpinned-module\] reason\n {2}source = /);
     await client.changeFull(uri, 2, text);
     assert.deepEqual(codes(await client.diagnostics(uri, () => true, 2)), ['unversioned-provider']);
   });

@@ -3,53 +3,31 @@
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { SEVERITIES, severityRank, type Severity } from '../core/types.js';
+import { escapeControl } from '../core/escape.js';
+import { severityRank, type Severity } from '../core/types.js';
 import { BaselineMatcher, createBaseline } from '../engine/baseline.js';
-import { CONFIG_SCHEMA, RULES, withRuleOverrides, type ForewarnConfig, type RuleSetting } from '../engine/index.js';
+import { Analyzer, CONFIG_SCHEMA, RULES, withRuleOverrides, type ForewarnConfig, type RuleSetting } from '../engine/index.js';
 import { baselinePath, baselineRoot, fingerprintAt, readBaselineFile, writeBaselineFile } from '../workspace/baseline-file.js';
-import { findConfigFile, loadConfigFile, type ConfigFile } from '../workspace/config-files.js';
+import { findConfigFile, findRepositoryRoot, loadConfigFile, type ConfigFile } from '../workspace/config-files.js';
 import { redactText } from '../engine/redaction.js';
 import { decodeText } from '../workspace/decode.js';
-import { scanText, type ScanReport } from '../workspace/scan.js';
+import { addResult, scanText, type ScanError, type ScanReport, type ScannedFinding } from '../workspace/scan.js';
 import { scanWithThreads } from './scan-threads.js';
 import { isScanWorker, startScanWorker } from './scan-thread-worker.js';
+import { Fixer, type FixReport } from './fix.js';
 import { formatReport, type ReportedFinding } from './formats/index.js';
-import { UsageError, parseBaselineOptions, parseScanOptions, useColor } from './options.js';
-import { PIN_USAGE, pinCommand } from './pin.js';
+import { fixLines } from './formats/text.js';
+import { COMMANDS, HELP, USAGE, type Command } from './help.js';
+import { HelpRequest, MACHINE_FORMATS, UsageError, parseBaselineOptions, parseCommand, parseScanOptions, useColor, type Format } from './options.js';
+import { pinCommand } from './pin.js';
 
 declare const FOREWARN_VERSION: string | undefined;
 const VERSION = typeof FOREWARN_VERSION === 'string' ? FOREWARN_VERSION : '0.0.0-dev';
+declare const FOREWARN_RULE_DOCS: Readonly<Record<string, string>> | undefined;
+/** docs/rules/<id>.md, embedded by the build (absent when running unbundled, as in unit tests). */
+const RULE_DOCS: Readonly<Record<string, string>> = typeof FOREWARN_RULE_DOCS === 'object' ? FOREWARN_RULE_DOCS : {};
 
 export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
-
-const USAGE = `Usage:
-  forewarn scan [paths...] [options]
-  forewarn baseline [paths...] [-o FILE]
-  forewarn pin [paths...] [--write] [--config FILE]
-  forewarn rules
-  forewarn schema
-  forewarn --version | --help
-
-scan      analyze files and folders (default: .), honouring .gitignore and config ignores
-  -f, --format FORMAT     text (default), json, sarif, gitlab (code quality) or github (annotations)
-  -o, --output FILE       write the report to FILE instead of standard output
-  -c, --config FILE       configuration file (default: nearest .forewarn.yml above the current directory)
-  --fail-on SEVERITY      exit 1 when a finding is at or above this severity (${SEVERITIES.join(', ')}, or none); default high
-  --min-severity SEVERITY report only findings at or above this severity; default info
-  --rule ID               run only this rule (repeatable, or comma-separated)
-  --skip-rule ID          do not run this rule (repeatable, or comma-separated)
-  --baseline FILE         do not report findings recorded in this baseline file
-  --stdin --stdin-filename PATH
-                          analyze standard input as if it were the file PATH
-  -q, --quiet             no summary and no parse/skipped notes on stderr
-  --color, --no-color     force colour on or off (default: on for terminals, off with NO_COLOR)
-baseline  record the current findings in a baseline file (default .forewarn-baseline.json) for scan --baseline
-${PIN_USAGE.slice(PIN_USAGE.indexOf('\n\n') + 2)}
-rules     list the rules
-schema    print the JSON Schema of .forewarn.yml
-
-Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error,
-or an incomplete scan (unreadable files, internal errors).`;
 
 export interface Io {
   readonly out: (s: string) => void;
@@ -57,11 +35,12 @@ export interface Io {
   readonly cwd: string;
   /** reads all of standard input (for --stdin). */
   readonly stdin?: () => string;
-  /** whether standard output is a terminal (colour). */
+  /** whether standard output is a terminal (colour, and the pretty report by default). */
   readonly isTTY?: boolean;
+  /** the terminal's width, for the pretty report. */
+  readonly columns?: number;
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
-
 
 /**
  * Everything the CLI prints passes the redactor once more, whatever produced it: reports (already redacted by the
@@ -76,14 +55,24 @@ export function run(argv: readonly string[], rawIo: Io): number {
   try {
     return dispatch(argv, io);
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`forewarn: ${(e as Error).message}\n\n${USAGE}\n`);
-    } else {
-      // Never exit 1 here: that code means "findings at or above --fail-on".
-      io.err(`forewarn: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    }
+    return reportError(e, io);
+  }
+}
+
+/** Help on request, usage mistakes as one line with a pointer to the help, and crashes: the three ways out. */
+export function reportError(e: unknown, io: Pick<Io, 'out' | 'err'>): number {
+  if (e instanceof HelpRequest) {
+    io.out(`${HELP[e.command]}\n`);
+    return EXIT.clean;
+  }
+  if (e instanceof UsageError) {
+    const where = e.command ? `forewarn ${e.command}` : 'forewarn';
+    io.err(`${where}: ${escapeControl(e.message)} (see \`${where} --help\`)\n`);
     return EXIT.usage;
   }
+  // Never exit 1 here: that code means "findings at or above --fail-on".
+  io.err(`forewarn: internal error: ${escapeControl(e instanceof Error ? (e.stack ?? e.message) : String(e))}\n`);
+  return EXIT.usage;
 }
 
 function dispatch(argv: readonly string[], io: Io): number {
@@ -93,6 +82,8 @@ function dispatch(argv: readonly string[], io: Io): number {
     return EXIT.usage;
   }
   if (command === '--help' || command === '-h' || command === 'help') {
+    const topic = rest[0];
+    if (topic !== undefined && (COMMANDS as readonly string[]).includes(topic)) throw new HelpRequest(topic as Command);
     io.out(`${USAGE}\n`);
     return EXIT.clean;
   }
@@ -101,11 +92,14 @@ function dispatch(argv: readonly string[], io: Io): number {
     return EXIT.clean;
   }
   if (command === 'rules') {
+    parseCommand('rules', rest, {});
     const width = RULES.reduce((w, r) => Math.max(w, r.id.length), 20);
     for (const r of RULES) io.out(`${r.id.padEnd(width)} ${r.family.padEnd(12)} ${r.severity.padEnd(9)} fix:${r.fix.padEnd(14)} ${r.description}${r.defaultOff ? ' (off by default)' : ''}\n`);
     return EXIT.clean;
   }
+  if (command === 'explain') return explainCommand(rest, io);
   if (command === 'schema') {
+    parseCommand('schema', rest, {});
     io.out(`${JSON.stringify(CONFIG_SCHEMA, null, 2)}\n`);
     return EXIT.clean;
   }
@@ -116,34 +110,53 @@ function dispatch(argv: readonly string[], io: Io): number {
   throw new UsageError(`unknown command '${command}'`);
 }
 
+function explainCommand(args: readonly string[], io: Io): number {
+  const { positionals } = parseCommand('explain', args, {});
+  if (positionals.length !== 1) throw new UsageError('name one rule id (see `forewarn rules`)', 'explain');
+  const id = positionals[0]!;
+  const rule = RULES.find((r) => r.id === id);
+  if (!rule) throw new UsageError(`unknown rule id: ${id} (see \`forewarn rules\`)`, 'explain');
+  const doc = RULE_DOCS[id];
+  if (doc) io.out(doc.endsWith('\n') ? doc : `${doc}\n`);
+  else io.out(`# ${rule.id}\n\n${rule.description}.\n\nFamily: ${rule.family}. Severity: ${rule.severity}. Fix: ${rule.fix}.\n`);
+  return EXIT.clean;
+}
+
 function scanCommand(args: readonly string[], io: Io): number {
   const startTime = new Date();
   const opts = parseScanOptions(args, RULES.map((r) => r.id));
+  if (opts.diff && opts.format !== undefined) throw new UsageError('--diff prints a diff, not a report: leave out --format', 'scan');
+  const format: Format = opts.format ?? (io.isTTY && opts.output === undefined ? 'pretty' : 'text');
+  const machine = MACHINE_FORMATS.includes(format);
   const loaded = loadConfig(opts.config, io);
   if (!loaded) return EXIT.usage;
   const config = selectRules(loaded.config, opts.rules, opts.skipRules);
   const root = loaded.path ? dirname(loaded.path) : io.cwd;
+  const reportRoot = opts.root !== undefined ? resolve(io.cwd, opts.root) : (findRepositoryRoot(io.cwd) ?? io.cwd);
   let baseline: { matcher: BaselineMatcher; root: string } | undefined;
   if (opts.baseline !== undefined) {
     const file = resolve(io.cwd, opts.baseline);
     const parsed = readBaselineFile(file);
     if (parsed.error !== undefined) {
-      io.err(`forewarn: baseline ${opts.baseline}: ${parsed.error}\n`);
+      io.err(`forewarn: baseline ${escapeControl(opts.baseline)}: ${escapeControl(parsed.error)}\n`);
       return EXIT.usage;
     }
     baseline = { matcher: new BaselineMatcher(parsed.baseline), root: baselineRoot(file) };
   }
 
+  const analyzer = new Analyzer();
+  const fixer = opts.fix || opts.diff ? new Fixer({ mode: opts.fix ? 'fix' : 'diff', unsafe: opts.unsafeFixes, analyzer, config }) : undefined;
+  const scanOpts = { config, root, cwd: io.cwd, analyzer, ...(fixer ? { onFile: fixer.add.bind(fixer) } : {}) };
   let report: ScanReport;
   if (opts.stdinFilename !== undefined) {
-    if (!io.stdin) throw new UsageError('--stdin: no standard input here');
-    report = scanText(opts.stdinFilename, io.stdin(), { config, root, cwd: io.cwd });
-    if (report.files === 0 && report.errors.length === 0 && !opts.quiet) {
-      io.err(`forewarn: ${opts.stdinFilename}: not a kind of file Forewarn analyzes (see docs/configuration.md#file-kinds); nothing was checked.\n`);
-    }
+    if (!io.stdin) throw new UsageError('--stdin: no standard input here', 'scan');
+    report = scanText(opts.stdinFilename, io.stdin(), scanOpts);
   } else {
-    report = scanWithThreads(scanTargets(opts.paths, io), { config, root, cwd: io.cwd });
+    report = scanWithThreads(scanTargets(opts.paths, io), scanOpts);
   }
+  const fixes = fixer?.report();
+  if (fixes && opts.diff) return diffOutput(fixes, report, opts.failOn, io);
+  if (fixes) report = afterFixes(report, fixes);
 
   const minRank = severityRank(opts.minSeverity);
   let baselined = 0;
@@ -155,16 +168,21 @@ function scanCommand(args: readonly string[], io: Io): number {
       baselined++;
       continue;
     }
-    findings.push({ ...sf, fingerprint: fingerprintAt(io.cwd, sf.absPath, ruleId, sf.lines.text, range) });
+    findings.push({
+      ...sf,
+      fingerprint: fingerprintAt(io.cwd, sf.absPath, ruleId, sf.lines.text, range),
+      rootFingerprint: fingerprintAt(reportRoot, sf.absPath, ruleId, sf.lines.text, range),
+    });
   }
 
   const failOn = opts.failOn;
   const failing = failOn === undefined ? 0 : findings.filter((f) => severityRank(f.finding.severity) >= severityRank(failOn)).length;
   // A file that could not be read or a rule that failed means the scan cannot vouch for it.
   const incomplete = report.errors.filter((e) => e.type === 'internal' || e.type === 'read').length;
-  const exitCode = failing > 0 ? EXIT.findings : incomplete > 0 ? EXIT.usage : EXIT.clean;
+  const unwritten = fixes?.problems.length ?? 0;
+  const exitCode = failing > 0 ? EXIT.findings : incomplete + unwritten > 0 ? EXIT.usage : EXIT.clean;
 
-  const output = formatReport(opts.format, {
+  const output = formatReport(format, {
     findings,
     errors: report.errors,
     files: report.files,
@@ -175,15 +193,50 @@ function scanCommand(args: readonly string[], io: Io): number {
     version: VERSION,
     rules: RULES.map((r) => ({ ...r, effectiveSeverity: severityOf(config, r.id, r.severity) })),
     cwd: io.cwd,
+    root: reportRoot,
     argv: ['scan', ...args],
     color: opts.output === undefined && useColor(opts.color, io.isTTY ?? false, io.env ?? {}),
     quiet: opts.quiet,
+    width: io.columns ?? 100,
+    ...(fixes ? { fixes } : {}),
   });
   if (opts.output !== undefined) writeFileSync(resolve(io.cwd, opts.output), output.out);
   else io.out(output.out);
   io.err(output.err);
-  if (exitCode === EXIT.usage) io.err(`forewarn: ${incomplete} file problem(s) (unreadable files or internal errors): the scan is incomplete.\n`);
+  // Machine formats carry every file problem in the report; stderr keeps only what the report cannot say.
+  if (machine) {
+    for (const p of fixes?.problems ?? []) io.err(`forewarn: ${escapeControl(p.path)}: ${escapeControl(p.message)}\n`);
+  } else if (incomplete > 0) {
+    io.err(`forewarn: ${incomplete} file problem(s) (unreadable files or internal errors): the scan is incomplete.\n`);
+  }
   return exitCode;
+}
+
+/** `--diff`: the changes on stdout, what they are on stderr; the exit code is that of the files as they are. */
+function diffOutput(fixes: FixReport, report: ScanReport, failOn: Severity | undefined, io: Io): number {
+  for (const f of fixes.files) io.out(`${f.diff}\n`);
+  io.err(fixLines(fixes));
+  const failing = failOn === undefined ? 0 : report.findings.filter((f) => severityRank(f.finding.severity) >= severityRank(failOn)).length;
+  const incomplete = report.errors.some((e) => e.type === 'internal' || e.type === 'read');
+  return failing > 0 ? EXIT.findings : incomplete || fixes.problems.length > 0 ? EXIT.usage : EXIT.clean;
+}
+
+/** The report with the findings and errors of fixed files replaced by those of their fixed text, in scan order. */
+function afterFixes(report: ScanReport, fixes: FixReport): ScanReport {
+  const fixed = new Map(fixes.files.map((f) => [f.absPath, f]));
+  if (fixed.size === 0) return report;
+  const findings: ScannedFinding[] = [];
+  const errors: ScanError[] = report.errors.filter((e) => !(fixed.has(e.absPath) && (e.type === 'parse' || e.type === 'internal')));
+  const done = new Set<string>();
+  for (const sf of report.findings) {
+    const f = fixed.get(sf.absPath);
+    if (!f) findings.push(sf);
+    else if (!done.has(sf.absPath)) {
+      done.add(sf.absPath);
+      addResult({ findings, errors }, f.result, f.path, f.absPath);
+    }
+  }
+  return { files: report.files, findings, errors };
 }
 
 function baselineCommand(args: readonly string[], io: Io): number {
@@ -193,7 +246,7 @@ function baselineCommand(args: readonly string[], io: Io): number {
   const config = selectRules(loaded.config, opts.rules, opts.skipRules);
   const report = scanWithThreads(scanTargets(opts.paths, io), { config, root: loaded.path ? dirname(loaded.path) : io.cwd, cwd: io.cwd });
   const incomplete = report.errors.filter((e) => e.type === 'internal' || e.type === 'read');
-  for (const e of incomplete) io.err(`${e.path} ${e.type}: ${e.message}\n`);
+  for (const e of incomplete) io.err(`${escapeControl(e.path)} ${e.type}: ${escapeControl(e.message)}\n`);
   if (incomplete.length > 0) {
     // A baseline written from a partial scan would hide nothing for the files it missed, silently.
     io.err('forewarn: the scan is incomplete; no baseline was written.\n');
@@ -207,7 +260,7 @@ function baselineCommand(args: readonly string[], io: Io): number {
     fingerprint: fingerprintAt(root, sf.absPath, sf.finding.ruleId, sf.lines.text, sf.finding.range),
   }));
   writeBaselineFile(file, createBaseline(entries));
-  if (!opts.quiet) io.err(`Wrote ${entries.length} finding${entries.length === 1 ? '' : 's'} from ${report.files} file${report.files === 1 ? '' : 's'} to ${relative(io.cwd, file) || file}.\n`);
+  if (!opts.quiet) io.err(`Wrote ${entries.length} finding${entries.length === 1 ? '' : 's'} from ${report.files} file${report.files === 1 ? '' : 's'} to ${escapeControl(relative(io.cwd, file) || file)}.\n`);
   return EXIT.clean;
 }
 
@@ -216,7 +269,7 @@ function loadConfig(option: string | undefined, io: Io): ConfigFile | undefined 
   const configPath = option !== undefined ? resolve(io.cwd, option) : findConfigFile(io.cwd);
   const loaded = loadConfigFile(configPath);
   if (loaded.errors.length > 0) {
-    for (const e of loaded.errors) io.err(`forewarn: ${configPath}: ${e.message}\n`);
+    for (const e of loaded.errors) io.err(`forewarn: ${escapeControl(configPath ?? '')}: ${escapeControl(e.message)}\n`);
     io.err('forewarn: fix the configuration file (see docs/configuration.md); nothing was scanned.\n');
     return undefined;
   }
@@ -224,11 +277,10 @@ function loadConfig(option: string | undefined, io: Io): ConfigFile | undefined 
 }
 
 function scanTargets(paths: readonly string[], io: Io): string[] {
-  const targets = paths.length > 0 ? paths.map((p) => resolve(io.cwd, p)) : [io.cwd];
-  // A mistyped path must not pass a gate by scanning nothing.
-  const missing = targets.filter((t) => !existsSync(t));
-  if (missing.length > 0) throw new UsageError(`no such file or directory: ${missing.map((m) => relative(io.cwd, m) || m).join(', ')}`);
-  return targets;
+  // A mistyped path must not pass a gate by scanning nothing; it is echoed as it was typed.
+  const missing = paths.filter((p) => !existsSync(resolve(io.cwd, p)));
+  if (missing.length > 0) throw new UsageError(`no such file or directory: ${missing.join(', ')}`, 'scan');
+  return paths.length > 0 ? paths.map((p) => resolve(io.cwd, p)) : [io.cwd];
 }
 
 /** `--rule`/`--skip-rule` as configuration: rules that do not run cost nothing. */
@@ -259,16 +311,14 @@ else if (require.main === module) {
     cwd: process.cwd(),
     stdin: () => decodeText(readFileSync(0)),
     isTTY: process.stdout.isTTY === true,
+    ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
     env: process.env,
   };
   if (process.argv[2] === 'pin') {
-    pinCommand(process.argv.slice(3), redactingIo({ ...io, env: process.env })).then(
+    const pinIo = redactingIo({ ...io, env: process.env });
+    pinCommand(process.argv.slice(3), pinIo).then(
       (code) => (process.exitCode = code),
-      (e: unknown) => {
-        const usage = (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-        io.err(`forewarn: ${usage ? `${(e as Error).message}\n\n${USAGE}` : `internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`}\n`);
-        process.exitCode = EXIT.usage;
-      },
+      (e: unknown) => (process.exitCode = reportError(e, pinIo)),
     );
   } else process.exitCode = run(process.argv.slice(2), io);
 }

@@ -23,7 +23,7 @@ export function startScanWorker(): void {
       try {
         results.push(analyzeForThread(job, analyzer, setup.config, modules));
       } catch (e) {
-        results.push({ index: job.index, files: 0, errors: [{ path: job.file.shown, type: 'internal', message: `internal error: ${e instanceof Error ? e.message : String(e)}` }], findings: [] });
+        results.push({ index: job.index, files: 0, errors: [{ path: job.file.shown, absPath: job.file.abs, type: 'internal', message: `internal error: ${e instanceof Error ? e.message : String(e)}` }], findings: [] });
       }
       Atomics.add(counters, 1 + setup.slot, 1);
     }

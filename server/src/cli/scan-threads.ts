@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { append } from '../core/arrays.js';
 import { LineIndex } from '../core/text.js';
-import type { Finding, Range } from '../core/types.js';
+import type { FileKind, Finding, Range } from '../core/types.js';
 import { Analyzer, type ForewarnConfig } from '../engine/index.js';
 import { createRedactor, redactorSpans } from '../engine/redaction.js';
 import { ModuleContextLoader } from '../workspace/module-context.js';
@@ -34,6 +34,8 @@ export interface ThreadResult {
   readonly findings: readonly { readonly finding: Finding; readonly start: ScanPosition; readonly end: ScanPosition }[];
   readonly text?: string;
   readonly spans?: readonly Range[];
+  /** the kind the analysis gave the file (`text` files are never quoted by the reports). */
+  readonly kind?: FileKind;
 }
 
 interface ScanPosition {
@@ -60,7 +62,7 @@ export function analyzeForThread(job: ThreadJob, analyzer: Analyzer, config: For
     files: part.files,
     errors: part.errors,
     findings: part.findings.map((f) => ({ finding: f.finding, start: f.start, end: f.end })),
-    ...(first ? { text: first.lines.text, spans: redactorSpans(first.redactor) } : {}),
+    ...(first ? { text: first.lines.text, spans: redactorSpans(first.redactor), ...(first.kind ? { kind: first.kind } : {}) } : {}),
   };
 }
 
@@ -72,7 +74,8 @@ export function scanWithThreads(targets: readonly string[], opts: ScanOptions & 
   const files = [...planScan(targets, opts)];
   const threads = Math.max(1, Math.min(opts.threads ?? defaultThreads(), 8));
   const workerPath = opts.workerPath ?? findWorker();
-  if (threads < 2 || files.length < (opts.minFiles ?? MIN_FILES_FOR_THREADS) || !workerPath) return scanHere(files, opts);
+  // A per-file hook (--fix, --diff) runs where the files are read: here.
+  if (opts.onFile || threads < 2 || files.length < (opts.minFiles ?? MIN_FILES_FOR_THREADS) || !workerPath) return scanHere(files, opts);
   return scanOnWorkers(files, opts, Math.min(threads, Math.ceil(files.length / BATCH)), workerPath);
 }
 
@@ -91,7 +94,7 @@ function scanHere(files: readonly PlannedFile[], opts: ScanOptions): ScanReport 
   const analyzer = opts.analyzer ?? new Analyzer();
   const modules = opts.modules ?? new ModuleContextLoader({ validate: false });
   const report: ScanReport = { files: 0, findings: [], errors: [] };
-  for (const f of files) scanPlanned(f, analyzer, opts.config, report, modules);
+  for (const f of files) scanPlanned(f, analyzer, opts.config, report, modules, opts.onFile);
   return report;
 }
 
@@ -190,7 +193,7 @@ function assemble(files: readonly PlannedFile[], results: readonly (ThreadResult
     const lines = new LineIndex(r.text);
     const redactor = createRedactor(r.text, r.spans ?? []);
     const f = files[i]!;
-    for (const x of r.findings) report.findings.push({ path: f.shown, absPath: f.abs, lines, finding: x.finding, redactor, start: x.start, end: x.end });
+    for (const x of r.findings) report.findings.push({ path: f.shown, absPath: f.abs, lines, finding: x.finding, redactor, start: x.start, end: x.end, ...(r.kind ? { kind: r.kind } : {}) });
   }
   return report;
 }

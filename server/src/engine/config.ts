@@ -203,6 +203,9 @@ export function withRuleOverrides(config: ForewarnConfig, overrides: Readonly<Re
   return { ...config, rules: { ...config.rules, ...overrides } };
 }
 
+/** The editor command that shows a rule's page, as a URI the extension links in this file (works offline). */
+export const RULE_DOCS_COMMAND_URI = 'command:forewarn.showRuleDocumentation';
+
 /**
  * A commented `.forewarn.yml` for "Create Configuration File": every key with its default, and every rule
  * with its default severity, commented out so the file changes nothing until the user edits it.
@@ -210,8 +213,9 @@ export function withRuleOverrides(config: ForewarnConfig, overrides: Readonly<Re
 export function configTemplate(rules: readonly { id: string; severity: string; description: string }[]): string {
   const width = rules.reduce((w, r) => Math.max(w, r.id.length), 0) + 1;
   return [
-    '# Forewarn configuration: https://github.com/forewarn/forewarn/blob/main/docs/configuration.md',
-    '# Every line below is a default, commented out. Uncomment and edit what you want to change.',
+    '# Forewarn configuration. Every line below is a default, commented out: uncomment and edit what you want to change.',
+    `# Rule pages: ${RULE_DOCS_COMMAND_URI} (in VS Code, Ctrl+click it or any rule id below),`,
+    '# or `forewarn explain <rule-id>` in a terminal.',
     '',
     '# Severity per rule (info, low, medium, high, critical) or off.',
     '# rules:',

@@ -2,23 +2,43 @@
 
 import type { Finding, TextEdit } from '../core/types.js';
 
+export interface FixSelection {
+  /** sorted by position, non-overlapping. */
+  readonly edits: TextEdit[];
+  /** the findings whose fix is in `edits`, in their order. */
+  readonly fixed: Finding[];
+}
+
+/**
+ * One fix per finding, in the findings' order: the first safe fix, or with `unsafe` the first unsafe one when there
+ * is no safe one. A fix whose edits overlap a fix already taken is left for a later pass. Fixes that need a network
+ * lookup are never taken.
+ */
+export function selectFixes(findings: readonly Finding[], unsafe = false): FixSelection {
+  const candidates: { finding: Finding; edits: readonly TextEdit[] }[] = [];
+  for (const f of findings) {
+    let fix = f.fixes.find((x) => x.safety === 'safe');
+    if (!fix && unsafe) fix = f.fixes.find((x) => x.safety === 'unsafe');
+    if (!fix || fix.safety === 'needs-network') continue;
+    candidates.push({ finding: f, edits: fix.edits });
+  }
+  const taken = new TakenEdits(candidates.flatMap((c) => c.edits));
+  const edits: TextEdit[] = [];
+  const fixed: Finding[] = [];
+  for (const c of candidates) {
+    if (c.edits.some((e) => taken.overlaps(e))) continue;
+    for (const e of c.edits) {
+      taken.add(e);
+      edits.push(e);
+    }
+    fixed.push(c.finding);
+  }
+  return { edits: edits.sort((a, b) => a.range.start - b.range.start), fixed };
+}
+
 /** The edits of every finding's first safe fix, skipping fixes that overlap one already taken. */
 export function safeFixEdits(findings: readonly Finding[]): TextEdit[] {
-  const fixes: (readonly TextEdit[])[] = [];
-  for (const f of findings) {
-    const fix = f.fixes.find((x) => x.safety === 'safe');
-    if (fix && fix.safety === 'safe') fixes.push(fix.edits);
-  }
-  const taken = new TakenEdits(fixes.flat());
-  const out: TextEdit[] = [];
-  for (const edits of fixes) {
-    if (edits.some((e) => taken.overlaps(e))) continue;
-    for (const e of edits) {
-      taken.add(e);
-      out.push(e);
-    }
-  }
-  return out.sort((a, b) => a.range.start - b.range.start);
+  return selectFixes(findings).edits;
 }
 
 /**
@@ -63,10 +83,17 @@ class TakenEdits {
   }
 }
 
-/** Applies non-overlapping edits (any order) to `text`. */
+/**
+ * Applies non-overlapping edits (any order) to `text`, in one pass. Insertions at the same point end up in reverse
+ * order of the list, as if each edit were applied to the text in turn from the last one.
+ */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.range.start - a.range.start);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.range.start) + e.newText + out.slice(e.range.end);
-  return out;
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.range.start - b.e.range.start || b.i - a.i).map((x) => x.e);
+  let out = '';
+  let at = 0;
+  for (const e of sorted) {
+    out += text.slice(at, Math.max(at, e.range.start)) + e.newText;
+    at = Math.max(at, e.range.end);
+  }
+  return out + text.slice(at);
 }

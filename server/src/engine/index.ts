@@ -14,9 +14,9 @@ export {
   type RuleSetting,
 } from './config.js';
 export { YAML_EXT, createDetector, type KindDetector } from './detect.js';
-export { applyEdits, safeFixEdits } from './fixes.js';
+export { applyEdits, safeFixEdits, selectFixes, type FixSelection } from './fixes.js';
 export { compileGlobs, compileIgnore, normalizePath } from './globs.js';
-export { suppressFileEdit, suppressLineEdit, suppressionLine } from './suppress.js';
+export { REASON_PLACEHOLDER, suppressFileEdit, suppressLineEdit, suppressionLine, type SuppressionEdit } from './suppress.js';
 export { RULES } from '../rules/index.js';
 export type { ModuleContext, ModuleFile } from '../models/terraform-values.js';
 export type { Rule } from '../rules/define.js';

@@ -127,27 +127,41 @@ function eol(text: string): string {
   return lineBreakOf(text);
 }
 
-/** An edit that silences `ruleId` on `line`: joins a directive on the line above or inserts one. */
-export function suppressLineEdit(text: string, lines: LineIndex, line: number, ruleId: string): TextEdit {
+/** The word a new suppression comment holds where its reason goes; editors select it for typing. */
+export const REASON_PLACEHOLDER = 'reason';
+
+/** A suppression edit; `reason` marks the placeholder inside `newText` when a new comment is inserted. */
+export interface SuppressionEdit extends TextEdit {
+  readonly reason?: { readonly start: number; readonly end: number };
+}
+
+function idList(ruleIds: string | readonly string[]): string {
+  return (typeof ruleIds === 'string' ? [ruleIds] : ruleIds).join(',');
+}
+
+/** An edit that silences the rules on `line`: joins a directive on the line above or inserts one. */
+export function suppressLineEdit(text: string, lines: LineIndex, line: number, ruleIds: string | readonly string[]): SuppressionEdit {
+  const ids = idList(ruleIds);
   if (line > 0) {
     const above = lines.lineText(line - 1);
     const m = /^([ \t]*#[ \t]*forewarn-ignore\[)([^\]\r\n]*)\]/.exec(above);
     if (m) {
       const at = lines.lineStart(line - 1) + m[1]!.length + m[2]!.length;
-      return { range: { start: at, end: at }, newText: m[2]!.trim() ? `,${ruleId}` : ruleId };
+      return { range: { start: at, end: at }, newText: m[2]!.trim() ? `,${ids}` : ids };
     }
   }
   const start = lines.lineStart(line);
   const indent = /^[ \t]*/.exec(lines.lineText(line))![0];
-  return { range: { start, end: start }, newText: `${indent}# forewarn-ignore[${ruleId}] <reason>${eol(text)}` };
+  return inserted({ start, end: start }, `${indent}# forewarn-ignore[${ids}] `, eol(text));
 }
 
-/** An edit that silences `ruleId` in the whole file. */
-export function suppressFileEdit(text: string, lines: LineIndex, kind: FileKind, ruleId: string): TextEdit {
+/** An edit that silences the rules in the whole file. */
+export function suppressFileEdit(text: string, lines: LineIndex, kind: FileKind, ruleIds: string | readonly string[]): SuppressionEdit {
+  const ids = idList(ruleIds);
   const m = FILE_DIRECTIVE.exec(text);
   if (m) {
     const at = m.index + m[0].length - 1;
-    return { range: { start: at, end: at }, newText: m[1]!.trim() ? `,${ruleId}` : ruleId };
+    return { range: { start: at, end: at }, newText: m[1]!.trim() ? `,${ids}` : ids };
   }
   let line = 0;
   if (kind === 'dockerfile') while (line < lines.lineCount && DOCKER_DIRECTIVE.test(lines.lineText(line))) line++;
@@ -156,5 +170,9 @@ export function suppressFileEdit(text: string, lines: LineIndex, kind: FileKind,
   const start = lines.lineStart(line);
   const nl = eol(text);
   const needsNl = start === text.length && text.length > 0 && !text.endsWith('\n');
-  return { range: { start, end: start }, newText: `${needsNl ? nl : ''}# forewarn-ignore-file[${ruleId}] <reason>${nl}` };
+  return inserted({ start, end: start }, `${needsNl ? nl : ''}# forewarn-ignore-file[${ids}] `, nl);
+}
+
+function inserted(range: TextEdit['range'], before: string, after: string): SuppressionEdit {
+  return { range, newText: `${before}${REASON_PLACEHOLDER}${after}`, reason: { start: before.length, end: before.length + REASON_PLACEHOLDER.length } };
 }

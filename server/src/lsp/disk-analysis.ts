@@ -2,6 +2,7 @@
 // Runs in the server process or in a scan worker thread; everything it returns is structured-cloneable.
 
 import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { SEVERITIES, type FileKind, type Severity } from '../core/types.js';
 import { BaselineMatcher, type BaselineEntry } from '../engine/baseline.js';
@@ -10,7 +11,8 @@ import { fingerprintAt } from '../workspace/baseline-file.js';
 import { decodeText } from '../workspace/decode.js';
 import type { ModuleContextLoader } from '../workspace/module-context.js';
 import { safeRead } from '../workspace/safe-read.js';
-import { SOURCE, asBaselined, toDiagnostic } from './convert.js';
+import { SOURCE } from './convert.js';
+import { findingDiagnostics, type DisplayOptions } from './diagnostics.js';
 
 export type SeverityCounts = Record<Severity, number>;
 
@@ -32,6 +34,8 @@ export interface DiskJob {
   readonly knownHash: string | undefined;
   /** the workspace baseline's entries for this file, and how to show the findings they record. */
   readonly baseline?: DiskBaseline;
+  /** severity map and client abilities, from the folder's settings. */
+  readonly display: DisplayOptions;
 }
 
 export interface DiskBaseline {
@@ -96,18 +100,26 @@ export function analyzeOnDisk(job: DiskJob, config: ForewarnConfig, analyzer: An
     };
   }
   const lines = result.file?.lines;
-  const diagnostics: Diagnostic[] = [];
-  const matcher = job.baseline ? new BaselineMatcher({ version: 1, findings: job.baseline.entries }) : undefined;
+  let diagnostics: Diagnostic[] = [];
   if (lines) {
-    result.findings.forEach((f, i) => {
-      const d = toDiagnostic(f, i, DISK_ANALYSIS, DISK_ANALYSIS, lines);
-      // Findings the baseline records are shown dimmed (or not at all) and not counted.
-      if (matcher && job.baseline && matcher.take(f.ruleId, job.baseline.path, fingerprintAt(job.baseline.root, job.path, f.ruleId, text, f.range))) {
-        if (job.baseline.display === 'dimmed') diagnostics.push(asBaselined(d));
-        return;
-      }
-      diagnostics.push(d);
-      counts[f.severity]++;
+    // Findings the baseline records are shown dimmed (or not at all) and not counted.
+    const baselined = new Set<number>();
+    if (job.baseline) {
+      const matcher = new BaselineMatcher({ version: 1, findings: job.baseline.entries });
+      const { root, path } = job.baseline;
+      result.findings.forEach((f, i) => {
+        if (matcher.take(f.ruleId, path, fingerprintAt(root, job.path, f.ruleId, text, f.range))) baselined.add(i);
+      });
+    }
+    result.findings.forEach((f, i) => void (baselined.has(i) || counts[f.severity]++));
+    diagnostics = findingDiagnostics(result.findings, {
+      uri: pathToFileURL(job.path).toString(),
+      lines,
+      version: DISK_ANALYSIS,
+      analysis: DISK_ANALYSIS,
+      display: job.display,
+      baselined,
+      baselineDisplay: job.baseline?.display ?? 'dimmed',
     });
   }
   return { path: job.path, status: 'analyzed', hash, supported: true, diagnostics, counts };

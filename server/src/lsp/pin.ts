@@ -53,6 +53,17 @@ function isPinArgs(a: unknown): a is PinArgs {
   });
 }
 
+/**
+ * What could not be pinned, in words that say which reference (as the file writes it, with its line) and, for
+ * "Pin all", that it was one of every action and image in the file (it may have no finding of its own).
+ */
+export function pinFailureMessage(requested: number, pinned: number, errors: readonly string[]): string {
+  const first = errors[0] ?? '';
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+  if (requested === 1) return `Forewarn could not pin the ${first}`;
+  return `Forewarn pinned ${pinned} of the ${requested} actions and images in this file. Not pinned: the ${first}${more}`;
+}
+
 /** Whether the client told us the workspace is trusted (initializationOptions, then `forewarn/workspaceTrusted`). */
 export class Trust {
   trusted = true;
@@ -120,9 +131,6 @@ export class PinCommand {
       const res = await this.connection.workspace.applyEdit({ label: 'Forewarn: pin', edit: { documentChanges: [TextDocumentEdit.create({ uri, version }, edits)] } });
       if (!res.applied) void this.connection.window.showWarningMessage(redactText(`Forewarn: the editor did not apply the pin${res.failureReason ? ` (${res.failureReason})` : ''}.`));
     }
-    if (outcome.errors.length > 0) {
-      const more = outcome.errors.length > 1 ? ` (and ${outcome.errors.length - 1} more; ${outcome.pinned} pinned)` : '';
-      void this.connection.window.showErrorMessage(redactText(`Forewarn could not pin ${outcome.errors[0]}${more}`));
-    }
+    if (outcome.errors.length > 0) void this.connection.window.showErrorMessage(redactText(pinFailureMessage(requests.length, outcome.pinned, outcome.errors)));
   }
 }

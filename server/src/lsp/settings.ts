@@ -3,6 +3,7 @@
 import { isSeverity } from '../core/types.js';
 import type { RuleSetting } from '../engine/index.js';
 import { MAX_FILE_SIZE_LIMIT } from '../engine/config.js';
+import { DEFAULT_SEVERITY_MAP, readSeverityMap, type SeverityMap } from './convert.js';
 
 export interface Settings {
   readonly enable: boolean;
@@ -19,6 +20,8 @@ export interface Settings {
   readonly allowNetwork: boolean;
   /** how findings recorded in the workspace's baseline file are shown. */
   readonly baselineDisplay: BaselineDisplay;
+  /** which editor severity (error, warning, information, hint) each Forewarn severity shows as. */
+  readonly severityMap: SeverityMap;
 }
 
 export const BASELINE_DISPLAYS = ['dimmed', 'hidden', 'normal'] as const;
@@ -33,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   exclude: [],
   baselineDisplay: 'dimmed',
   allowNetwork: true,
+  severityMap: DEFAULT_SEVERITY_MAP,
 };
 
 /** Accepts whatever the client sends and keeps only well-formed values. */
@@ -54,6 +58,7 @@ export function readSettings(raw: unknown): Settings {
     exclude: Array.isArray(o.exclude) ? o.exclude.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [],
     baselineDisplay: baselineDisplay(o.baseline),
     allowNetwork: o.allowNetwork !== false,
+    severityMap: readSeverityMap(o.severityMap),
   };
 }
 

@@ -12,6 +12,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { Analyzer} from '../engine/index.js';
 import { CONFIG_FILE_NAMES, YAML_EXT, compileIgnore, type ForewarnConfig } from '../engine/index.js';
 import { isGitIgnored, walkFiles } from '../workspace/walk.js';
+import type { DisplayOptions } from './diagnostics.js';
 import type { DiskBaseline, DiskJob, DiskResult, SeverityCounts } from './disk-analysis.js';
 import type { WorkerRequest, WorkerResponse } from './scan-worker.js';
 
@@ -19,6 +20,8 @@ import type { WorkerRequest, WorkerResponse } from './scan-worker.js';
 export interface FileConfig {
   readonly config: ForewarnConfig;
   readonly root: string;
+  /** how the folder's settings show diagnostics (severity map, related information). */
+  readonly display: DisplayOptions;
 }
 
 export interface ScanHost {
@@ -128,7 +131,7 @@ export class WorkspaceScanner {
         }
         const uri = pathToFileURL(path).toString();
         const baseline = this.host.baselineFor(path);
-        jobs.push({ path, rel, folder: folder.root, kind, configIndex: index, knownHash: this.entries.get(uri)?.hash, ...(baseline ? { baseline } : {}) });
+        jobs.push({ path, rel, folder: folder.root, kind, configIndex: index, knownHash: this.entries.get(uri)?.hash, display: fc.display, ...(baseline ? { baseline } : {}) });
       }
     }
     const seen = new Set(jobs.map((j) => pathToFileURL(j.path).toString()));
@@ -175,7 +178,7 @@ export class WorkspaceScanner {
     }
     const knownHash = force ? undefined : this.entries.get(uri)?.hash;
     const baseline = this.host.baselineFor(path);
-    const result = await this.host.analyzeDisk({ path, rel, folder, kind, configIndex: 0, knownHash, ...(baseline ? { baseline } : {}) }, fc.config);
+    const result = await this.host.analyzeDisk({ path, rel, folder, kind, configIndex: 0, knownHash, display: fc.display, ...(baseline ? { baseline } : {}) }, fc.config);
     // Opened meanwhile: the editor's text is what counts now.
     if (!this.host.isOpen(uri)) this.accept(result);
   }

@@ -1,6 +1,7 @@
 // Pinning a file: which references can be pinned, and the exact edits once the resolver has answered.
 
 import { Minimatch } from 'minimatch';
+import { LineIndex } from '../core/text.js';
 import type { ResolveRequest, TextEdit } from '../core/types.js';
 import { parseImageRef } from '../models/image-ref.js';
 import { digestFix } from '../models/image-pin.js';
@@ -71,7 +72,10 @@ function commentEdits(text: string, valueEnd: number, version: string): TextEdit
 
 export interface PinOutcome {
   readonly edits: TextEdit[];
-  /** one message per reference that could not be pinned (the others are still pinned). */
+  /**
+   * one message per reference that could not be pinned (the others are still pinned), naming it as the file
+   * writes it and its line: `image nginx:1.27 on line 4: …`.
+   */
   readonly errors: string[];
   readonly pinned: number;
 }
@@ -90,11 +94,14 @@ export async function resolveEdits(text: string, requests: readonly ResolveReque
   const edits: TextEdit[] = [];
   const errors: string[] = [];
   let pinned = 0;
+  let lines: LineIndex | undefined;
   requests.forEach((req, i) => {
     const r = results[i]!;
     if (r instanceof Error) {
       const msg = r instanceof ResolveError ? r.message : `unexpected error: ${r.message}`;
-      errors.push(`${req.target}${req.type === 'image-digest' ? ':' : '@'}${req.ref}: ${msg}`);
+      lines ??= new LineIndex(text);
+      const what = req.type === 'image-digest' ? `image ${req.target}:${req.ref}` : `action ${req.target}@${req.ref}`;
+      errors.push(`${what} on line ${lines.lineOf(req.range.start) + 1}: ${msg}`);
       return;
     }
     append(edits, editsFor(text, req, r));

@@ -60,3 +60,14 @@ function isFile(p: string): boolean {
     return false;
   }
 }
+
+/** The nearest folder at or above `dir` that holds a `.git` entry (a repository root), or undefined. */
+export function findRepositoryRoot(dir: string): string | undefined {
+  let d = resolve(dir);
+  for (;;) {
+    if (existsSync(join(d, '.git'))) return d;
+    const parent = dirname(d);
+    if (parent === d) return undefined;
+    d = parent;
+  }
+}

@@ -6,7 +6,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } fro
 import { dirname, relative, isAbsolute } from 'node:path';
 
 export type SafeRead =
-  | { readonly ok: true; readonly bytes: Buffer; readonly size: number }
+  | { readonly ok: true; readonly bytes: Buffer; readonly size: number; readonly mtimeMs: number }
   | { readonly ok: false; readonly reason: 'missing' | 'not-a-file' | 'outside' | 'too-large' | 'unreadable'; readonly size?: number; readonly message: string };
 
 export interface SafeReadOptions {
@@ -45,7 +45,7 @@ export function safeRead(path: string, opts: SafeReadOptions): SafeRead {
       n += got;
     }
     if (n > opts.maxSize) return { ok: false, reason: 'too-large', size: n, message: 'too large' };
-    return { ok: true, bytes: buf.subarray(0, n), size: n };
+    return { ok: true, bytes: buf.subarray(0, n), size: n, mtimeMs: st.mtimeMs };
   } catch (e) {
     return { ok: false, reason: 'unreadable', message: `Cannot read: ${(e as Error).message}` };
   } finally {

@@ -19,7 +19,8 @@ export function formatJson(input: FormatInput): string {
       fixable: f.fixes.some((x) => x.safety !== 'needs-network'),
       fingerprint,
     })),
-    errors: input.errors,
+    // Only the documented fields (absPath is for the formats that show paths from the repository root).
+    errors: input.errors.map(({ path, type, message, line, column }) => ({ path, type, message, ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}) })),
     baselined: input.baselined,
   };
   return `${JSON.stringify(json, null, 2)}\n`;

@@ -3,10 +3,9 @@
 // No source text is copied into the log (no `snippet`, no `contextRegion` text), so a secret in a scanned file
 // cannot leak through it; messages carry secrets only in redacted form. Fixes are included for safe fixes only.
 
-import { ruleDocsUrl } from '../../core/meta.js';
 import type { LineIndex } from '../../core/text.js';
 import type { Fix, Range, Severity } from '../../core/types.js';
-import type { FormatInput, ReportedFinding } from './index.js';
+import { rootPath, type FormatInput, type ReportedFinding } from './index.js';
 
 declare const FOREWARN_RULE_DOCS: Readonly<Record<string, string>> | undefined;
 /** docs/rules/<id>.md, embedded by the build (absent when running unbundled, as in unit tests). */
@@ -40,16 +39,15 @@ export function formatSarif(input: FormatInput): string {
         name: 'Forewarn',
         semanticVersion: input.version,
         version: input.version,
-        informationUri: 'https://github.com/forewarn/forewarn',
         rules: input.rules.map((r) => ({
           id: r.id,
           name: pascal(r.id),
           shortDescription: { text: r.description },
           fullDescription: { text: whatItFlags(RULE_DOCS[r.id]) ?? sentence(r.description) },
-          helpUri: ruleDocsUrl(r.id),
+          // The whole page travels with the log (no helpUri: the documentation is not published at a fixed address).
           help: {
-            text: `${sentence(r.description)} Documentation: ${ruleDocsUrl(r.id)}`,
-            markdown: RULE_DOCS[r.id] ? docBody(RULE_DOCS[r.id]!, ruleDocsUrl(r.id)) : `${sentence(r.description)} [Documentation](${ruleDocsUrl(r.id)})`,
+            text: `${sentence(r.description)} Documentation: \`forewarn explain ${r.id}\`.`,
+            markdown: RULE_DOCS[r.id] ? docBody(RULE_DOCS[r.id]!) : `${sentence(r.description)} Documentation: \`forewarn explain ${r.id}\`.`,
           },
           defaultConfiguration: { level: sarifLevel(r.effectiveSeverity) },
           properties: {
@@ -76,7 +74,7 @@ export function formatSarif(input: FormatInput): string {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: artifactLocation(e.path),
+                artifactLocation: artifactLocation(rootPath(input.root, e.absPath)),
                 ...(e.line !== undefined ? { region: { startLine: e.line, startColumn: e.column ?? 1 } } : {}),
               },
             },
@@ -85,16 +83,16 @@ export function formatSarif(input: FormatInput): string {
         })),
       },
     ],
-    originalUriBaseIds: { '%SRCROOT%': { uri: dirUri(input.cwd) } },
+    originalUriBaseIds: { '%SRCROOT%': { uri: dirUri(input.root) } },
     columnKind: 'utf16CodeUnits',
-    results: input.findings.map((f) => result(f, ruleIndex.get(f.finding.ruleId))),
+    results: input.findings.map((f) => result(f, rootPath(input.root, f.absPath), ruleIndex.get(f.finding.ruleId))),
   };
   return `${JSON.stringify({ $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] }, null, 2)}\n`;
 }
 
-function result(sf: ReportedFinding, ruleIndex: number | undefined): object {
+function result(sf: ReportedFinding, path: string, ruleIndex: number | undefined): object {
   const f = sf.finding;
-  const location = artifactLocation(sf.path);
+  const location = artifactLocation(path);
   // A fix whose inserted text holds a secret is left out: the log would carry the secret in full.
   const safe = f.fixes.filter((x): x is Exclude<Fix, { safety: 'needs-network' }> => x.safety === 'safe' && !x.edits.some((e) => sf.redactor.hasSecret(e.newText)));
   return {
@@ -103,7 +101,7 @@ function result(sf: ReportedFinding, ruleIndex: number | undefined): object {
     level: sarifLevel(f.severity),
     message: { text: f.message },
     locations: [{ physicalLocation: { artifactLocation: location, region: region(sf.lines, f.range) } }],
-    partialFingerprints: { [FINGERPRINT_KEY]: sf.fingerprint },
+    partialFingerprints: { [FINGERPRINT_KEY]: sf.rootFingerprint },
     ...(safe.length > 0
       ? {
           fixes: safe.map((fix) => ({
@@ -163,10 +161,51 @@ function oneLine(s: string): string {
     .join(' ');
 }
 
-/** The page without its title; links relative to the page point at the published page's folder. */
-function docBody(doc: string, url: string): string {
-  const base = url.slice(0, url.lastIndexOf('/') + 1);
-  return absoluteLinks(doc.replace(/^# .*\r?\n+/, ''), base);
+/**
+ * The page without its title. Links to other pages of the documentation cannot work inside a code-scanning alert:
+ * they become their text (a rule page also names the command that prints it).
+ */
+function docBody(doc: string): string {
+  return relativeLinksAsText(doc.replace(/^# .*\r?\n+/, ''));
+}
+
+const RULE_PAGE = /^([a-z0-9-]+)\.md(?:#[\w-]*)?$/;
+
+/**
+ * `[text](other-rule.md)` → `text (\`forewarn explain other-rule\`)`, `[text](../x.md#y)` → `text`; links with a
+ * scheme and `#anchors` stay. One pass: the last `[` before each `](` is tracked as the text is read.
+ */
+export function relativeLinksAsText(text: string): string {
+  let out = '';
+  let done = 0;
+  let open = -1;
+  let seen = 0;
+  let i = text.indexOf('](');
+  while (i !== -1) {
+    for (; seen < i; seen++) {
+      const c = text[seen];
+      if (c === '[') open = seen;
+      else if (c === '\n') open = -1;
+    }
+    const from = i + 2;
+    let j = from;
+    while (j < text.length && text[j] !== ')' && !SPACE.test(text[j]!)) j++;
+    if (j === text.length || text[j] !== ')') {
+      // Every `](` up to j runs into the same white space or end: none of them is a link.
+      i = text.indexOf('](', Math.max(j, i + 1));
+      continue;
+    }
+    const target = text.slice(from, j);
+    if (open >= done && j > from && !target.startsWith('#') && !/^[a-z]+:/.test(target)) {
+      const label = text.slice(open + 1, i);
+      const rule = RULE_PAGE.exec(target);
+      out += text.slice(done, open) + (rule ? `${label} (\`forewarn explain ${rule[1]}\`)` : label);
+      done = j + 1;
+      open = -1;
+    }
+    i = text.indexOf('](', i + 1);
+  }
+  return out + text.slice(done);
 }
 
 const SPACE = /\s/;

@@ -1,6 +1,9 @@
-// `--format text`: one line per finding for people and terminals that link `path:line:col`; the rest on stderr.
+// `--format text`: one line per finding for scripts and terminals that link `path:line:col`; the rest on stderr.
+// Every piece of file text (paths, messages) is escaped: a file cannot move the cursor or erase a line.
 
+import { escapeControl } from '../../core/escape.js';
 import { SEVERITIES, type Severity } from '../../core/types.js';
+import type { FixReport } from '../fix.js';
 import type { FormatInput, FormatOutput } from './index.js';
 
 const SEVERITY_COLOR: Record<Severity, string> = {
@@ -17,16 +20,33 @@ export function formatText(input: FormatInput): FormatOutput {
   const paint = (code: string, s: string) => (input.color ? `${code}${s}${RESET}` : s);
   let out = '';
   for (const { path, finding: f, start } of input.findings) {
-    out += `${path}:${start.line + 1}:${start.character + 1} ${paint(SEVERITY_COLOR[f.severity], f.severity)} ${paint(DIM, f.ruleId)} ${f.message}\n`;
+    out += `${escapeControl(path)}:${start.line + 1}:${start.character + 1} ${paint(SEVERITY_COLOR[f.severity], f.severity)} ${paint(DIM, f.ruleId)} ${escapeControl(f.message)}\n`;
   }
   let err = '';
   for (const e of input.errors) {
     // Quiet keeps only the problems that make the scan incomplete.
     if (input.quiet && (e.type === 'parse' || e.type === 'skipped')) continue;
-    err += `${e.path}${e.line !== undefined ? `:${e.line}:${e.column ?? 1}` : ''} ${e.type}: ${e.message}\n`;
+    const path = escapeControl(e.path);
+    // A skipped file's message says so itself ("Forewarn skipped this file: …").
+    if (e.type === 'skipped') err += `${path}: ${escapeControl(e.message)}\n`;
+    else err += `${path}${e.line !== undefined ? `:${e.line}:${e.column ?? 1}` : ''} ${e.type}: ${escapeControl(e.message)}\n`;
   }
+  if (input.fixes) err += fixLines(input.fixes);
   if (!input.quiet) err += summary(input);
   return { out, err };
+}
+
+/** What --fix did, one line per file, on stderr with the summary. */
+export function fixLines(report: FixReport): string {
+  let err = '';
+  const verb = report.mode === 'fix' ? 'fixed' : 'would fix';
+  for (const f of report.files) {
+    err += `${escapeControl(f.path)}: ${verb} ${f.count} (${[...f.byRule].map(([id, n]) => `${n} ${id}`).join(', ')})\n`;
+  }
+  for (const p of report.problems) err += `${escapeControl(p.path)}: ${escapeControl(p.message)}\n`;
+  if (report.count > 0) err += `${report.mode === 'fix' ? 'Fixed' : 'Would fix'} ${report.count} problem${report.count === 1 ? '' : 's'} in ${report.files.length} file${report.files.length === 1 ? '' : 's'}.\n`;
+  else if (report.problems.length === 0) err += 'Nothing to fix automatically.\n';
+  return err;
 }
 
 function summary(input: FormatInput): string {

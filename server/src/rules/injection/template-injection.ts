@@ -350,7 +350,8 @@ export default defineRule({
         append(edits, envEdits);
       }
       const names = [...new Set(byExpr.values())].join(', ');
-      return { title: `Pass the untrusted value${byExpr.size > 1 ? 's' : ''} through env: (${names}) instead of expanding them in the ${sink.lang === 'js' ? 'script' : 'shell'}`, safety: 'safe', edits };
+      const many = byExpr.size > 1;
+      return { title: `Pass the untrusted value${many ? 's' : ''} through env: (${names}) instead of expanding ${many ? 'them' : 'it'} in the ${sink.lang === 'js' ? 'script' : 'shell'}`, safety: 'safe', edits };
     };
 
     /** An env variable set from attacker data, expanded where the shell parses its value as code. */

@@ -179,7 +179,7 @@ export default defineRule({
       for (const hit of findDownloadAndExecute(script.text)) {
         ctx.report({
           range: script.fileRange(hit.start, hit.end),
-          message: `'${hit.shown}' downloads code and runs it straight away: whatever the server (or anyone who compromises it or the connection) returns at that moment runs with this job's secrets and permissions, and the build cannot be reproduced. Download to a file, verify its checksum or signature, then run it — or use a pinned package, image or action.`,
+          message: `'${hit.shown}' downloads code and runs it straight away: whatever the server (or anyone who compromises it or the connection) returns at that moment runs with ${ctx.file.kind === 'dockerfile' ? 'the build\'s network access and secrets, and lands in the image' : 'this job\'s secrets and permissions'}, and the build cannot be reproduced. Download to a file, verify its checksum or signature, then run it — or use a pinned package, image or action.`,
         });
       }
     }

@@ -1,13 +1,16 @@
 // AWS access key ids (AKIA…, ASIA…) written into any supported file; reported only in redacted form.
 
 import { redact } from '../../core/redact.js';
-import { FILE_KINDS, type Fix } from '../../core/types.js';
+import { FILE_KINDS, type FileKind, type Fix } from '../../core/types.js';
+import { secretStore } from '../../models/secrets/advice.js';
 import { findSecrets } from '../../models/secrets/find.js';
 import type { SourceFile } from '../../models/source-file.js';
 import { pairAt, valueRange } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** CI systems whose jobs can get short-lived AWS credentials through OIDC instead of a stored key. */
+const OIDC: ReadonlySet<FileKind> = new Set(['github-workflow', 'github-action', 'gitlab-ci', 'azure-pipelines', 'bitbucket-pipelines', 'circleci']);
 
 /** In a workflow, a key that is a whole `KEY: value` scalar can be replaced by a secret reference. */
 function secretFix(file: SourceFile, start: number, end: number): Fix[] {
@@ -40,7 +43,7 @@ export default defineRule({
       if (s.rule !== 'aws-access-key') continue;
       ctx.report({
         range: { start: s.start, end: s.end },
-        message: `AWS access key id ${redact(s.secret)} is hardcoded: anyone who can read this file can use it with its secret key. Rotate the key in IAM, then read it from the CI secret store (or better, use OIDC roles instead of static keys).`,
+        message: `AWS access key id ${redact(s.secret)} is hardcoded: anyone who can read this file can use it with its secret key. Rotate the key in IAM, then read it from ${secretStore(ctx.file.kind)}${OIDC.has(ctx.file.kind) ? ' (or better, use OIDC roles instead of static keys)' : ''}.`,
         fixes: secretFix(ctx.file, s.start, s.end),
       });
     }

@@ -2,6 +2,7 @@
 
 import { redact } from '../../core/redact.js';
 import { FILE_KINDS } from '../../core/types.js';
+import { secretStore } from '../../models/secrets/advice.js';
 import { findSecrets } from '../../models/secrets/find.js';
 import { secretFixes } from '../../models/secrets/fixes.js';
 import { defineRule } from '../define.js';
@@ -28,7 +29,7 @@ export default defineRule({
       const a = s.assignment!;
       ctx.report({
         range,
-        message: `'${a.key}' is set to a hardcoded secret (${redact(s.value)}): anyone who can read this file or its Git history can use it. Rotate it, then read it from the platform's secret store.`,
+        message: `'${a.key}' is set to a hardcoded secret (${redact(s.value)}): anyone who can read this file or its Git history can use it. Rotate it, then read it from ${secretStore(ctx.file.kind)}.`,
         fixes: secretFixes(ctx.file, a, range),
       });
     }

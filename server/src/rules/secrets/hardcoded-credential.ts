@@ -5,6 +5,7 @@ import { redact } from '../../core/redact.js';
 import { FILE_KINDS } from '../../core/types.js';
 import { findSecrets } from '../../models/secrets/find.js';
 import { secretFixes } from '../../models/secrets/fixes.js';
+import { secretStore } from '../../models/secrets/advice.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({
@@ -24,7 +25,7 @@ export default defineRule({
       const whyCommand = s.command ? ' Command lines also show up in logs and process lists.' : '';
       ctx.report({
         range,
-        message: `${where} a hardcoded credential (${redact(s.value)}): anyone who can read this file or its Git history can use it.${whyCommand}${weak} Rotate it, then read it from the platform's secret store.`,
+        message: `${where} a hardcoded credential (${redact(s.value)}): anyone who can read this file or its Git history can use it.${whyCommand}${weak} Rotate it, then read it from ${secretStore(ctx.file.kind)}.`,
         fixes: s.assignment ? secretFixes(ctx.file, s.assignment, range) : [],
       });
     }

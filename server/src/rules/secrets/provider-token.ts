@@ -3,6 +3,7 @@
 import { redact } from '../../core/redact.js';
 import { FILE_KINDS } from '../../core/types.js';
 import type { Assignment } from '../../models/assignments.js';
+import { secretStore } from '../../models/secrets/advice.js';
 import { findSecrets } from '../../models/secrets/find.js';
 import { secretFixes } from '../../models/secrets/fixes.js';
 import { defineRule } from '../define.js';
@@ -27,7 +28,7 @@ export default defineRule({
       const d = s.token.detector;
       ctx.report({
         range,
-        message: `${d.name} ${redact(s.secret)} is hardcoded: anyone who can read this file or its Git history can use it. Revoke it now (${d.rotate}), then read it from the platform's secret store.`,
+        message: `${d.name} ${redact(s.secret)} is hardcoded: anyone who can read this file or its Git history can use it. Revoke it now (${d.rotate}), then read it from ${secretStore(ctx.file.kind)}.`,
         fixes: a ? secretFixes(ctx.file, a, range) : [],
       });
     }
