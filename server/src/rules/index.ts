@@ -80,6 +80,7 @@ import k8sRbacDangerousBinding from './permissions/k8s-rbac-dangerous-binding.js
 import k8sRbacEscalation from './permissions/k8s-rbac-escalation.js';
 import k8sRbacSecretsRead from './permissions/k8s-rbac-secrets-read.js';
 import k8sRbacWildcard from './permissions/k8s-rbac-wildcard.js';
+import overscopedAppToken from './permissions/overscoped-app-token.js';
 import s3PublicAccessBlockDisabled from './permissions/s3-public-access-block-disabled.js';
 import s3PublicAcl from './permissions/s3-public-acl.js';
 import secretsExposure from './permissions/secrets-exposure.js';
@@ -203,6 +204,7 @@ export const RULES: readonly Rule[] = [
   knownVulnerableActions,
   obfuscation,
   kmsKeyRotationDisabled,
+  overscopedAppToken,
   plaintextTransportAllowed,
   providerToken,
   publishWithoutProvenance,
