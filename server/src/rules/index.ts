@@ -107,6 +107,7 @@ import k8sImagePullPolicy from './pinning/k8s-image-pull-policy.js';
 import publishWithoutProvenance from './pinning/publish-without-provenance.js';
 import refVersionMismatch from './pinning/ref-version-mismatch.js';
 import shaPinWithoutVersion from './pinning/sha-pin-without-version.js';
+import typosquatAction from './pinning/typosquat-action.js';
 import unpinnedAction from './pinning/unpinned-action.js';
 import unpinnedInclude from './pinning/unpinned-include.js';
 import unpinnedModule from './pinning/unpinned-module.js';
@@ -223,6 +224,7 @@ export const RULES: readonly Rule[] = [
   templateInjection,
   thirdPartyActionSecrets,
   tlsVerificationDisabled,
+  typosquatAction,
   unauthenticatedPackages,
   unpinnedAction,
   unpinnedInclude,
