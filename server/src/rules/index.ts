@@ -104,6 +104,7 @@ import imageWithoutDigest from './pinning/image-without-digest.js';
 import knownVulnerableActions from './pinning/known-vulnerable-actions.js';
 import obfuscation from './pinning/obfuscation.js';
 import k8sImagePullPolicy from './pinning/k8s-image-pull-policy.js';
+import plaintextDownload from './pinning/plaintext-download.js';
 import publishWithoutProvenance from './pinning/publish-without-provenance.js';
 import refVersionMismatch from './pinning/ref-version-mismatch.js';
 import shaPinWithoutVersion from './pinning/sha-pin-without-version.js';
@@ -206,6 +207,7 @@ export const RULES: readonly Rule[] = [
   obfuscation,
   kmsKeyRotationDisabled,
   overscopedAppToken,
+  plaintextDownload,
   plaintextTransportAllowed,
   providerToken,
   publishWithoutProvenance,
