@@ -94,6 +94,7 @@ import unredactedSecrets from './permissions/unredacted-secrets.js';
 import unprotectedProductionDeploy from './permissions/unprotected-production-deploy.js';
 import unsoundCondition from './permissions/unsound-condition.js';
 import unsoundContains from './permissions/unsound-contains.js';
+import unsoundTernary from './permissions/unsound-ternary.js';
 import addWithoutChecksum from './pinning/add-without-checksum.js';
 import cachePoisoning from './pinning/cache-poisoning.js';
 import dependencyConfusion from './pinning/dependency-confusion.js';
@@ -236,6 +237,7 @@ export const RULES: readonly Rule[] = [
   unprotectedProductionDeploy,
   unsoundCondition,
   unsoundContains,
+  unsoundTernary,
   unredactedSecrets,
   unverifiedPackageUrl,
   unversionedProvider,
