@@ -45,6 +45,7 @@ import rdsPubliclyAccessible from './hardening/rds-publicly-accessible.js';
 import storageEncryptionDisabled from './hardening/storage-encryption-disabled.js';
 import tlsVerificationDisabled from './hardening/tls-verification-disabled.js';
 import unauthenticatedPackages from './hardening/unauthenticated-packages.js';
+import agentPromptInjection from './injection/agent-prompt-injection.js';
 import artifactPoisoning from './injection/artifact-poisoning.js';
 import vpcFlowLogsMissing from './hardening/vpc-flow-logs-missing.js';
 import weakTlsPolicy from './hardening/weak-tls-policy.js';
@@ -124,6 +125,7 @@ import providerToken from './secrets/provider-token.js';
 
 export const RULES: readonly Rule[] = [
   addWithoutChecksum,
+  agentPromptInjection,
   artifactPoisoning,
   apiWithoutAuthorization,
   awsAccessKey,
