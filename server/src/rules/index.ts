@@ -112,6 +112,7 @@ import refVersionMismatch from './pinning/ref-version-mismatch.js';
 import shaPinWithoutVersion from './pinning/sha-pin-without-version.js';
 import typosquatAction from './pinning/typosquat-action.js';
 import unpinnedAction from './pinning/unpinned-action.js';
+import unpinnedToolVersion from './pinning/unpinned-tool-version.js';
 import unpinnedInclude from './pinning/unpinned-include.js';
 import unpinnedModule from './pinning/unpinned-module.js';
 import unpinnedOrb from './pinning/unpinned-orb.js';
@@ -236,6 +237,7 @@ export const RULES: readonly Rule[] = [
   unpinnedModule,
   unpinnedOrb,
   unpinnedRepository,
+  unpinnedToolVersion,
   unprotectedProductionDeploy,
   unsoundCondition,
   unsoundContains,
