@@ -45,6 +45,12 @@ ruleTester(rule, {
       errors: [{ line: 10, column: 11, endColumn: 34 }],
     },
     {
+      name: 'codex-action opened to any user, with full access',
+      path: WF,
+      code: wf(COMMENT, '          allow-users: "*"\n          sandbox: danger-full-access\n          prompt: Triage\n', 'openai/codex-action@v1'),
+      errors: [{ line: 10, column: 11, endColumn: 22 }, { line: 11, column: 20, endColumn: 38 }],
+    },
+    {
       name: 'an agent in a pull_request_target workflow without untrusted text: low',
       path: WF,
       code: wf('  pull_request_target:\n', '          prompt: Review this pull request\n', 'google-github-actions/run-gemini-cli@v0'),

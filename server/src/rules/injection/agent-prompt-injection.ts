@@ -18,8 +18,11 @@ const AGENTS: ReadonlySet<string> = new Set([
   'actions/ai-inference',
 ]);
 
-/** claude-code-action inputs that, set to `*`, turn off its check that whoever triggers it may write to the repository. */
-const OPEN_GATES = ['allowed_non_write_users', 'allowed_bots'];
+/** Inputs that, set to `*`, turn off the action's check that whoever triggers it may write to the repository. */
+const OPEN_GATES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['anthropics/claude-code-action', ['allowed_non_write_users', 'allowed_bots']],
+  ['openai/codex-action', ['allow-users', 'allow-bots']],
+]);
 
 const isAgent = (step: Step): boolean => step.action !== undefined && AGENTS.has(step.action);
 
@@ -60,8 +63,8 @@ export default defineRule({
             }
           }
           if (privileged.length === 0) continue;
-          if (step.action === 'anthropics/claude-code-action') {
-            for (const name of OPEN_GATES) {
+          {
+            for (const name of OPEN_GATES.get(step.action!) ?? []) {
               const w = step.with.find((x) => x.name === name);
               if (!w || w.value?.trim() !== '*' || !isScalar(w.valueNode)) continue;
               reported = true;
@@ -69,10 +72,21 @@ export default defineRule({
                 range: rangeOf(w.key) ?? valueRange(w.valueNode, text),
                 severity: 'medium',
                 message:
-                  `\`${name}: "*"\` on ${label} turns off claude-code-action's check that whoever triggers it can write to the repository, in a workflow started by ${privileged.join(', ')}: any account can then hand the agent instructions. ` +
+                  `\`${name}: "*"\` on ${label} turns off the action's check that whoever triggers it can write to the repository, in a workflow started by ${privileged.join(', ')}: any account can then hand the agent instructions. ` +
                   'List the users or bots that may trigger it instead of `*`.',
               });
             }
+          }
+          const sandbox = step.with.find((x) => x.name === 'sandbox');
+          if (step.action === 'openai/codex-action' && sandbox?.value?.trim() === 'danger-full-access' && isScalar(sandbox.valueNode)) {
+            reported = true;
+            ctx.report({
+              range: valueRange(sandbox.valueNode, text),
+              severity: 'medium',
+              message:
+                `\`sandbox: danger-full-access\` lets ${label} run any command with full access to the runner, in a workflow started by ${privileged.join(', ')}: instructions hidden in outsiders' text then run as shell commands. ` +
+                'Use `read-only` or `workspace-write`.',
+            });
           }
           if (!reported && step.uses) {
             ctx.report({
