@@ -20,7 +20,16 @@ const PACKAGE_TOOLS = /^(?:pip[0-9.]*|pipx|uv|poetry|npm|yarn|pnpm|gem|bundle|co
 /** Subcommands of the package tools that fetch or configure where to fetch from (`npm run x http://…` passes text on). */
 const PACKAGE_VERBS = new Set(['install', 'i', 'add', 'download', 'set', 'repo', 'source', 'sources', 'update', 'upgrade', 'ci']);
 /** After the download the script checks a checksum or a signature: the content is verified whatever the transport. */
-const VERIFIES = /\bsha(?:1|224|256|384|512)sum\b|\bshasum\b|\bgpg[2]?\b[^\n]*--verify|\bcosign\s+verify|\bminisign\b[^\n]*-V|\bopenssl\s+dgst\b|Get-FileHash/i;
+const CHECKSUM = /\bsha(?:1|224|256|384|512)sum\b|\bshasum\b|\bcosign\s+verify|\bopenssl\s+dgst\b|Get-FileHash/i;
+
+/** A checksum tool, or a `gpg … --verify` / `minisign … -V` line, in the text. */
+function verifies(text: string): boolean {
+  if (CHECKSUM.test(text)) return true;
+  for (const line of text.split('\n')) {
+    if ((line.includes('gpg') && line.includes('--verify')) || (line.includes('minisign') && line.includes(' -V'))) return true;
+  }
+  return false;
+}
 
 /** Hosts a plaintext request to is not exposed to the internet: loopback, private ranges, service containers, test names. */
 function localHost(hostPort: string): boolean {
@@ -112,11 +121,11 @@ export default defineRule({
     if (!/(?:http|ftp|git):\/\//i.test(text)) return;
     const groups: { commands: Command[]; verified: boolean }[] = [];
     const df = ctx.file.dockerfile;
-    if (df) groups.push({ commands: dockerfileCommands(df, text, ctx.file.lines), verified: VERIFIES.test(text) });
+    if (df) groups.push({ commands: dockerfileCommands(df, text, ctx.file.lines), verified: verifies(text) });
     else {
       for (const s of ctx.file.facets.scripts) {
         if (s.source === 'github-script' || s.source === 'dockerfile-run' || !/(?:http|ftp|git):\/\//i.test(s.text)) continue;
-        groups.push({ commands: mappedCommands(s.text, (a, b) => s.fileRange(a, b)), verified: VERIFIES.test(s.text) });
+        groups.push({ commands: mappedCommands(s.text, (a, b) => s.fileRange(a, b)), verified: verifies(s.text) });
       }
     }
     for (const { commands, verified } of groups) {
