@@ -113,6 +113,7 @@ export function benchSecretEdit(iterations: number): SecretRow[] {
       const file = new SourceFile(f.path, f.edit(i), all.detectKind(f.path, f.edit(i))!);
       void file.yaml;
       void file.dockerfile;
+      void file.terraform;
       const ns = timeNs(() => secretWork(file));
       if (i >= 30) direct.push(ns);
     }
@@ -185,6 +186,7 @@ export async function benchSecretlint(corpus: string, runs: number): Promise<Sec
     const file = new SourceFile(f.path, f.text, analyzer.detectKind(f.path, f.text)!);
     void file.yaml;
     void file.dockerfile;
+    void file.terraform;
     return file;
   });
   const rulesOnce = (): number => parsed.reduce((n, file) => n + secretWork(file), 0);

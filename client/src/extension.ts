@@ -21,6 +21,10 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 let client: LanguageClient | undefined;
 const SECRET_TOKEN = 'forewarn.githubToken';
 
+/** What the `text` kind covers by name (kept in step with TEXT_GLOBS in server/src/engine/detect.ts). */
+const TEXT_FILES =
+  '**/{.env,.env.*,*.env,.envrc,.npmrc,.yarnrc,.yarnrc.yml,.pypirc,.netrc,_netrc,.git-credentials,.pgpass,.s3cfg,pip.conf,pip.ini,settings.xml,settings-security.xml,nuget.config,NuGet.Config,.dockercfg,kubeconfig,*.kubeconfig,credentials,*.tfvars.json,*.tfstate,*.tfstate.backup,*.properties,*.ini,*.cfg,*.conf,*.toml,*.pem,*.key,id_rsa,id_dsa,id_ecdsa,id_ed25519,*.json,.kube/config}';
+
 /** Files on disk and untitled documents only: not git: or diff views, which would duplicate the problems. */
 const LANGUAGES = ['yaml', 'dockercompose', 'github-actions-workflow', 'dockerfile', 'terraform'];
 const DOCUMENT_SELECTOR = [
@@ -31,10 +35,15 @@ const DOCUMENT_SELECTOR = [
   { scheme: 'file', pattern: '**/*.{tf,tfvars}' },
   { scheme: 'file', pattern: '**/{Dockerfile,Containerfile,Dockerfile.*,Containerfile.*,*.Dockerfile,*.dockerfile}' },
   { scheme: 'file', pattern: '**/.forewarn.{yml,yaml}' },
+  // Files beside the pipelines that hold credentials (the server's `text` kind, TEXT_GLOBS in server/src/engine/detect.ts;
+  // the server decides, so a broad pattern here costs only the sync of the document).
+  { scheme: 'file', pattern: TEXT_FILES },
 ];
 
 /** Files whose creation or change on disk the server re-analyses; `.gitignore` and config changes rescan everything. */
 const WATCHED = '**/{*.yml,*.yaml,*.tf,*.tfvars,Dockerfile,Dockerfile.*,Containerfile,Containerfile.*,*.Dockerfile,*.dockerfile,.gitignore}';
+/** `text` files created or changed on disk are re-analysed too. */
+const WATCHED_TEXT = TEXT_FILES;
 
 const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low', 'info'] as const;
 type Counts = Record<(typeof SEVERITY_ORDER)[number], number>;
@@ -86,6 +95,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       fileEvents: [
         workspace.createFileSystemWatcher('**/{.forewarn.yml,.forewarn.yaml,.forewarn-baseline.json}'),
         workspace.createFileSystemWatcher(WATCHED),
+        workspace.createFileSystemWatcher(WATCHED_TEXT),
         // Deleting a folder reports the folder only: its scanned files go with it.
         workspace.createFileSystemWatcher('**/*', true, true, false),
       ],

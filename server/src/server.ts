@@ -49,6 +49,7 @@ import { DEFAULT_SETTINGS, readSettings, type Settings } from './lsp/settings.js
 import { WorkspaceScanner, type FileConfig, type FolderScan, type ScanSummary } from './lsp/workspace-scan.js';
 import { PIN_ALL_KIND, PIN_COMMAND, PinCommand, Trust, pinAction } from './lsp/pin.js';
 import { findConfigFile, loadConfigFile, type ConfigFile } from './workspace/config-files.js';
+import { isGitIgnored } from './workspace/walk.js';
 import { LineIndex } from './core/text.js';
 import { redactingLog } from './lsp/log.js';
 
@@ -123,6 +124,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   /** bumped whenever configuration files may have changed. */
   let configGeneration = 0;
   const configCache = new Map<string, ConfigFile>();
+  const gitIgnoredText = new Map<string, boolean>();
   const configOfDir = new Map<string, string | undefined>();
   /** config files whose problems are on display, so they can be cleared. */
   const configsWithErrors = new Set<string>();
@@ -320,6 +322,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   function invalidateConfigs(): void {
     configGeneration++;
     configCache.clear();
+    gitIgnoredText.clear();
     configOfDir.clear();
     reanalyzeAll();
     for (const path of [...configsWithErrors]) publishConfigProblems(pathToFileURL(path).toString());
@@ -379,7 +382,10 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     if (config.ignore.length > 0 && ignoreTest(config.ignore)(path)) return EMPTY_RESULT;
     // Only `.tf` files get one; the worker uses it when the file's kind is Terraform.
     const module = fsPath ? modules.forDocument(fsPath, folderOf(fsPath)) : undefined;
-    const job = { uri: doc.uri, version: doc.version, path, fullPath: fsPath, text, fallbackKind: LANGUAGE_KINDS[doc.languageId], config };
+    // A `.env` or config file that git ignores is not committed: the secrets in it are where they belong (the worker
+    // drops the document when its kind turns out to be `text`).
+    const textIgnored = fsPath !== undefined && textIgnoredByGit(fsPath);
+    const job = { uri: doc.uri, version: doc.version, path, fullPath: fsPath, text, fallbackKind: LANGUAGE_KINDS[doc.languageId], config, ...(textIgnored && { textIgnored }) };
     const result = await analysis.analyzeDocument(module ? { ...job, module } : job);
     for (const err of result.ruleErrors) {
       // Reported once per rule, not on every keystroke.
@@ -388,6 +394,16 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
       log.error(`[internal error] ${err.message} (in ${doc.uri}); other rules still ran.`);
     }
     return result;
+  }
+
+  /** Whether git ignores a `text` document, remembered per path until a `.gitignore` or config changes. */
+  function textIgnoredByGit(fsPath: string): boolean {
+    let ignored = gitIgnoredText.get(fsPath);
+    if (ignored === undefined) {
+      ignored = isGitIgnored(fsPath);
+      gitIgnoredText.set(fsPath, ignored);
+    }
+    return ignored;
   }
 
   /** Compiled ignore globs, per configuration (the lists are shared by every config derived from a file). */
@@ -675,6 +691,8 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
       }
       const line = anchors[k]!;
       const lineKey = `${finding.ruleId}:${line}`;
+      // JSON and XML have no `#` comments: a suppression line would break the file (use text.exclude instead).
+      if (!result.hashComments) continue;
       if (!seenIgnore.has(lineKey)) {
         seenIgnore.add(lineKey);
         ignores.push({

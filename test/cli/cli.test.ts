@@ -197,6 +197,32 @@ describe('forewarn CLI', () => {
       },
     ));
 
+  it('text files: .env, .npmrc, config JSON/YAML and tfstate are scanned for secrets only; what git ignores, lock files and text.exclude are not', () =>
+    inTempDir(
+      {
+        '.git/info/exclude': '',
+        '.gitignore': '.env.local\n',
+        '.env': 'DB_PASSWORD=Zq7mW2xK9pLrT4vB\n',
+        '.env.local': 'DB_PASSWORD=Zq7mW2xK9pLrT4vB\n',
+        'web/.npmrc': '//registry.npmjs.org/:_authToken=Zq7mW2xK9pLrT4vB\n',
+        'config/app.json': '{\n  "service": { "apiKey": "q8Hf2LzR7vWx1Kd9TmPa4Ns6" }\n}\n',
+        'config/values.yaml': 'image: nginx:latest\nprivileged: true\n',
+        'infra/terraform.tfstate': '{"version": 4, "resources": []}\n',
+        'package-lock.json': '{"token": "q8Hf2LzR7vWx1Kd9TmPa4Ns6"}\n',
+        'fixtures/keys.json': '{"apiKey": "q8Hf2LzR7vWx1Kd9TmPa4Ns6"}\n',
+        'big.json': `{"x": "${'y'.repeat(3000)}"}\n`,
+        '.forewarn.yml': 'text:\n  exclude: ["fixtures/**"]\nmaxFileSize: 2000\n',
+      },
+      (repo) => {
+        const json = scanJson(['.'], repo);
+        const got = json.findings.map((f) => `${f.path} ${f.ruleId}`).sort();
+        assert.deepEqual(got, ['.env hardcoded-credential', 'config/app.json generic-secret', 'infra/terraform.tfstate terraform-state-file', 'web/.npmrc hardcoded-credential']);
+        // other rules never run on text files; a large text file is skipped without a message
+        assert.ok(json.findings.every((f) => f.family === 'secrets'));
+        assert.deepEqual(json.errors, []);
+      },
+    ));
+
   it('a folder named explicitly is scanned even when ignored; a deeper .gitignore can re-include', () =>
     inTempDir(
       {

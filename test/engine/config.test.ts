@@ -15,7 +15,7 @@ describe('configuration', () => {
 
   it('reads every key', () => {
     const { config, errors } = parseConfig(
-      'rules:\n  image-latest: low\n  unpinned-action: off\nignore: [vendor/**]\nkinds:\n  gitlab-ci: [ci/*.yml]\nallow:\n  actions: [my-org/*]\nmaxFileSize: 1000\n',
+      'rules:\n  image-latest: low\n  unpinned-action: off\nignore: [vendor/**]\nkinds:\n  gitlab-ci: [ci/*.yml]\nallow:\n  actions: [my-org/*]\ntext:\n  exclude: [fixtures/**]\nmaxFileSize: 1000\n',
     );
     assert.deepEqual(errors, []);
     assert.deepEqual(config, {
@@ -23,6 +23,7 @@ describe('configuration', () => {
       ignore: ['vendor/**'],
       kinds: { 'gitlab-ci': ['ci/*.yml'] },
       allow: { actions: ['my-org/*'] },
+      text: { exclude: ['fixtures/**'] },
       maxFileSize: 1000,
     });
   });
@@ -33,6 +34,7 @@ describe('configuration', () => {
     ['bad severity', 'rules:\n  image-latest: severe\n', 'severe'],
     ['unknown kind', 'kinds:\n  jenkins: [Jenkinsfile]\n', 'jenkins'],
     ['wrong type', 'ignore: vendor\n', 'vendor'],
+    ['unknown key under text', 'text:\n  include: [x]\n', 'include'],
     ['broken YAML', 'rules:\n  image-latest: [low\n', ''],
     ['alias typed before its anchor', 'rules: *x\n', ''],
     ['maxFileSize: .inf cannot lift the cap', 'maxFileSize: .inf\n', ''],

@@ -28,10 +28,12 @@ export const PATH_OF: Record<FileKind, string> = {
   compose: 'compose.yaml',
   kubernetes: 'k8s/deploy.yaml',
   terraform: 'main.tf',
+  text: '.env',
 };
 
 /** Small realistic samples, so every rule has something to work on. */
 const SYNTHETIC: Partial<Record<FileKind, string>> = {
+  text: ['# local settings', 'export DB_PASSWORD="hunter2hunter2"', 'API_TOKEN=ghp_0123456789abcdefghijABCDEFGHIJ012345', 'DATABASE_URL=postgres://app:Pa55w0rd@db/app', ''].join('\n'),
   'azure-pipelines': [
     'trigger: [main]',
     'variables:',

@@ -1,4 +1,5 @@
-// Precision on real files: no secret finding at all on the docker-library, docker-node and terraform-aws-modules corpus files.
+// Precision on real files: no secret finding on the docker-library, docker-node and terraform-aws-modules corpus files
+// beyond the few listed as true, each with its reason.
 
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,6 +14,14 @@ const CORPUS = process.env.FOREWARN_CORPUS ?? join(REPO, '../shared/corpus');
 const present = existsSync(CORPUS);
 /** Corpus files live at <kind>/<owner>__<repo>/<path in the repo>. */
 const CLEAN_REPOS = /^(?:docker-library__.+|nodejs__docker-node|terraform-aws-modules__.+)$/;
+/**
+ * Findings in those repositories that are true, each read and kept on purpose (file:line rule — why). A hardcoded
+ * password in a module's example is still one: users copy examples, and the issue asks for weak slot values too.
+ */
+const TRUE_FINDINGS: Readonly<Record<string, string>> = {
+  'terraform/terraform-aws-modules__terraform-aws-rds/examples/complete-mssql/main.tf:144 hardcoded-credential':
+    'aws_directory_service_directory.password = "SuperSecretPassw0rd": the AD admin password of the example, weak, in a credential slot',
+};
 
 describe('secret rules on the corpus', () => {
   it('report nothing on docker-library__*, nodejs__docker-node and terraform-aws-modules__* files', { skip: present ? false : `skipped: no corpus at ${CORPUS} (a user's clone does not have ../shared/corpus)` }, () => {
@@ -31,6 +40,6 @@ describe('secret rules on the corpus', () => {
       analyzer.forget(rel);
     }
     assert.ok(checked >= 50, `only ${checked} files from those repositories were analyzed`);
-    assert.deepEqual(found, []);
+    assert.deepEqual(found.filter((f) => !(f.replace(/\\/g, '/') in TRUE_FINDINGS)), []);
   });
 });

@@ -1,14 +1,17 @@
 // The token detector table: every detector finds each of its true-positive samples and none of its false-positive ones.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { REPO } from '../helpers/lsp-client.js';
 import { bech32Valid, crc32, crc32Base62Valid, grafanaValid } from '../../server/src/models/secrets/checksums.js';
 import { DETECTORS, scanTokens } from '../../server/src/models/secrets/index.js';
 import { assertLinear } from '../helpers/complexity.js';
 
 describe('secret detectors', () => {
-  it('covers at least 40 formats, with unique ids and samples for each', () => {
-    assert.ok(DETECTORS.length >= 40, `only ${DETECTORS.length} detectors`);
+  it('covers at least 120 formats, with unique ids and samples for each', () => {
+    assert.ok(DETECTORS.length >= 120, `only ${DETECTORS.length} detectors`);
     assert.equal(new Set(DETECTORS.map((d) => d.id)).size, DETECTORS.length);
     for (const d of DETECTORS) {
       assert.ok(d.samples.tp.length > 0 && d.samples.fp.length > 0, `${d.id} lacks samples`);
@@ -33,6 +36,14 @@ describe('secret detectors', () => {
       });
     });
   }
+
+  it('docs/secret-formats.md lists every detector, with the right count and the checksummed formats', () => {
+    const doc = readFileSync(join(REPO, 'docs/secret-formats.md'), 'utf8');
+    const missing = DETECTORS.filter((d) => !doc.includes(`\`${d.id}\``)).map((d) => d.id);
+    assert.deepEqual(missing, []);
+    assert.ok(doc.includes(`${DETECTORS.length} detectors`), `the page's count is not ${DETECTORS.length}`);
+    for (const d of DETECTORS.filter((x) => x.checksum)) assert.match(doc, new RegExp(`\`${d.id}\`[^\n]*\\*\\*checksum\\*\\*`), d.id);
+  });
 
   it('checksums: CRC32 known value, bech32 reference vector, Grafana', () => {
     assert.equal(crc32('123456789'), 0xcbf43926);

@@ -54,7 +54,7 @@ const CASES: { rule: string; path: string; text: string; secrets: string[] }[] =
   },
   { rule: 'unpinned-action', path: '.github/workflows/ci.yml', text: `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: org/a@${GHP}\n`, secrets: [GHP] },
   { rule: 'unpinned-action', path: '.github/workflows/ci.yml', text: `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker://img:${XOXB}\n`, secrets: [XOXB] },
-  { rule: 'generic-secret', path: '.gitlab-ci.yml', text: `variables:\n  ${AKIA}_SECRET: "Zq8Xw3Lr7Tm2Nv5Kp9Hc4Bd"\n`, secrets: [AKIA] },
+  { rule: 'hardcoded-credential', path: '.gitlab-ci.yml', text: `variables:\n  ${AKIA}_SECRET: "Zq8Xw3Lr7Tm2Nv5Kp9Hc4Bd"\n`, secrets: [AKIA] },
   {
     rule: 'k8s-privileged',
     path: 'k8s/pod.yaml',
@@ -208,7 +208,7 @@ describe('redaction in the output layer', () => {
     after(() => rmSync(ws, { recursive: true, force: true }));
 
     for (const format of ['text', 'json', 'sarif', 'gitlab', 'github']) {
-      for (const args of [['--rule', 'unpinned-action,add-without-checksum,unpinned-include'], ['--skip-rule', 'provider-token,generic-secret,credential-url,aws-access-key']]) {
+      for (const args of [['--rule', 'unpinned-action,add-without-checksum,unpinned-include'], ['--skip-rule', 'provider-token,generic-secret,credential-url,aws-access-key,hardcoded-credential']]) {
         it(`scan --format ${format} ${args[0]}: nothing in full`, () => {
           const r = spawnSync(process.execPath, [join(REPO, 'dist/cli.js'), 'scan', '.', '--format', format, '--fail-on', 'none', ...args], { cwd: ws, encoding: 'utf8' });
           assert.ok(r.status === 0 || r.status === 2, r.stderr);

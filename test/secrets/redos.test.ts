@@ -11,6 +11,10 @@ import { ASSIGNMENT_PATTERNS } from '../../server/src/models/assignments.js';
 import { COMMAND_PATTERNS } from '../../server/src/models/secrets/commands.js';
 import { VALUE_PATTERNS } from '../../server/src/models/secrets/generic.js';
 import { DETECTORS, TOKEN_PLACEHOLDER } from '../../server/src/models/secrets/index.js';
+import { IMAGE_SECRET_PATTERNS } from '../../server/src/models/secrets/image-secrets.js';
+import { SLOT_PATTERNS } from '../../server/src/models/secrets/slots.js';
+import { SLOT_VALUE_PATTERNS } from '../../server/src/models/secrets/values.js';
+import { TEXT_FILE_PATTERNS } from '../../server/src/models/text-file.js';
 
 process.env.RECHECK_BACKEND = 'pure';
 
@@ -26,6 +30,10 @@ const PATTERNS: [string, RegExp][] = [
   ...VALUE_PATTERNS.map((re, i): [string, RegExp] => [`value pattern #${i + 1}`, re]),
   ['token placeholder', TOKEN_PLACEHOLDER],
   ...ASSIGNMENT_PATTERNS.map((re, i): [string, RegExp] => [`assignment pattern #${i + 1}`, re]),
+  ...SLOT_VALUE_PATTERNS.map((re, i): [string, RegExp] => [`slot value pattern #${i + 1}`, re]),
+  ...SLOT_PATTERNS.map((re, i): [string, RegExp] => [`slot pattern #${i + 1}`, re]),
+  ...IMAGE_SECRET_PATTERNS.map((re, i): [string, RegExp] => [`image secret pattern #${i + 1}`, re]),
+  ...TEXT_FILE_PATTERNS.map((re, i): [string, RegExp] => [`text file pattern #${i + 1}`, re]),
 ];
 
 describe('secret patterns are safe from ReDoS (recheck)', () => {

@@ -215,3 +215,32 @@ describe('workspace scan: baseline', () => {
     }
   });
 });
+
+describe('workspace scan: text files', () => {
+  it('.env and config files are scanned for secrets, opened or not; a .env that git ignores is not', async () => {
+    const ws = workspace({
+      '.git/info/exclude': '',
+      '.gitignore': '.env.local\n',
+      '.env': 'DB_PASSWORD=Zq7mW2xK9pLrT4vB\n',
+      '.env.local': 'DB_PASSWORD=Zq7mW2xK9pLrT4vB\n',
+      'config/app.json': '{ "image": "nginx:latest", "privileged": true }\n',
+    });
+    const client = await TestClient.start({ rootUri: pathToFileURL(ws).toString() });
+    const uri = (rel: string) => pathToFileURL(join(ws, rel)).toString();
+    try {
+      assert.deepEqual(codes(await client.diagnostics(uri('.env'), (d) => d.length > 0)), ['hardcoded-credential']);
+      await client.until(() => client.statuses.findLast((s) => !s.scanning && s.lastScan), 'a finished scan');
+      assert.equal(client.published.get(uri('.env.local')), undefined, 'git ignores it: not scanned');
+      // opened in the editor, an ignored .env still shows nothing; a committed one shows its secret as you type
+      await client.open(uri('.env.local'), 'DB_PASSWORD=Zq7mW2xK9pLrT4vB\n', 'dotenv');
+      assert.deepEqual(await client.diagnostics(uri('.env.local'), () => true, 1), []);
+      await client.open(uri('.env'), 'API_TOKEN=Zq7mW2xK9pLrT4vB\nDB_PASSWORD=Xk9mQ2pLr7Vw4TzB\n', 'dotenv', 3);
+      assert.deepEqual(codes(await client.diagnostics(uri('.env'), (d) => d.length === 2, 3)), ['hardcoded-credential', 'hardcoded-credential']);
+      // no other rule runs on a text file
+      assert.equal(client.published.get(uri('config/app.json'))?.diagnostics.length ?? 0, 0);
+    } finally {
+      await client.stop();
+      rmSync(ws, { recursive: true, force: true });
+    }
+  });
+});

@@ -12,6 +12,8 @@ export const FILE_KINDS = [
   'compose',
   'kubernetes',
   'terraform',
+  /** any other text file that may hold credentials (`.env`, `.npmrc`, JSON/YAML config …): the secret rules only. */
+  'text',
 ] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 

@@ -7,6 +7,7 @@ import { allowedSafeties, type Report, type Rule, type RuleOptions } from '../ru
 import { RULES } from '../rules/index.js';
 import { DEFAULT_CONFIG, ruleSetting, type ForewarnConfig } from './config.js';
 import { createDetector, type KindDetector } from './detect.js';
+import { findSecrets } from '../models/secrets/find.js';
 import { createRedactor, SHAPES_ONLY, type Redactor } from './redaction.js';
 import { findSuppressions } from './suppress.js';
 
@@ -45,8 +46,6 @@ export interface AnalysisResult {
 /** The result for a file Forewarn does not analyze. */
 export const NO_RESULT: AnalysisResult = Object.freeze({ kind: undefined, findings: [], parseErrors: [], ruleErrors: [], suppressed: 0, file: undefined, redactor: SHAPES_ONLY });
 
-/** The secret rules, run on every file for the redactor whether or not the configuration enables them. */
-const SECRET_RULES = RULES.filter((r) => r.family === 'secrets');
 
 /**
  * Runs rules over documents. Holds only caches: the kind detector for the config it was last given,
@@ -55,11 +54,13 @@ const SECRET_RULES = RULES.filter((r) => r.family === 'secrets');
 export class Analyzer {
   private detector: KindDetector;
   private detectorFor: ForewarnConfig['kinds'];
+  private detectorText: readonly string[];
   private readonly lastParse = new Map<string, SourceFile>();
 
   constructor(readonly rules: readonly Rule[] = RULES) {
     this.detectorFor = DEFAULT_CONFIG.kinds;
-    this.detector = createDetector(this.detectorFor);
+    this.detectorText = DEFAULT_CONFIG.text.exclude;
+    this.detector = createDetector(this.detectorFor, this.detectorText);
   }
 
   detectKind(path: string, text: string, config: ForewarnConfig = DEFAULT_CONFIG, fullPath?: string): FileKind | undefined {
@@ -76,7 +77,8 @@ export class Analyzer {
     const kind = input.kind ?? this.detectorOf(config).detect(path, text, input.fullPath);
     if (!kind) return NO_RESULT;
     const skipped = checkLimits(text, config.maxFileSize, kind);
-    if (skipped) return { ...NO_RESULT, kind, skipped };
+    // A large or binary file of the catch-all `text` kind (a data dump, a keystore) is not worth a message.
+    if (skipped) return kind === 'text' ? NO_RESULT : { ...NO_RESULT, kind, skipped };
 
     const file = this.sourceFile(path, text, kind, kind === 'terraform' ? input.module : undefined);
     const options: RuleOptions = { allowedActions: config.allow.actions };
@@ -84,16 +86,14 @@ export class Analyzer {
     const ruleErrors: RuleError[] = [];
     /** Every range a secret rule reported, suppressed or not: what the redactor masks. */
     const secretRanges: Range[] = [];
-    const ran = new Set<Rule>();
     for (const rule of this.rules) {
       if (!rule.kinds.includes(kind)) continue;
       const setting = ruleSetting(config, rule);
       if (setting === 'off') continue;
-      ran.add(rule);
       const reports = runRule(rule, file, options, ruleErrors);
       if (!reports) continue;
       for (const r of reports) {
-        if (rule.family === 'secrets') secretRanges.push(r.range);
+        if (rule.family === 'secrets' && !rule.rangesAreNotSecrets) secretRanges.push(r.range);
         const finding = toFinding(rule, setting ?? r.severity ?? rule.severity, r, text.length, ruleErrors);
         if (finding) findings.push(finding);
       }
@@ -109,11 +109,9 @@ export class Analyzer {
     }
     kept.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
 
-    // Secret rules that are off, filtered out or not in this analyzer still find the spans to mask.
-    for (const rule of SECRET_RULES) {
-      if (ran.has(rule) || !rule.kinds.includes(kind)) continue;
-      for (const r of runRule(rule, file, options, undefined) ?? []) secretRanges.push(r.range);
-    }
+    // Every secret the detection finds is masked, whether or not its rule is on, filtered out or in this analyzer
+    // (models/secrets/find.ts: formats, key ids, credential slots, URLs and headers, entropy; computed once per parse).
+    for (const s of findSecrets(file)) secretRanges.push(s);
     const redactor = createRedactor(text, secretRanges.filter((r) => inside(r, text.length)));
     return {
       kind,
@@ -142,9 +140,12 @@ export class Analyzer {
   }
 
   private detectorOf(config: ForewarnConfig): KindDetector {
-    if (config.kinds !== this.detectorFor) {
+    // A configuration built by hand (tests, older callers) may lack `text`.
+    const textExclude = config.text?.exclude ?? DEFAULT_CONFIG.text.exclude;
+    if (config.kinds !== this.detectorFor || textExclude !== this.detectorText) {
       this.detectorFor = config.kinds;
-      this.detector = createDetector(config.kinds);
+      this.detectorText = textExclude;
+      this.detector = createDetector(config.kinds, textExclude);
     }
     return this.detector;
   }

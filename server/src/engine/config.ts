@@ -18,6 +18,8 @@ export interface ForewarnConfig {
   /** extra globs mapped to a file kind, checked before the built-in ones. */
   readonly kinds: Partial<Record<FileKind, readonly string[]>>;
   readonly allow: { readonly actions: readonly string[] };
+  /** the `text` kind (credentials in `.env`, `.npmrc`, config files …): globs its built-in list no longer claims. */
+  readonly text: { readonly exclude: readonly string[] };
   /** files larger than this many bytes (UTF-8) are skipped. */
   readonly maxFileSize: number;
 }
@@ -34,6 +36,7 @@ export const DEFAULT_CONFIG: ForewarnConfig = Object.freeze({
   ignore: [],
   kinds: {},
   allow: { actions: [] },
+  text: { exclude: [] },
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
 });
 
@@ -66,6 +69,13 @@ export const CONFIG_SCHEMA = {
       additionalProperties: false,
       properties: {
         actions: { ...globList, description: '`owner/repo` globs of actions exempt from pinning rules, e.g. `my-org/*`.' },
+      },
+    },
+    text: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        exclude: { ...globList, description: 'Files the built-in `text` globs (.env, .npmrc, JSON/YAML config …) no longer claim for a secret scan; `kinds.text` adds globs.' },
       },
     },
     maxFileSize: { type: 'integer', minimum: 1, maximum: MAX_FILE_SIZE_LIMIT, description: `Files larger than this many bytes (UTF-8) are skipped; at most ${MAX_FILE_SIZE_LIMIT} (64 MB).` },
@@ -123,6 +133,7 @@ function parseConfigText(text: string): LoadedConfig {
       ignore: d.ignore ?? [],
       kinds: d.kinds ?? {},
       allow: { actions: d.allow?.actions ?? [] },
+      text: { exclude: d.text?.exclude ?? [] },
       maxFileSize: d.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     },
     errors: [],
@@ -211,10 +222,15 @@ export function configTemplate(rules: readonly { id: string; severity: string; d
     '#   - test/fixtures/',
     '',
     '# Extra globs mapped to a file kind (github-workflow, github-action, dependabot, gitlab-ci, azure-pipelines,',
-    '# bitbucket-pipelines, circleci, dockerfile, compose, kubernetes, terraform).',
+    '# bitbucket-pipelines, circleci, dockerfile, compose, kubernetes, terraform, text).',
     '# kinds:',
     '#   gitlab-ci:',
     '#     - ci/templates/*.yml',
+    '',
+    '# Files the built-in text globs (.env, .npmrc, JSON/YAML config …) leave to other tools.',
+    '# text:',
+    '#   exclude:',
+    '#     - test/fixtures/**/*.json',
     '',
     '# Actions that need not be pinned to a commit SHA (owner/repo globs).',
     '# allow:',

@@ -20,6 +20,26 @@ const BUILTIN: readonly [FileKind, readonly string[], { nocase?: boolean }?][] =
   ['kubernetes', ['kubeconfig', '*.kubeconfig', '.kube/config', '**/.kube/config']],
 ];
 
+/**
+ * Files beside the pipelines that hold credentials, analysed as kind `text` by the secret rules only. YAML files
+ * come last: content sniffing (Kubernetes, composite actions) claims them first, and `text` is the fallback.
+ */
+export const TEXT_GLOBS: readonly string[] = [
+  '.env', '.env.*', '*.env', '.envrc',
+  '.npmrc', '.yarnrc', '.yarnrc.yml', '.pypirc', '.netrc', '_netrc', '.git-credentials', '.pgpass', '.s3cfg',
+  'pip.conf', 'pip.ini', 'settings.xml', 'settings-security.xml', 'nuget.config',
+  '**/.docker/config.json', '.dockercfg', '**/.kube/config', 'kubeconfig', '*.kubeconfig',
+  '*.tfvars.json', '*.tfstate', '*.tfstate.backup',
+  'credentials', '*.properties', '*.ini', '*.cfg', '*.conf', '*.toml',
+  '*.pem', '*.key', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519',
+  '*.json', '*.yml', '*.yaml',
+];
+/** Generated files the `text` kind leaves out: lock files, minified JSON, source maps, editor state. */
+export const TEXT_EXCLUDED: readonly string[] = [
+  'package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'composer.lock', 'Pipfile.lock', 'poetry.lock', 'yarn.lock', 'deno.lock',
+  '*.min.json', '*.map', '*.lock', '.terraform.lock.hcl', '.forewarn-baseline.json', '**/.vscode/**', '**/.idea/**',
+];
+
 /** `Dockerfile.md` and friends are documentation or scripts about a Dockerfile, not one. */
 const NOT_DOCKERFILE = /\.(md|txt|json|ya?ml|sh|py|ps1|bat|js|ts|go|rs|toml|lock|orig|bak|swp)$/i;
 /** YAML files that no glob claims may still be a kind by content (Kubernetes, composite actions). */
@@ -35,10 +55,18 @@ export interface KindDetector {
   byPath(path: string, fullPath?: string): FileKind | undefined;
 }
 
-export function createDetector(extra: Partial<Record<FileKind, readonly string[]>> = {}): KindDetector {
+/**
+ * `extra`: the configuration's `kinds` globs (checked first); `textExclude`: globs (relative to the project root)
+ * that the built-in `text` globs no longer claim (`kinds.text` globs still do).
+ */
+export function createDetector(extra: Partial<Record<FileKind, readonly string[]>> = {}, textExclude: readonly string[] = []): KindDetector {
   const user: [FileKind, PathTest][] = Object.entries(extra).map(([k, globs]) => [k as FileKind, compileGlobs(globs ?? [])]);
   const builtin: [FileKind, PathTest][] = BUILTIN.map(([k, globs, o]) => [k, compileGlobs(globs, o)]);
   const actionFile = compileGlobs(['action.yml', 'action.yaml']);
+  const textFile = compileGlobs(TEXT_GLOBS, { nocase: true });
+  const textExcluded = compileGlobs(TEXT_EXCLUDED, { nocase: true });
+  const userExcluded = compileGlobs(textExclude);
+  const isText = (path: string, fullPath: string): boolean => textFile(fullPath) && !textExcluded(fullPath) && !userExcluded(path);
 
   const byPath = (path: string, fullPath = path): FileKind | undefined => {
     for (const [kind, test] of user) if (test(path)) return kind;
@@ -47,6 +75,8 @@ export function createDetector(extra: Partial<Record<FileKind, readonly string[]
       if (kind === 'dockerfile' && NOT_DOCKERFILE.test(fullPath)) continue;
       return kind;
     }
+    // YAML by extension waits for content sniffing (see detect); everything else is decided here.
+    if (!YAML_EXT.test(fullPath) && isText(path, fullPath)) return 'text';
     return undefined;
   };
 
@@ -58,7 +88,7 @@ export function createDetector(extra: Partial<Record<FileKind, readonly string[]
       if (!YAML_EXT.test(path)) return undefined;
       if (actionFile(path) && /^runs:/m.test(text)) return 'github-action';
       if (looksLikeKubernetes(text) || looksLikeHelmValues(path, text)) return 'kubernetes';
-      return undefined;
+      return isText(path, fullPath) ? 'text' : undefined;
     },
   };
 }

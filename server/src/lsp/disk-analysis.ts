@@ -68,11 +68,11 @@ export function analyzeOnDisk(job: DiskJob, config: ForewarnConfig, analyzer: An
     if (read.reason !== 'too-large') return { path: job.path, status: 'unreadable', message: read.message };
     const hash = `size:${read.size ?? 0}`;
     if (job.knownHash === hash) return { path: job.path, status: 'unchanged', hash };
-    // A large YAML file no glob claims (a lock file, an API spec) is not worth a message.
-    const diagnostics: Diagnostic[] = job.kind
+    // A large YAML file no glob claims (a lock file, an API spec), or a large `text` file, is not worth a message.
+    const diagnostics: Diagnostic[] = job.kind && job.kind !== 'text'
       ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: SOURCE, message: tooLarge(config.maxFileSize).message }]
       : [];
-    return { path: job.path, status: 'analyzed', hash, supported: job.kind !== undefined, diagnostics, counts: zeroCounts() };
+    return { path: job.path, status: 'analyzed', hash, supported: job.kind !== undefined && job.kind !== 'text', diagnostics, counts: zeroCounts() };
   }
   const bytes = read.bytes;
   const module = job.kind === 'terraform' ? modules?.forFile(job.path, undefined, job.folder) : undefined;

@@ -26,6 +26,8 @@ export interface DocumentJob {
   readonly config: ForewarnConfig;
   /** a Terraform file's folder (its other files, open ones as edited), read by the server. */
   readonly module?: ModuleContext;
+  /** git ignores the file: if its kind is `text` it is not analysed (an ignored `.env` is not committed). */
+  readonly textIgnored?: boolean;
 }
 
 /** What an analysis of a document leaves for diagnostics, code actions and fix-all: structured-cloneable. */
@@ -39,9 +41,11 @@ export interface DocumentResult {
   readonly parsed: boolean;
   /** every action and image a lookup could pin ("Pin all"). */
   readonly pinRequests: readonly ResolveRequest[];
+  /** `#` starts a comment in the file, so an "Ignore on this line" comment can be inserted (not in JSON or XML). */
+  readonly hashComments: boolean;
 }
 
-export const EMPTY_RESULT: DocumentResult = Object.freeze({ kind: undefined, findings: [], parseErrors: [], ruleErrors: [], skipped: undefined, parsed: false, pinRequests: [] });
+export const EMPTY_RESULT: DocumentResult = Object.freeze({ kind: undefined, findings: [], parseErrors: [], ruleErrors: [], skipped: undefined, parsed: false, pinRequests: [], hashComments: true });
 
 /** Worker side: the analysis of one document, and the parse it keeps for suppression-line questions. */
 export class DocumentAnalyzer {
@@ -55,7 +59,7 @@ export class DocumentAnalyzer {
 
   analyze(job: DocumentJob): DocumentResult {
     const kind = this.analyzer.detectKind(job.path, job.text, job.config, job.fullPath) ?? job.fallbackKind;
-    if (!kind) return EMPTY_RESULT;
+    if (!kind || (kind === 'text' && job.textIgnored)) return EMPTY_RESULT;
     const r = this.analyzer.analyze({ path: job.uri, text: job.text, kind, ...(job.module ? { module: job.module } : {}) }, job.config);
     if (r.file && !r.skipped) this.files.set(job.uri, { version: job.version, file: r.file });
     else this.files.delete(job.uri);
@@ -67,6 +71,7 @@ export class DocumentAnalyzer {
       skipped: r.skipped,
       parsed: r.file !== undefined && !r.skipped,
       pinRequests: r.file && !r.skipped ? pinRequests(r.file, job.config.allow.actions) : [],
+      hashComments: r.file?.hashComments ?? true,
     };
   }
 

@@ -11,7 +11,7 @@ import { Minimatch } from 'minimatch';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Analyzer} from '../engine/index.js';
 import { CONFIG_FILE_NAMES, YAML_EXT, compileIgnore, type ForewarnConfig } from '../engine/index.js';
-import { walkFiles } from '../workspace/walk.js';
+import { isGitIgnored, walkFiles } from '../workspace/walk.js';
 import type { DiskBaseline, DiskJob, DiskResult, SeverityCounts } from './disk-analysis.js';
 import type { WorkerRequest, WorkerResponse } from './scan-worker.js';
 
@@ -168,6 +168,11 @@ export class WorkspaceScanner {
     }
     const kind = this.host.analyzer.kindByPath(rel, fc.config, path);
     if (kind === undefined && !YAML_EXT.test(path)) return;
+    // The scan's walk skips what git ignores; a changed `.env` that git ignores is skipped here too.
+    if (kind === 'text' && isGitIgnored(path)) {
+      this.remove(uri);
+      return;
+    }
     const knownHash = force ? undefined : this.entries.get(uri)?.hash;
     const baseline = this.host.baselineFor(path);
     const result = await this.host.analyzeDisk({ path, rel, folder, kind, configIndex: 0, knownHash, ...(baseline ? { baseline } : {}) }, fc.config);

@@ -5,6 +5,7 @@ import { isMap, isPair, isScalar, isSeq, type Scalar } from 'yaml';
 import type { LineIndex } from '../core/text.js';
 import type { FileKind, Range } from '../core/types.js';
 import { decodeBase64 } from './secrets/checksums.js';
+import { parseEntries, parseNetrc, parsePgpass, parseXmlCredentials, type TextFormat } from './text-file.js';
 import { get, rangeOf, valueRange } from './yaml-nodes.js';
 
 export type AssignmentSource =
@@ -14,13 +15,17 @@ export type AssignmentSource =
   | 'yaml-list'
   /** `- name: KEY` / `value: …` in a Kubernetes container `env:` list */
   | 'k8s-env'
+  /** `- name: KEY` / `value: …` in another list (Azure `variables:`) */
+  | 'name-value'
   /** Kubernetes Secret `data:` (value base64-decoded) and `stringData:` */
   | 'k8s-secret-data'
   | 'k8s-secret-string'
   | 'dockerfile-env'
   | 'dockerfile-arg'
   | 'terraform-attribute'
-  | 'terraform-variable-default';
+  | 'terraform-variable-default'
+  /** a `text` file's entry: `KEY=value` lines, a netrc password, a settings.xml `<password>` (see models/text-file.ts) */
+  | 'text-entry';
 
 export interface Assignment {
   readonly source: AssignmentSource;
@@ -36,6 +41,12 @@ export interface Assignment {
   readonly path: readonly (string | number)[];
   /** YAML: the value's scalar node. */
   readonly node?: Scalar;
+  /** YAML: the value is a number written as such (`PASSWORD: 123456`); `value` is its source text. */
+  readonly numeric?: boolean;
+  /** YAML: the top-level `kind:` of the document (`Secret`, `ConfigMap`, `Config` for a kubeconfig). */
+  readonly docKind?: string;
+  /** text files: the `[section]` or netrc machine the entry sits in. */
+  readonly section?: string;
   /** Dockerfile: the instruction, its build stage (0-based) and how many properties it sets. */
   readonly instruction?: { readonly range: Range; readonly stage: number; readonly properties: number };
   /** Terraform: the enclosing block's header (`provider "aws"`), and the whole line of the attribute. */
@@ -43,15 +54,44 @@ export interface Assignment {
   readonly lineRange?: Range;
 }
 
-export function buildAssignments(kind: FileKind, text: string, lines: LineIndex, yamlDocs: readonly { contents: unknown }[] | undefined, df: Dockerfile | undefined): Assignment[] {
+export function buildAssignments(
+  kind: FileKind,
+  text: string,
+  lines: LineIndex,
+  yamlDocs: readonly { contents: unknown }[] | undefined,
+  df: Dockerfile | undefined,
+  textFormat?: TextFormat,
+  path = '',
+): Assignment[] {
   if (kind === 'dockerfile') return df ? dockerfileAssignments(df, lines, text) : [];
   if (kind === 'terraform') return terraformAssignments(text);
+  if (kind === 'text' && textFormat !== 'yaml') return textAssignments(text, textFormat, /(?:^|[\\/])\.yarnrc$/.test(path));
   const out: Assignment[] = [];
   for (const doc of yamlDocs ?? []) {
-    const secret = kind === 'kubernetes' && scalarString(get(doc.contents, 'kind')) === 'Secret';
-    walkYaml(doc.contents, [], text, out, secret);
+    const docKind = scalarString(get(doc.contents, 'kind'));
+    const secret = (kind === 'kubernetes' || kind === 'text') && docKind === 'Secret';
+    walkYaml(doc.contents, [], text, out, secret, docKind);
   }
   return out;
+}
+
+function textAssignments(text: string, format: TextFormat | undefined, spaceSeparated: boolean): Assignment[] {
+  const entries =
+    format === 'entries' ? parseEntries(text, spaceSeparated)
+    : format === 'netrc' ? parseNetrc(text)
+    : format === 'pgpass' ? parsePgpass(text)
+    : format === 'xml' ? parseXmlCredentials(text)
+    : [];
+  return entries.map((e) => ({
+    source: 'text-entry' as const,
+    key: e.key,
+    keyRange: e.keyRange,
+    value: e.value,
+    valueRange: e.valueRange,
+    exact: e.exact,
+    path: e.section === undefined ? [] : [e.section],
+    ...(e.section !== undefined && { section: e.section }),
+  }));
 }
 
 function scalarString(node: unknown): string | undefined {
@@ -65,7 +105,9 @@ function exactRange(node: Scalar, text: string, value: string): { range: Range; 
 
 const LIST_ENTRY = /^([A-Za-z_][A-Za-z0-9_.-]*)=/;
 
-function walkYaml(node: unknown, path: (string | number)[], text: string, out: Assignment[], secretDoc: boolean, depth = 0): void {
+const NUMBER_SOURCE = /^[-+]?\d[\d_]*(?:\.\d+)?$/;
+
+function walkYaml(node: unknown, path: (string | number)[], text: string, out: Assignment[], secretDoc: boolean, docKind: string | undefined, depth = 0): void {
   if (depth > 64) return;
   if (isMap(node)) {
     const secretSection = secretDoc && path.length === 1 && (path[0] === 'data' || path[0] === 'stringData');
@@ -75,23 +117,29 @@ function walkYaml(node: unknown, path: (string | number)[], text: string, out: A
       if (typeof key !== 'string') continue;
       const keyRange = rangeOf(pair.key);
       const v = pair.value;
+      const dk = docKind === undefined ? {} : { docKind };
       if (keyRange && isScalar(v) && typeof v.value === 'string') {
         const { range, exact } = exactRange(v, text, v.value);
         if (secretSection && path[0] === 'data') {
           const decoded = decodeBase64(v.value.replace(/\s+/g, ''));
-          if (decoded !== undefined) out.push({ source: 'k8s-secret-data', key, keyRange, value: decoded, valueRange: range, exact: false, path, node: v });
+          if (decoded !== undefined) out.push({ source: 'k8s-secret-data', key, keyRange, value: decoded, valueRange: range, exact: false, path, node: v, ...dk });
         } else {
-          out.push({ source: secretSection ? 'k8s-secret-string' : 'yaml', key, keyRange, value: v.value, valueRange: range, exact, path, node: v });
+          out.push({ source: secretSection ? 'k8s-secret-string' : 'yaml', key, keyRange, value: v.value, valueRange: range, exact, path, node: v, ...dk });
         }
-      } else walkYaml(v, [...path, key], text, out, secretDoc, depth + 1);
+      } else if (keyRange && isScalar(v) && typeof v.value === 'number' && v.type === 'PLAIN' && v.range) {
+        // `MYSQL_ROOT_PASSWORD: 123456`: a password all the same, kept as written.
+        const raw = text.slice(v.range[0], v.range[1]);
+        if (NUMBER_SOURCE.test(raw)) out.push({ source: 'yaml', key, keyRange, value: raw, valueRange: { start: v.range[0], end: v.range[1] }, exact: true, path, node: v, numeric: true, ...dk });
+      } else walkYaml(v, [...path, key], text, out, secretDoc, docKind, depth + 1);
     }
-    // A Kubernetes env entry: `name: KEY` with a literal `value:`.
+    // A Kubernetes env entry: `name: KEY` with a literal `value:` (and Azure's `variables:` list, which has the same shape).
     const name = get(node, 'name');
     const value = get(node, 'value');
-    if (path[path.length - 2] === 'env' && isScalar(name) && typeof name.value === 'string' && isScalar(value) && typeof value.value === 'string') {
+    const list = path[path.length - 2];
+    if ((list === 'env' || list === 'variables') && isScalar(name) && typeof name.value === 'string' && isScalar(value) && typeof value.value === 'string') {
       const keyRange = valueRange(name, text);
       const { range, exact } = exactRange(value, text, value.value);
-      out.push({ source: 'k8s-env', key: name.value, keyRange, value: value.value, valueRange: range, exact, path, node: value });
+      out.push({ source: list === 'env' ? 'k8s-env' : 'name-value', key: name.value, keyRange, value: value.value, valueRange: range, exact, path, node: value, ...(docKind === undefined ? {} : { docKind }) });
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, i) => {
@@ -102,8 +150,8 @@ function walkYaml(node: unknown, path: (string | number)[], text: string, out: A
         const key = m[1]!;
         const keyRange = exact ? { start: range.start, end: range.start + key.length } : range;
         const valueStart = exact ? range.start + m[0].length : range.start;
-        out.push({ source: 'yaml-list', key, keyRange, value: item.value.slice(m[0].length), valueRange: exact ? { start: valueStart, end: range.end } : range, exact, path: [...path, i], node: item });
-      } else walkYaml(item, [...path, i], text, out, secretDoc, depth + 1);
+        out.push({ source: 'yaml-list', key, keyRange, value: item.value.slice(m[0].length), valueRange: exact ? { start: valueStart, end: range.end } : range, exact, path: [...path, i], node: item, ...(docKind === undefined ? {} : { docKind }) });
+      } else walkYaml(item, [...path, i], text, out, secretDoc, docKind, depth + 1);
     });
   }
 }
@@ -148,6 +196,7 @@ function dockerfileAssignments(df: Dockerfile, lines: LineIndex, text: string): 
 const MAX_TF_LINE = 4096;
 const TF_ATTR = /^([ \t]*)"?([A-Za-z_][A-Za-z0-9_-]*)"?[ \t]*=[ \t]*"((?:[^"\\\r\n]|\\.)*)"[ \t]*(?:(?:#|\/\/).*)?$/;
 const TF_BLOCK = /^[ \t]*([A-Za-z_][A-Za-z0-9_-]*)((?:[ \t]+"[^"\r\n]*")*)[ \t]*\{[ \t]*$/;
+const TF_MAP = /^[ \t]*"?([A-Za-z_][A-Za-z0-9_-]*)"?[ \t]*=[ \t]*\{[ \t]*(?:(?:#|\/\/).*)?$/;
 
 /**
  * A line-based scan of Terraform: `name = "literal"` attributes (and map entries) and `variable` defaults.
@@ -189,6 +238,12 @@ function terraformAssignments(text: string): Assignment[] {
     const block = TF_BLOCK.exec(line);
     if (block) {
       stack.push(`${block[1]!}${block[2]!.replace(/[ \t]+/g, ' ')}`);
+      continue;
+    }
+    // `variables = {`: a map attribute, named in the stack as `variables=` (its entries are `KEY = "value"` lines)
+    const map = TF_MAP.exec(line);
+    if (map) {
+      stack.push(`${map[1]!}=`);
       continue;
     }
     const attr = TF_ATTR.exec(line);
@@ -239,4 +294,4 @@ function terraformAssignments(text: string): Assignment[] {
 }
 
 /** The Terraform line patterns, for the ReDoS check in the tests. */
-export const ASSIGNMENT_PATTERNS: readonly RegExp[] = [TF_ATTR, TF_BLOCK, LIST_ENTRY];
+export const ASSIGNMENT_PATTERNS: readonly RegExp[] = [TF_ATTR, TF_BLOCK, TF_MAP, LIST_ENTRY, NUMBER_SOURCE];

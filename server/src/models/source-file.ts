@@ -16,12 +16,13 @@ import { dockerfileScripts, yamlScripts, type Script } from './scripts.js';
 import { parseTerraform, type TerraformFile } from './terraform.js';
 import type { ModuleContext } from './terraform-values.js';
 import { valueRange } from './yaml-nodes.js';
+import { textFormatOf, type TextFormat } from './text-file.js';
 import { isChartTemplatePath, isHelmValuesPath } from './kubernetes.js';
 
 export type { Script, ScriptSource } from './scripts.js';
 
-/** Every kind but Dockerfile and Terraform is YAML. */
-export const YAML_KINDS: ReadonlySet<FileKind> = new Set(FILE_KINDS.filter((k) => k !== 'dockerfile' && k !== 'terraform'));
+/** Every kind but Dockerfile, Terraform and `text` is YAML (a `text` file is YAML when its format says so). */
+export const YAML_KINDS: ReadonlySet<FileKind> = new Set(FILE_KINDS.filter((k) => k !== 'dockerfile' && k !== 'terraform' && k !== 'text'));
 
 /** A container image reference anywhere in a file. */
 export interface ImageUse {
@@ -88,6 +89,7 @@ export class SourceFile {
   private _dockerfile: Dockerfile | undefined;
   private _terraform: TerraformFile | undefined;
   private _facets: Facets | undefined;
+  private _textFormat: TextFormat | undefined;
 
   constructor(
     readonly path: string,
@@ -101,9 +103,22 @@ export class SourceFile {
     return (this._lines ??= new LineIndex(this.text));
   }
 
-  /** The YAML stream, for YAML kinds; undefined for other kinds. */
+  /** How a `text` file is read (see models/text-file.ts); undefined for the other kinds. */
+  get textFormat(): TextFormat | undefined {
+    if (this.kind !== 'text') return undefined;
+    return (this._textFormat ??= textFormatOf(this.path));
+  }
+
+  /** `#` starts a comment here, so a `# forewarn-ignore[…]` line can be inserted (not in JSON, XML or key files). */
+  get hashComments(): boolean {
+    const f = this.textFormat;
+    if (f === undefined) return true;
+    return (f === 'entries' || f === 'netrc' || f === 'pgpass' || f === 'yaml') && !/\.json$|(?:^|[\\/])\.dockercfg$/i.test(this.path);
+  }
+
+  /** The YAML stream, for YAML kinds and `text` files in YAML or JSON; undefined otherwise. */
   get yaml(): YamlFile | undefined {
-    if (!YAML_KINDS.has(this.kind)) return undefined;
+    if (!YAML_KINDS.has(this.kind) && this.textFormat !== 'yaml') return undefined;
     const k8s = this.kind === 'kubernetes';
     return (this._yaml ??= parseYaml(this.text, { templates: k8s, chart: k8s && isChartTemplatePath(this.path) }));
   }
@@ -119,7 +134,9 @@ export class SourceFile {
     return (this._terraform ??= parseTerraform(this.text, baseName(this.path), this.module));
   }
 
+  /** Syntax errors; none for `text` files, which are read for credentials only (a templated or odd config file is not an error). */
   get parseErrors(): readonly ParseError[] {
+    if (this.kind === 'text') return [];
     return this.yaml?.errors ?? this.terraform?.errors ?? [];
   }
 
@@ -131,7 +148,7 @@ export class SourceFile {
       remoteRefs: (): RemoteRef[] => this.buildRemoteRefs(),
       scripts: (): Script[] => this.buildScripts(),
       includes: (): IncludeView[] => (this.yaml ? ciIncludes(this.kind, this.yaml.docs, this.text) : []),
-      assignments: (): Assignment[] => buildAssignments(this.kind, this.text, this.lines, this.yaml?.docs, this.dockerfile),
+      assignments: (): Assignment[] => buildAssignments(this.kind, this.text, this.lines, this.yaml?.docs, this.dockerfile, this.textFormat, this.path),
     };
     let images: ImageUse[] | undefined;
     let remoteRefs: RemoteRef[] | undefined;

@@ -38,6 +38,11 @@ export interface RuleMeta {
   readonly fix: FixKind;
   /** off unless the configuration gives it a severity (`rules: { <id>: low }`): for opt-in policies. */
   readonly defaultOff?: boolean;
+  /**
+   * A `secrets` rule whose ranges are not secret values (a build argument's name, a file path, a whole state file):
+   * the redactor does not mask them in other messages. Secret values come from models/secrets/find.ts either way.
+   */
+  readonly rangesAreNotSecrets?: boolean;
 }
 
 export interface Rule extends RuleMeta {

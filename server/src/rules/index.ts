@@ -122,7 +122,10 @@ import unversionedProvider from './pinning/unversioned-provider.js';
 import awsAccessKey from './secrets/aws-access-key.js';
 import credentialUrl from './secrets/credential-url.js';
 import genericSecret from './secrets/generic-secret.js';
+import hardcodedCredential from './secrets/hardcoded-credential.js';
 import providerToken from './secrets/provider-token.js';
+import secretInImage from './secrets/secret-in-image.js';
+import terraformStateFile from './secrets/terraform-state-file.js';
 
 export const RULES: readonly Rule[] = [
   addWithoutChecksum,
@@ -177,6 +180,7 @@ export const RULES: readonly Rule[] = [
   gitlabInsecureDind,
   gitlabJobTokenLeak,
   gitlabScriptInjection,
+  hardcodedCredential,
   iamNotActionAllow,
   iamPolicyOnUser,
   iamPrivilegeEscalation,
@@ -219,6 +223,7 @@ export const RULES: readonly Rule[] = [
   refVersionMismatch,
   s3PublicAccessBlockDisabled,
   s3PublicAcl,
+  secretInImage,
   secretsExposure,
   secretsOutsideEnv,
   securityGateDisabled,
@@ -229,6 +234,7 @@ export const RULES: readonly Rule[] = [
   storageEncryptionDisabled,
   templateInjection,
   thirdPartyActionSecrets,
+  terraformStateFile,
   tlsVerificationDisabled,
   typosquatAction,
   unauthenticatedPackages,

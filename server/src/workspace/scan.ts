@@ -128,9 +128,9 @@ function scanFile(
   // The size is checked before reading; the engine applies the same limit to the decoded text.
   const read = safeRead(abs, { maxSize: config.maxFileSize });
   if (!read.ok) {
-    // A large YAML file that no path glob claims (a lock file, an API spec) is not worth a message.
+    // A large YAML file that no path glob claims (a lock file, an API spec), or a large `text` file, is not worth a message.
     if (read.reason === 'too-large') {
-      if (pathKind) report.errors.push({ path: shown, type: 'skipped', message: tooLarge(config.maxFileSize).message });
+      if (pathKind && pathKind !== 'text') report.errors.push({ path: shown, type: 'skipped', message: tooLarge(config.maxFileSize).message });
     } else report.errors.push({ path: shown, type: read.reason === 'not-a-file' ? 'skipped' : 'read', message: read.message });
     return;
   }

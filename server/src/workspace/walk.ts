@@ -99,6 +99,26 @@ function isIgnored(levels: readonly Level[], path: string, isDir: boolean): bool
   return false;
 }
 
+/**
+ * Whether git ignores `path` (a file): the `.gitignore` files from its repository's root down to its folder and
+ * `.git/info/exclude`. False outside a repository. For the editor, which opens files one at a time.
+ */
+export function isGitIgnored(path: string): boolean {
+  const dir = dirname(path);
+  const levels = ancestorLevels(dir);
+  const here = gitignoreAt(dir);
+  if (here) levels.push({ dir, rules: here });
+  const top = levels[0]?.dir;
+  if (top === undefined) return false;
+  // A folder between the top and the file may be ignored as a whole (git then never looks inside it).
+  const folders: string[] = [];
+  for (let d = dir; d !== top && dirname(d) !== d; d = dirname(d)) folders.unshift(d);
+  for (const f of folders) {
+    if (isIgnored(levels.filter((l) => l.dir !== f && !relative(l.dir, f).startsWith('..')), f, true)) return true;
+  }
+  return isIgnored(levels, path, false);
+}
+
 export function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();

@@ -1,8 +1,8 @@
-// AWS access key ids: a 4-letter type prefix and 16 base32 characters (AKIA… long-term, ASIA… temporary).
+// AWS access key ids: a 4-letter type prefix and 16 base32 characters (AKIA… long-term, ASIA… temporary, A3T… older forms).
 
-export const AWS_KEY_ID = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/g;
+export const AWS_KEY_ID = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}(?![A-Za-z0-9])/g;
 /** Cheap pre-check: most texts contain none of the prefixes. */
-export const AWS_KEY_ID_PREFIX = /A(?:KIA|SIA|BIA|CCA)/;
+export const AWS_KEY_ID_PREFIX = /A(?:KIA|SIA|BIA|CCA|3T)/;
 /** AWS's documentation examples and obvious fillers are placeholders, not keys. */
 export const AWS_KEY_ID_PLACEHOLDER = /EXAMPLE|XXXXXXXX|(.)\1{7}/;
 

@@ -134,3 +134,8 @@ export function stripPadding(s: string): string {
   while (end > 0 && s.charCodeAt(end - 1) === 61 /* = */) end--;
   return s.slice(0, end);
 }
+
+/** Within `range` characters before `index`, `text` matches `words`: for formats that need the provider's name nearby. */
+export function mentionedBefore(text: string, index: number, words: RegExp, range = 300): boolean {
+  return words.test(text.slice(Math.max(0, index - range), index));
+}

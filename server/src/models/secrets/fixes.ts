@@ -62,6 +62,8 @@ export function secretFixes(file: SourceFile, a: Assignment, secret: Range): Fix
       return dockerfileFix(file, a);
     case 'terraform':
       return terraformFix(file, a);
+    case 'text':
+      return textFix(file, a);
     default:
       return [];
   }
@@ -111,35 +113,8 @@ function dockerfileFix(file: SourceFile, a: Assignment): Fix[] {
   const ins = a.instruction;
   if (!ins || (a.source !== 'dockerfile-env' && a.source !== 'dockerfile-arg')) return [];
   const { text } = file;
-  const df = file.dockerfile;
-  const uses: number[] = [];
-  if (df && ins.properties === 1) {
-    let stage = -1;
-    const key = escapeRegExp(a.key);
-    const ref = new RegExp(`\\$(?:${key}(?![A-Za-z0-9_])|\\{${key}(?![A-Za-z0-9_]))`);
-    for (const other of df.getInstructions()) {
-      if (other.getKeyword() === 'FROM') stage++;
-      if (other.getKeyword() !== 'RUN' || Math.max(stage, 0) !== ins.stage) continue;
-      const kr = other.getInstructionRange();
-      const start = file.lines.offsetAt(kr.end);
-      const r = other.getRange();
-      if (start <= ins.range.end) continue;
-      if (ref.test(text.slice(start, file.lines.offsetAt(r.end)))) uses.push(start);
-    }
-  }
-  if (uses.length > 0) {
-    const id = a.key.toLowerCase().replace(/_/g, '-');
-    const lineStart = lineStartOf(text, ins.range.start);
-    const edits: TextEdit[] = [{ range: { start: lineStart, end: nextLineStart(text, ins.range.end) }, newText: '' }];
-    for (const at of uses) edits.push({ range: { start: at, end: at }, newText: ` --mount=type=secret,id=${id},env=${a.key}` });
-    return [
-      {
-        title: `Pass ${a.key} as a BuildKit secret to the RUN that uses it (build with --secret id=${id},env=${a.key})`,
-        safety: 'unsafe',
-        edits,
-      },
-    ];
-  }
+  const mount = secretMountFix(file, ins, a.key);
+  if (mount) return [mount];
   const r = a.valueRange;
   const quoted = text[r.start - 1] === '"' && text[r.end] === '"';
   if (a.source === 'dockerfile-arg') {
@@ -149,6 +124,51 @@ function dockerfileFix(file: SourceFile, a: Assignment): Fix[] {
     return [replace(`Remove the default of ${a.key}; pass it at build time (better: a BuildKit secret mount)`, { start: eq, end: quoted ? r.end + 1 : r.end }, '')];
   }
   return [replace(`Empty ${a.key}; provide it at run time (docker run -e ${a.key}) or as a BuildKit secret`, quoted ? { start: r.start - 1, end: r.end + 1 } : r, '""')];
+}
+
+/** `.npmrc`: `//registry/:_authToken=npm_…` → `${NPM_TOKEN}`, which npm expands from the environment. */
+function textFix(file: SourceFile, a: Assignment): Fix[] {
+  if (a.source !== 'text-entry' || !/(?:^|[\\/])\.npmrc$/.test(file.path)) return [];
+  const key = a.key.slice(a.key.lastIndexOf(':') + 1);
+  if (key !== '_authToken' && key !== '_auth' && key !== '_password') return [];
+  const name = key === '_authToken' ? 'NPM_TOKEN' : key === '_auth' ? 'NPM_AUTH' : 'NPM_PASSWORD';
+  const r = a.valueRange;
+  const quoted = file.text[r.start - 1] === '"' && file.text[r.end] === '"';
+  return [replace(`Replace the value with \${${name}} (npm reads it from the environment: set ${name} in CI from a secret)`, quoted ? { start: r.start - 1, end: r.end + 1 } : r, `\${${name}}`)];
+}
+
+/**
+ * `ARG NAME` / `ENV NAME=…` used by later `RUN`s of its stage → the instruction removed and `--mount=type=secret` on
+ * each of those RUNs (the value no longer lands in the image history or config). Only for an instruction that sets
+ * this one variable, and only when some RUN uses it.
+ */
+export function secretMountFix(file: SourceFile, ins: { readonly range: Range; readonly stage: number; readonly properties: number }, key: string): Fix | undefined {
+  const { text } = file;
+  const df = file.dockerfile;
+  if (!df || ins.properties !== 1) return undefined;
+  const uses: number[] = [];
+  let stage = -1;
+  const k = escapeRegExp(key);
+  const ref = new RegExp(`\\$(?:${k}(?![A-Za-z0-9_])|\\{${k}(?![A-Za-z0-9_]))`);
+  for (const other of df.getInstructions()) {
+    if (other.getKeyword() === 'FROM') stage++;
+    if (other.getKeyword() !== 'RUN' || Math.max(stage, 0) !== ins.stage) continue;
+    const kr = other.getInstructionRange();
+    const start = file.lines.offsetAt(kr.end);
+    const r = other.getRange();
+    if (start <= ins.range.end) continue;
+    if (ref.test(text.slice(start, file.lines.offsetAt(r.end)))) uses.push(start);
+  }
+  if (uses.length === 0) return undefined;
+  const id = key.toLowerCase().replace(/_/g, '-');
+  const lineStart = lineStartOf(text, ins.range.start);
+  const edits: TextEdit[] = [{ range: { start: lineStart, end: nextLineStart(text, ins.range.end) }, newText: '' }];
+  for (const at of uses) edits.push({ range: { start: at, end: at }, newText: ` --mount=type=secret,id=${id},env=${key}` });
+  return {
+    title: `Pass ${key} as a BuildKit secret to the RUN that uses it (build with --secret id=${id},env=${key})`,
+    safety: 'unsafe',
+    edits,
+  };
 }
 
 function terraformFix(file: SourceFile, a: Assignment): Fix[] {

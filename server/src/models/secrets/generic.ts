@@ -33,6 +33,25 @@ export function isSecretName(name: string): boolean {
   return false;
 }
 
+/** `…_key` names in a credential slot: `shared` is left out (`shared-key` is a cache key in actions), as is `auth` alone (a mode: `AUTH=htpasswd`). */
+const SLOT_KEY_QUALIFIERS = new Set([...KEY_QUALIFIERS].filter((q) => q !== 'shared'));
+
+/**
+ * The name says its value is a credential, strictly enough that any literal under it is reported (a credential slot):
+ * `DB_PASSWORD`, `api_token`, `client-secret`, `AWS_SECRET_ACCESS_KEY`; not `REGISTRY_AUTH` or `shared-key`.
+ */
+export function isCredentialName(name: string): boolean {
+  const w = words(name);
+  const last = w[w.length - 1];
+  if (last === undefined) return false;
+  if (SECRET_WORDS.has(last)) return !(last === 'token' && w[w.length - 2] === 'csrf');
+  if (last === 'key') {
+    const before = w[w.length - 2];
+    return before !== undefined && SLOT_KEY_QUALIFIERS.has(before);
+  }
+  return false;
+}
+
 /** Names whose values are passwords a person typed (lower bar than tokens). */
 export function isPasswordName(name: string): boolean {
   const last = words(name).pop();

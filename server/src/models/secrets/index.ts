@@ -53,7 +53,7 @@ export function scanTokens(text: string, detectors: readonly Detector[] = DETECT
       }
       if (end - start > MAX_TOKEN) continue;
       const secret = text.slice(start, end);
-      if (d.id !== 'private-key' && isPlaceholderToken(secret)) continue;
+      if (d.id !== 'private-key' && !d.repeats && isPlaceholderToken(secret)) continue;
       if (d.validate && !d.validate(secret, text, start)) continue;
       out.push({ detector: d, start, end, secret });
     }
@@ -66,4 +66,20 @@ export function scanTokens(text: string, detectors: readonly Detector[] = DETECT
     kept.push(m);
   }
   return kept;
+}
+
+const CHECKSUMMED = DETECTORS.filter((d) => d.checksum !== undefined && d.validate !== undefined);
+
+/**
+ * The whole value has the shape of a checksummed format (GitHub, npm, Grafana, age) but fails its checksum: a made-up
+ * look-alike, not a usable token, so it is silent everywhere, also in a credential slot.
+ */
+export function failsChecksum(value: string): boolean {
+  for (const d of CHECKSUMMED) {
+    if (!d.keywords.some((k) => value.startsWith(k))) continue;
+    for (const m of value.matchAll(d.pattern)) {
+      if (m.index === 0 && m[0].length === value.length) return !d.validate!(value, value, 0);
+    }
+  }
+  return false;
 }

@@ -16,6 +16,10 @@ export interface Detector {
   validate?(secret: string, text: string, index: number): boolean;
   /** For blocks: where the secret ends, given where the pattern's match ends (undefined drops it). */
   extend?(text: string, matchEnd: number): number | undefined;
+  /** `validate` verifies a checksum (named here, for the docs): a value of the right shape that fails it is no token of this provider. */
+  readonly checksum?: string;
+  /** The format legitimately repeats characters (Twitter bearer tokens start with 22 `A`s): skip the placeholder filter. */
+  readonly repeats?: boolean;
   /** where to revoke or rotate it, for the message. */
   readonly rotate: string;
   /** Texts that must give exactly one match of this detector (tp) and none (fp). */

@@ -2,7 +2,7 @@
 
 import { redact } from '../../core/redact.js';
 import { FILE_KINDS, type Fix } from '../../core/types.js';
-import { awsKeyIds } from '../../models/secrets/aws-key-id.js';
+import { findSecrets } from '../../models/secrets/find.js';
 import type { SourceFile } from '../../models/source-file.js';
 import { pairAt, valueRange } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
@@ -36,11 +36,12 @@ export default defineRule({
   cwe: [798],
   fix: 'unsafe',
   check(ctx) {
-    for (const { start, end, secret: value } of awsKeyIds(ctx.file.text)) {
+    for (const s of findSecrets(ctx.file)) {
+      if (s.rule !== 'aws-access-key') continue;
       ctx.report({
-        range: { start, end },
-        message: `AWS access key id ${redact(value)} is hardcoded: anyone who can read this file can use it with its secret key. Rotate the key in IAM, then read it from the CI secret store (or better, use OIDC roles instead of static keys).`,
-        fixes: secretFix(ctx.file, start, end),
+        range: { start: s.start, end: s.end },
+        message: `AWS access key id ${redact(s.secret)} is hardcoded: anyone who can read this file can use it with its secret key. Rotate the key in IAM, then read it from the CI secret store (or better, use OIDC roles instead of static keys).`,
+        fixes: secretFix(ctx.file, s.start, s.end),
       });
     }
   },

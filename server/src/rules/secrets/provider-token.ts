@@ -3,8 +3,8 @@
 import { redact } from '../../core/redact.js';
 import { FILE_KINDS } from '../../core/types.js';
 import type { Assignment } from '../../models/assignments.js';
+import { findSecrets } from '../../models/secrets/find.js';
 import { secretFixes } from '../../models/secrets/fixes.js';
-import { scanTokens } from '../../models/secrets/index.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({
@@ -16,16 +16,18 @@ export default defineRule({
   cwe: [798],
   fix: 'unsafe',
   check(ctx) {
-    const matches = scanTokens(ctx.file.text);
-    if (matches.length === 0) return;
+    const spans = findSecrets(ctx.file).filter((s) => s.rule === 'provider-token');
+    if (spans.length === 0) return;
     const byStart = new Map<number, Assignment>();
     for (const a of ctx.file.facets.assignments) if (a.exact) byStart.set(a.valueRange.start, a);
-    for (const m of matches) {
-      const range = { start: m.start, end: m.end };
-      const a = byStart.get(m.start);
+    for (const s of spans) {
+      if (s.rule !== 'provider-token') continue;
+      const range = { start: s.start, end: s.end };
+      const a = byStart.get(s.start);
+      const d = s.token.detector;
       ctx.report({
         range,
-        message: `${m.detector.name} ${redact(m.secret)} is hardcoded: anyone who can read this file or its Git history can use it. Revoke it now (${m.detector.rotate}), then read it from the platform's secret store.`,
+        message: `${d.name} ${redact(s.secret)} is hardcoded: anyone who can read this file or its Git history can use it. Revoke it now (${d.rotate}), then read it from the platform's secret store.`,
         fixes: a ? secretFixes(ctx.file, a, range) : [],
       });
     }

@@ -1,4 +1,4 @@
-// AI platform keys: OpenAI, Anthropic, Hugging Face.
+// AI platform keys: OpenAI, Anthropic, Hugging Face, Perplexity.
 
 import { B64URL, fake } from '../fake.js';
 import type { Detector } from '../types.js';
@@ -35,5 +35,14 @@ export const AI: readonly Detector[] = [
     keywords: ['hf_', 'api_org_'],
     rotate: 'invalidate it under Settings → Access Tokens on huggingface.co',
     samples: { tp: [`HF_TOKEN: hf_${fake('hf', 34, LETTERS)}`], fp: [`hf_${fake('hf', 34)}1`, `hf_${fake('hf', 20, LETTERS)}`] },
+  },
+
+  {
+    id: 'perplexity-api-key',
+    name: 'Perplexity API key',
+    pattern: /(?<![A-Za-z0-9_-])pplx-[A-Za-z0-9]{48}(?![A-Za-z0-9_-])/g,
+    keywords: ['pplx-'],
+    rotate: 'delete it under Settings → API on perplexity.ai',
+    samples: { tp: [`PERPLEXITY_API_KEY: pplx-${fake('pplx', 48)}`], fp: [`pplx-${fake('pplx', 20)}`] },
   },
 ];

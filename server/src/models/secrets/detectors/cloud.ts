@@ -1,7 +1,8 @@
-// Cloud provider credentials: AWS secret keys next to a key id, Azure keys/SAS/Entra secrets, GCP API keys, DigitalOcean.
+// Cloud and hosting credentials: AWS secret keys, Azure keys/SAS/Entra secrets/DevOps PATs, Google API keys and OAuth secrets,
+// Alibaba, DigitalOcean, Heroku, Fly.io, Scalingo, Cloudflare origin CA keys, OpenShift tokens.
 
 import { entropy } from '../checksums.js';
-import { B64, fake, HEX } from '../fake.js';
+import { B64, B64URL, fake, HEX } from '../fake.js';
 import type { Detector } from '../types.js';
 
 /** Mixed case and digits with high entropy: what a random base64 secret looks like, and a hash does not. */
@@ -122,5 +123,84 @@ export const CLOUD: readonly Detector[] = [
     keywords: ['_v1_'],
     rotate: 'revoke it under API → Tokens in the DigitalOcean control panel',
     samples: { tp: [`DIGITALOCEAN_TOKEN: dop_v1_${fake('do', 64, HEX)}`, `doo_v1_${fake('do2', 64, HEX)}`], fp: [`dop_v1_${fake('do', 63, HEX)}`, `dop_v2_${fake('do', 64, HEX)}`] },
+  },
+
+  {
+    id: 'azure-devops-pat',
+    name: 'Azure DevOps personal access token',
+    // 84 characters with the `AZDO` signature at characters 77-80.
+    pattern: /(?<![A-Za-z0-9])[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}(?![A-Za-z0-9])/g,
+    keywords: ['AZDO'],
+    validate: (s) => entropy(s) >= 4,
+    rotate: 'revoke it under User settings → Personal access tokens in Azure DevOps',
+    samples: { tp: [`AZURE_DEVOPS_EXT_PAT: ${fake('azdo', 52)}JQQJ99BAACAAAAA${fake('azdo2', 9)}AZDO${fake('azdo3', 4)}`], fp: [`${fake('azdo', 70)}AZDO${fake('azdo3', 4)}`] },
+  },
+  {
+    id: 'google-oauth-client-secret',
+    name: 'Google OAuth client secret',
+    pattern: /(?<![A-Za-z0-9_-])GOCSPX-[A-Za-z0-9_-]{28}(?![A-Za-z0-9_-])/g,
+    keywords: ['GOCSPX-'],
+    rotate: 'reset the client secret of the OAuth client under APIs & Services → Credentials',
+    samples: { tp: [`GOOGLE_CLIENT_SECRET: GOCSPX-${fake('gocspx', 28, B64URL)}`], fp: [`GOCSPX-${fake('gocspx', 20)}`] },
+  },
+  {
+    id: 'google-oauth-access-token',
+    name: 'Google OAuth access token',
+    pattern: /(?<![A-Za-z0-9_.-])ya29\.[A-Za-z0-9_-]{60,2048}(?![A-Za-z0-9_-])/g,
+    keywords: ['ya29.'],
+    validate: (s) => entropy(s) >= 4,
+    rotate: 'revoke it (https://oauth2.googleapis.com/revoke) and the refresh token that minted it',
+    samples: { tp: [`Authorization: Bearer ya29.${fake('ya29', 150, B64URL)}`], fp: [`ya29.${fake('ya29', 20)}`] },
+  },
+  {
+    id: 'alibaba-access-key-id',
+    name: 'Alibaba Cloud AccessKey ID',
+    pattern: /(?<![A-Za-z0-9])LTAI[A-Za-z0-9]{20}(?![A-Za-z0-9])/g,
+    keywords: ['LTAI'],
+    validate: (s) => entropy(s) >= 3.5 && /[0-9]/.test(s),
+    rotate: 'disable and delete the AccessKey pair in the RAM console',
+    samples: { tp: [`ALICLOUD_ACCESS_KEY: LTAI${fake('ltai', 20)}`], fp: [`LTAI${fake('ltai', 12)}`] },
+  },
+  {
+    id: 'heroku-api-key',
+    name: 'Heroku API key',
+    pattern: /(?<![A-Za-z0-9_-])HRKU-AA[0-9A-Za-z_-]{58}(?![A-Za-z0-9_-])/g,
+    keywords: ['HRKU-AA'],
+    rotate: 'regenerate the API key under Account settings (or revoke the authorization) on heroku.com',
+    samples: { tp: [`HEROKU_API_KEY=HRKU-AA${fake('hrku', 58, B64URL)}`], fp: [`HRKU-AA${fake('hrku', 40)}`] },
+  },
+  {
+    id: 'flyio-token',
+    name: 'Fly.io access token',
+    pattern: /(?<![A-Za-z0-9_-])(?:fo1_[A-Za-z0-9_-]{43}|fm1[ar]_[A-Za-z0-9+/]{100,2048}={0,3}|fm2_[A-Za-z0-9+/]{100,4096}={0,3})(?![A-Za-z0-9+/=_-])/g,
+    keywords: ['fo1_', 'fm1a_', 'fm1r_', 'fm2_'],
+    validate: (s) => entropy(s) >= 4,
+    rotate: 'revoke it with `fly tokens revoke` (or under Tokens in the Fly.io dashboard)',
+    samples: { tp: [`FLY_API_TOKEN: fo1_${fake('fo1', 43, B64URL)}`, `FLY_API_TOKEN: fm2_${fake('fm2', 160, B64)}`], fp: [`fo1_${fake('fo1', 20)}`] },
+  },
+  {
+    id: 'scalingo-api-token',
+    name: 'Scalingo API token',
+    pattern: /(?<![A-Za-z0-9_-])tk-us-[A-Za-z0-9_-]{48}(?![A-Za-z0-9_-])/g,
+    keywords: ['tk-us-'],
+    rotate: 'revoke it under User settings → API tokens on Scalingo',
+    samples: { tp: [`SCALINGO_API_TOKEN: tk-us-${fake('scal', 48, B64URL)}`], fp: [`tk-us-${fake('scal', 20)}`] },
+  },
+  {
+    id: 'cloudflare-origin-ca-key',
+    name: 'Cloudflare Origin CA key',
+    pattern: /(?<![A-Za-z0-9_.-])v1\.0-[a-f0-9]{24}-[a-f0-9]{146}(?![A-Za-z0-9_-])/g,
+    keywords: ['v1.0-'],
+    rotate: 'revoke the Origin CA key under My Profile → API Tokens in the Cloudflare dashboard',
+    samples: { tp: [`CF_ORIGIN_CA_KEY: v1.0-${fake('cfo1', 24, HEX)}-${fake('cfo2', 146, HEX)}`], fp: [`v1.0-${fake('cfo1', 24, HEX)}-${fake('cfo2', 100, HEX)}`] },
+  },
+  {
+    id: 'openshift-user-token',
+    name: 'OpenShift user token',
+    pattern: /(?<![A-Za-z0-9_-])sha256~[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g,
+    keywords: ['sha256~'],
+    validate: (s) => entropy(s) >= 3.5,
+    rotate: 'delete the OAuth access token (`oc delete oauthaccesstoken`) or log out the session',
+    samples: { tp: [`oc login --token=sha256~${fake('ocp', 43, B64URL)} --server=https://api.example.org:6443`], fp: [`sha256~${fake('ocp', 20)}`] },
   },
 ];

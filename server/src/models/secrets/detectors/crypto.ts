@@ -1,6 +1,6 @@
 // Key material and signed tokens: PEM private key blocks (also JSON-escaped, as in GCP service-account files), age keys, JWTs.
 
-import { bech32Valid, decodesToJsonObject, entropy } from '../checksums.js';
+import { bech32Valid, decodeBase64, decodesToJsonObject, entropy } from '../checksums.js';
 import { B64, b64url, bech32Upper, fake } from '../fake.js';
 import type { Detector } from '../types.js';
 
@@ -44,6 +44,7 @@ export const CRYPTO: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9-])AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}(?![A-Za-z0-9])/g,
     keywords: ['AGE-SECRET-KEY-1'],
     validate: (s) => bech32Valid(s),
+    checksum: 'bech32',
     rotate: 'generate a new identity with age-keygen and re-encrypt what the old one protected',
     samples: {
       tp: [`SOPS_AGE_KEY: ${bech32Upper('age-secret-key-', 'age', 52)}`],
@@ -54,7 +55,8 @@ export const CRYPTO: readonly Detector[] = [
   {
     id: 'jwt',
     name: 'JSON Web Token',
-    pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,}(?![A-Za-z0-9_-])/g,
+    // also after a URL-encoded separator (`?auth=Bearer%20eyJ…`)
+    pattern: /(?:(?<![A-Za-z0-9_-])|(?<=%[0-9A-Fa-f]{2}))eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,}(?![A-Za-z0-9_-])/g,
     keywords: ['eyJ'],
     validate: (s) => {
       const [header, payload] = s.split('.');
@@ -66,12 +68,34 @@ export const CRYPTO: readonly Detector[] = [
     },
     rotate: 'revoke the token (or rotate its signing key) where it was issued',
     samples: {
-      tp: [`Authorization: Bearer ${b64url('{"alg":"HS256","typ":"JWT"}')}.${b64url('{"sub":"svc-deploy","iat":1700000000}')}.${fake('jwt', 43, `${B64.slice(0, 62)}_-`)}`],
+      tp: [
+        `Authorization: Bearer ${b64url('{"alg":"HS256","typ":"JWT"}')}.${b64url('{"sub":"svc-deploy","iat":1700000000}')}.${fake('jwt', 43, `${B64.slice(0, 62)}_-`)}`,
+        `curl "https://api.example.org/v1/export?auth=Bearer%20${b64url('{"alg":"RS256","kid":"k1"}')}.${b64url('{"sub":"ci","exp":1900000000}')}.${fake('jwt2', 86, `${B64.slice(0, 62)}_-`)}"`,
+      ],
       fp: [
         `${b64url('{"alg":"none"}')}.${b64url('{"sub":"x","iat":1}')}.${fake('jwt', 20)}`,
         `eyJ${fake('jwt1', 30)}.eyJ${fake('jwt2', 30)}.${fake('jwt3', 30)}`,
         `${b64url('{"alg":"HS256","typ":"JWT"}')}.${b64url('{"sub":"1234567890","name":"John Doe","iat":1516239022}')}.${fake('jwt', 43)}`,
       ],
+    },
+  },
+
+  {
+    id: 'jwt-base64',
+    name: 'JSON Web Token, base64-encoded',
+    // base64 of `eyJ` is `ZXlK`: a JWT stored encoded (a Kubernetes Secret's data, a config value)
+    pattern: /(?<![A-Za-z0-9+/=])ZXlK[A-Za-z0-9+/]{60,8192}={0,2}(?![A-Za-z0-9+/=])/g,
+    keywords: ['ZXlK'],
+    validate: (s) => {
+      const jwt = decodeBase64(s);
+      if (!jwt || !/^eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,}$/.test(jwt)) return false;
+      const h = decodesToJsonObject(jwt.slice(0, jwt.indexOf('.')));
+      return !!h && typeof h['alg'] === 'string' && h['alg'] !== 'none';
+    },
+    rotate: 'revoke the token (or rotate its signing key) where it was issued',
+    samples: {
+      tp: [`token: ${btoa(`${b64url('{"alg":"RS256","kid":"a"}')}.${b64url('{"iss":"kubernetes/serviceaccount","sub":"system:serviceaccount:ci:deployer"}')}.${fake('jwtb', 86, `${B64.slice(0, 62)}_-`)}`)}`],
+      fp: [`ZXlK${fake('jwtb', 80)}`],
     },
   },
 ];

@@ -1,6 +1,7 @@
-// Developer platforms and registries: npm, PyPI, RubyGems, Docker Hub, JFrog, Grafana, HashiCorp Vault and Terraform Cloud.
+// Developer platforms and registries: npm, PyPI, RubyGems, Clojars, Docker Hub, JFrog, Grafana, HashiCorp Vault and Terraform
+// Cloud, Sourcegraph, PlanetScale, Prefect, ReadMe, Infracost, Frame.io, Octopus Deploy, Dynatrace, MaxMind, Sidekiq.
 
-import { crc32Base62Valid, decodesToJsonObject, grafanaValid, crc32 } from '../checksums.js';
+import { crc32Base62Valid, decodesToJsonObject, entropy, grafanaValid, crc32, mentionedBefore } from '../checksums.js';
 import { B64URL, fake, HEX, withCrc32 } from '../fake.js';
 import type { Detector } from '../types.js';
 
@@ -16,6 +17,7 @@ export const DEVTOOLS: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])/g,
     keywords: ['npm_'],
     validate: (s) => crc32Base62Valid(s.slice(4)),
+    checksum: 'CRC-32 (base62)',
     rotate: 'delete it under Access Tokens on npmjs.com',
     samples: { tp: [`//registry.npmjs.org/:_authToken=npm_${withCrc32('npm')}`], fp: [`npm_${fake('npm', 36)}`, `NODE_AUTH_TOKEN: npm_${withCrc32('npm').slice(2)}`] },
   },
@@ -67,6 +69,7 @@ export const DEVTOOLS: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_])glsa_[A-Za-z0-9]{32}_[0-9a-f]{8}(?![A-Za-z0-9_])/g,
     keywords: ['glsa_'],
     validate: (s) => grafanaValid(s),
+    checksum: 'CRC-32 (hex)',
     rotate: 'delete the token on the service account page in Grafana',
     samples: { tp: [`GRAFANA_TOKEN: ${glsa('glsa')}`], fp: [`glsa_${fake('glsa', 32)}_${fake('x', 8, HEX)}`] },
   },
@@ -106,5 +109,150 @@ export const DEVTOOLS: readonly Detector[] = [
     rotate: 'delete it under User Settings → Tokens in HCP Terraform',
     samples: { tp: [`token = "${fake('tfc', 14)}.atlasv1.${fake('tfc2', 67, `${B64URL}`)}"`], fp: [`${fake('tfc', 14)}.atlasv1.${fake('tfc2', 20)}`, `${fake('tfc', 12)}.atlasv1`] },
   },
-];
 
+  {
+    id: 'grafana-api-key',
+    name: 'Grafana API key (legacy)',
+    pattern: /(?<![A-Za-z0-9+/=])eyJrIjoi[A-Za-z0-9+/]{70,400}={0,3}(?![A-Za-z0-9+/=])/g,
+    keywords: ['eyJrIjoi'],
+    validate: (s) => typeof decodesToJsonObject(s)?.['k'] === 'string',
+    rotate: 'delete the API key (or migrate to a service account token) in Grafana',
+    samples: { tp: [`GRAFANA_API_KEY: ${btoa(JSON.stringify({ k: fake('gak', 32), n: 'deploy-from-ci-pipeline', id: 1 })).replace(/=/g, '')}`], fp: [`eyJrIjoi${fake('gak', 80)}`] },
+  },
+  {
+    id: 'vault-legacy-token',
+    name: 'HashiCorp Vault token (legacy format)',
+    pattern: /(?<![A-Za-z0-9_.-])s\.[A-Za-z0-9]{24}(?![A-Za-z0-9_.-])/g,
+    keywords: ['s.'],
+    // `s.` alone is everywhere: only with Vault named just before, and only a random-looking body.
+    validate: (s, text, index) => /[0-9]/.test(s) && /[A-Z]/.test(s) && /[a-z]/.test(s.slice(2)) && entropy(s) >= 3.8 && mentionedBefore(text, index, /vault/i, 120),
+    rotate: 'revoke it with `vault token revoke` (and its accessor)',
+    samples: { tp: [`VAULT_TOKEN: s.${fake('vlt', 22)}9Z`], fp: [`token: s.${fake('vlt', 24)}`, `VAULT_TOKEN: s.abcdefghijklmnopqrstuvwx`] },
+  },
+  {
+    id: 'clojars-api-token',
+    name: 'Clojars deploy token',
+    pattern: /(?<![A-Za-z0-9_])CLOJARS_[a-z0-9]{60}(?![A-Za-z0-9_])/g,
+    keywords: ['CLOJARS_'],
+    rotate: 'delete it under Deploy tokens on clojars.org',
+    samples: { tp: [`CLOJARS_PASSWORD: CLOJARS_${fake('clj', 60, '0123456789abcdefghijklmnopqrstuvwxyz')}`], fp: [`CLOJARS_${fake('clj', 20, 'abcdef')}`] },
+  },
+  {
+    id: 'sourcegraph-token',
+    name: 'Sourcegraph access token',
+    pattern: /(?<![A-Za-z0-9_])sgp_(?:[a-fA-F0-9]{16}_|local_)?[a-fA-F0-9]{40}(?![A-Za-z0-9_])/g,
+    keywords: ['sgp_'],
+    rotate: 'delete it under Settings → Access tokens in Sourcegraph',
+    samples: { tp: [`SRC_ACCESS_TOKEN: sgp_${fake('sgp1', 16, HEX)}_${fake('sgp2', 40, HEX)}`, `sgp_${fake('sgp3', 40, HEX)}`], fp: [`sgp_${fake('sgp3', 30, HEX)}`] },
+  },
+  {
+    id: 'planetscale-token',
+    name: 'PlanetScale service token, OAuth token or password',
+    pattern: /(?<![A-Za-z0-9_])pscale_(?:tkn|oauth|pw)_[A-Za-z0-9_=.-]{32,64}(?![A-Za-z0-9_=.-])/g,
+    keywords: ['pscale_'],
+    rotate: 'delete the service token or password in the PlanetScale dashboard',
+    samples: { tp: [`DATABASE_PASSWORD=pscale_pw_${fake('pscale', 43, B64URL)}`], fp: [`pscale_pw_${fake('pscale', 10)}`] },
+  },
+  {
+    id: 'prefect-api-key',
+    name: 'Prefect Cloud API key',
+    pattern: /(?<![A-Za-z0-9_])pnu_[A-Za-z0-9]{36}(?![A-Za-z0-9_])/g,
+    keywords: ['pnu_'],
+    rotate: 'delete it under Profile → API keys in Prefect Cloud',
+    samples: { tp: [`PREFECT_API_KEY: pnu_${fake('pnu', 36)}`], fp: [`pnu_${fake('pnu', 20)}`] },
+  },
+  {
+    id: 'readme-api-key',
+    name: 'ReadMe API key',
+    pattern: /(?<![A-Za-z0-9_])rdme_[a-z0-9]{70}(?![A-Za-z0-9_])/g,
+    keywords: ['rdme_'],
+    rotate: 'revoke it under Project settings → API keys on ReadMe',
+    samples: { tp: [`README_API_KEY: rdme_${fake('rdme', 70, '0123456789abcdefghijklmnopqrstuvwxyz')}`], fp: [`rdme_${fake('rdme', 30, 'abcdef')}`] },
+  },
+  {
+    id: 'infracost-api-key',
+    name: 'Infracost API key',
+    pattern: /(?<![A-Za-z0-9_-])ico-[A-Za-z0-9]{32}(?![A-Za-z0-9_-])/g,
+    keywords: ['ico-'],
+    validate: (s) => entropy(s) >= 3.8,
+    rotate: 'rotate it under Org settings → API key in Infracost Cloud',
+    samples: { tp: [`INFRACOST_API_KEY: ico-${fake('ico', 32)}`], fp: [`ico-${fake('ico', 20)}`] },
+  },
+  {
+    id: 'frameio-api-token',
+    name: 'Frame.io developer token',
+    pattern: /(?<![A-Za-z0-9_-])fio-u-[A-Za-z0-9_=-]{64}(?![A-Za-z0-9_=-])/g,
+    keywords: ['fio-u-'],
+    rotate: 'delete it under Developer → Tokens on developer.frame.io',
+    samples: { tp: [`FRAMEIO_TOKEN: fio-u-${fake('fio', 64, B64URL)}`], fp: [`fio-u-${fake('fio', 20)}`] },
+  },
+  {
+    id: 'octopus-deploy-api-key',
+    name: 'Octopus Deploy API key',
+    pattern: /(?<![A-Za-z0-9_-])API-[A-Z0-9]{26}(?![A-Za-z0-9_-])/g,
+    keywords: ['API-'],
+    validate: (s) => /[0-9]/.test(s.slice(4)) && /[A-Z]/.test(s.slice(4)) && entropy(s.slice(4)) >= 3.5,
+    rotate: 'revoke it under Profile → My API keys in Octopus Deploy',
+    samples: { tp: [`OCTOPUS_API_KEY: API-${fake('oct', 26, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')}`], fp: [`API-${'KEY'.repeat(8)}XY`, `API-${fake('oct', 20, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')}`] },
+  },
+  {
+    id: 'dynatrace-api-token',
+    name: 'Dynatrace API token',
+    pattern: /(?<![A-Za-z0-9_.-])dt0c01\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{64}(?![A-Za-z0-9_.-])/g,
+    keywords: ['dt0c01.'],
+    rotate: 'revoke it under Access tokens in Dynatrace',
+    samples: { tp: [`DT_API_TOKEN: dt0c01.${fake('dt1', 24, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')}.${fake('dt2', 64, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')}`], fp: [`dt0c01.${fake('dt1', 24)}`] },
+  },
+  {
+    id: 'maxmind-license-key',
+    name: 'MaxMind license key',
+    pattern: /(?<![A-Za-z0-9_])[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk(?![A-Za-z0-9_])/g,
+    keywords: ['_mmk'],
+    validate: (s) => entropy(s) >= 4,
+    rotate: 'deactivate the license key under Manage license keys on maxmind.com',
+    samples: { tp: [`MAXMIND_LICENSE_KEY: ${fake('mm1', 6)}_${fake('mm2', 29)}_mmk`], fp: [`${fake('mm1', 6)}_${fake('mm2', 20)}_mmk`] },
+  },
+  {
+    id: 'sidekiq-enterprise-credentials',
+    name: 'Sidekiq Enterprise/Pro gem server credentials',
+    pattern: /BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM["']?[ \t]{0,8}[:=][ \t]{0,8}["']?([a-f0-9]{8}:[a-f0-9]{8})(?![a-f0-9])/g,
+    keywords: ['__CONTRIBSYS__COM'],
+    rotate: 'ask Contributed Systems to rotate the credentials of your Sidekiq license',
+    samples: { tp: [`BUNDLE_GEMS__CONTRIBSYS__COM: ${fake('sk1', 8, HEX)}:${fake('sk2', 8, HEX)}`], fp: [`BUNDLE_GEMS__CONTRIBSYS__COM: \${SIDEKIQ_CREDS}`] },
+  },
+
+  {
+    id: 'harness-api-key',
+    name: 'Harness personal or service account token',
+    pattern: /(?<![A-Za-z0-9_.-])(?:pat|sat)\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20}(?![A-Za-z0-9_.-])/g,
+    keywords: ['pat.', 'sat.'],
+    validate: (s) => entropy(s) >= 4,
+    rotate: 'delete the token under My profile → API keys (or the service account) in Harness',
+    samples: { tp: [`HARNESS_API_KEY: pat.${fake('hns1', 22, B64URL)}.${fake('hns2', 24)}.${fake('hns3', 20)}`], fp: [`pat.${fake('hns1', 10)}.${fake('hns2', 24)}`] },
+  },
+  {
+    id: 'authress-access-key',
+    name: 'Authress service client access key',
+    pattern: /(?<![A-Za-z0-9_])(?:sc|ext|scauth|authress)_[a-z0-9]{5,30}\.[a-z0-9]{4,6}\.acc[_-][a-z0-9-]{10,32}\.[A-Za-z0-9+/_=-]{30,120}(?![A-Za-z0-9+/_=-])/g,
+    keywords: ['sc_', 'ext_', 'scauth_', 'authress_'],
+    rotate: 'delete the access key of the service client in the Authress management portal',
+    samples: { tp: [`AUTHRESS_KEY: sc_${fake('au1', 10, '0123456789abcdefghijklmnopqrstuvwxyz')}.${fake('au2', 5, '0123456789abcdefghijklmnopqrstuvwxyz')}.acc_${fake('au3', 20, '0123456789abcdefghijklmnopqrstuvwxyz')}.${fake('au4', 60, B64URL)}`], fp: [`sc_${fake('au1', 10)}.x.acc`] },
+  },
+  {
+    id: 'settlemint-token',
+    name: 'SettleMint access token',
+    pattern: /(?<![A-Za-z0-9_])sm_(?:aat|pat|sat)_[A-Za-z0-9]{16}(?![A-Za-z0-9_])/g,
+    keywords: ['sm_aat_', 'sm_pat_', 'sm_sat_'],
+    validate: (s) => entropy(s.slice(7)) >= 3.3,
+    rotate: 'delete the access token in the SettleMint platform',
+    samples: { tp: [`SETTLEMINT_TOKEN: sm_pat_${fake('sm', 16)}`], fp: [`sm_pat_${fake('sm', 8)}`] },
+  },
+  {
+    id: 'intra42-client-secret',
+    name: '42 intra API client secret',
+    pattern: /(?<![A-Za-z0-9_-])s-s4t2(?:ud|af)-[a-f0-9]{64}(?![A-Za-z0-9_-])/g,
+    keywords: ['s-s4t2ud-', 's-s4t2af-'],
+    rotate: 'generate a new secret for the application on profile.intra.42.fr',
+    samples: { tp: [`FT_SECRET: s-s4t2ud-${fake('42', 64, HEX)}`], fp: [`s-s4t2ud-${fake('42', 20, HEX)}`] },
+  },
+];

@@ -22,6 +22,7 @@ export const GITHUB: readonly Detector[] = [
       pattern: new RegExp(`(?<![A-Za-z0-9_])${prefix}_[A-Za-z0-9]{36}(?![A-Za-z0-9_])`, 'g'),
       keywords: [`${prefix}_`],
       validate: (secret) => crc32Base62Valid(secret.slice(4)),
+      checksum: 'CRC-32 (base62)',
       rotate: ROTATE,
       samples: {
         tp: [`token: ${prefix}_${withCrc32(id)}`, `"${prefix}_${withCrc32(`${id}-2`)}"`],

@@ -1,4 +1,5 @@
-// GitLab tokens: personal/project/group access tokens (classic and routable), runner, deploy, trigger, feed tokens.
+// GitLab tokens: personal/project/group access tokens (classic and routable), runner, deploy, trigger, feed, CI job,
+// agent, OAuth application, SCIM, incoming-mail and feature-flag tokens, session cookies.
 
 import { fake, HEX, B64URL } from '../fake.js';
 import type { Detector } from '../types.js';
@@ -58,5 +59,36 @@ export const GITLAB: readonly Detector[] = [
     keywords: ['glft-'],
     rotate: ROTATE,
     samples: { tp: [`feed_token: glft-${fake('glft', 20, B64URL)}`], fp: [`glft-${fake('glft', 30)}`] },
+  },
+
+  ...(
+    [
+      ['gitlab-cicd-job-token', 'GitLab CI/CD job token', 'glcbt-', `${C}{1,5}_${C}{20}`, 'it expires with the job; if the job still runs, cancel it'],
+      ['gitlab-agent-token', 'GitLab agent for Kubernetes token', 'glagent-', `${C}{50}`, ROTATE],
+      ['gitlab-oauth-app-secret', 'GitLab OAuth application secret', 'gloas-', `${C}{64}`, 'renew the secret of the application under Applications in GitLab'],
+      ['gitlab-scim-token', 'GitLab SCIM token', 'glsoat-', `${C}{20}`, 'reset the SCIM token under the group\'s SAML SSO settings'],
+      ['gitlab-incoming-mail-token', 'GitLab incoming email token', 'glimt-', `${C}{25}`, 'reset it under Preferences (incoming email token) in GitLab'],
+      ['gitlab-feature-flag-token', 'GitLab feature flags client token', 'glffct-', `${C}{20}`, 'reset it under Deploy → Feature flags → Configure in GitLab'],
+    ] as const
+  ).map(
+    ([id, name, prefix, body, rotate]): Detector => ({
+      id,
+      name,
+      pattern: new RegExp(`(?<![A-Za-z0-9_-])${prefix}${body}(?![A-Za-z0-9_-])`, 'g'),
+      keywords: [prefix],
+      rotate,
+      samples: {
+        tp: [`TOKEN: ${prefix}${prefix === 'glcbt-' ? `64_${fake(id, 20, B64URL)}` : fake(id, Number(/\{(\d+)\}$/.exec(body)![1]), B64URL)}`],
+        fp: [`${prefix}${fake(id, 8)}`],
+      },
+    }),
+  ),
+  {
+    id: 'gitlab-session-cookie',
+    name: 'GitLab session cookie',
+    pattern: /_gitlab_session=([0-9a-z]{32})(?![0-9a-z])/g,
+    keywords: ['_gitlab_session='],
+    rotate: 'sign out that session (User settings → Active sessions → Revoke)',
+    samples: { tp: [`curl -b "_gitlab_session=${fake('gls', 32, '0123456789abcdefghijklmnopqrstuvwxyz')}" https://gitlab.example.org`], fp: [`_gitlab_session=${fake('gls', 20)}`] },
   },
 ];
