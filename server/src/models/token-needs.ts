@@ -274,3 +274,16 @@ export function leastPrivilege(needs: readonly TokenNeeds[]): Map<string, Level 
   }
   return out;
 }
+
+/**
+ * The scopes a token handed to this `uses:` step needs, from the table of documented actions; undefined for an action
+ * the table does not know (or a step that is not an action), whose needs are then unknown.
+ */
+export function actionTokenScopes(step: Step): ReadonlyMap<string, Level> | undefined {
+  const entry = step.action ? ACTIONS.get(step.action) : undefined;
+  if (!entry) return undefined;
+  const scopes = new Map<string, Level>();
+  add(scopes, entry.scopes);
+  add(scopes, entry.extra?.(step));
+  return scopes;
+}

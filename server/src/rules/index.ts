@@ -45,6 +45,7 @@ import rdsPubliclyAccessible from './hardening/rds-publicly-accessible.js';
 import storageEncryptionDisabled from './hardening/storage-encryption-disabled.js';
 import tlsVerificationDisabled from './hardening/tls-verification-disabled.js';
 import unauthenticatedPackages from './hardening/unauthenticated-packages.js';
+import agentPromptInjection from './injection/agent-prompt-injection.js';
 import artifactPoisoning from './injection/artifact-poisoning.js';
 import vpcFlowLogsMissing from './hardening/vpc-flow-logs-missing.js';
 import weakTlsPolicy from './hardening/weak-tls-policy.js';
@@ -80,6 +81,7 @@ import k8sRbacDangerousBinding from './permissions/k8s-rbac-dangerous-binding.js
 import k8sRbacEscalation from './permissions/k8s-rbac-escalation.js';
 import k8sRbacSecretsRead from './permissions/k8s-rbac-secrets-read.js';
 import k8sRbacWildcard from './permissions/k8s-rbac-wildcard.js';
+import overscopedAppToken from './permissions/overscoped-app-token.js';
 import s3PublicAccessBlockDisabled from './permissions/s3-public-access-block-disabled.js';
 import s3PublicAcl from './permissions/s3-public-acl.js';
 import secretsExposure from './permissions/secrets-exposure.js';
@@ -93,6 +95,7 @@ import unredactedSecrets from './permissions/unredacted-secrets.js';
 import unprotectedProductionDeploy from './permissions/unprotected-production-deploy.js';
 import unsoundCondition from './permissions/unsound-condition.js';
 import unsoundContains from './permissions/unsound-contains.js';
+import unsoundTernary from './permissions/unsound-ternary.js';
 import addWithoutChecksum from './pinning/add-without-checksum.js';
 import cachePoisoning from './pinning/cache-poisoning.js';
 import dependencyConfusion from './pinning/dependency-confusion.js';
@@ -103,10 +106,13 @@ import imageWithoutDigest from './pinning/image-without-digest.js';
 import knownVulnerableActions from './pinning/known-vulnerable-actions.js';
 import obfuscation from './pinning/obfuscation.js';
 import k8sImagePullPolicy from './pinning/k8s-image-pull-policy.js';
+import plaintextDownload from './pinning/plaintext-download.js';
 import publishWithoutProvenance from './pinning/publish-without-provenance.js';
 import refVersionMismatch from './pinning/ref-version-mismatch.js';
 import shaPinWithoutVersion from './pinning/sha-pin-without-version.js';
+import typosquatAction from './pinning/typosquat-action.js';
 import unpinnedAction from './pinning/unpinned-action.js';
+import unpinnedToolVersion from './pinning/unpinned-tool-version.js';
 import unpinnedInclude from './pinning/unpinned-include.js';
 import unpinnedModule from './pinning/unpinned-module.js';
 import unpinnedOrb from './pinning/unpinned-orb.js';
@@ -123,6 +129,7 @@ import terraformStateFile from './secrets/terraform-state-file.js';
 
 export const RULES: readonly Rule[] = [
   addWithoutChecksum,
+  agentPromptInjection,
   artifactPoisoning,
   apiWithoutAuthorization,
   awsAccessKey,
@@ -207,6 +214,8 @@ export const RULES: readonly Rule[] = [
   knownVulnerableActions,
   obfuscation,
   kmsKeyRotationDisabled,
+  overscopedAppToken,
+  plaintextDownload,
   plaintextTransportAllowed,
   providerToken,
   publishWithoutProvenance,
@@ -227,15 +236,18 @@ export const RULES: readonly Rule[] = [
   thirdPartyActionSecrets,
   terraformStateFile,
   tlsVerificationDisabled,
+  typosquatAction,
   unauthenticatedPackages,
   unpinnedAction,
   unpinnedInclude,
   unpinnedModule,
   unpinnedOrb,
   unpinnedRepository,
+  unpinnedToolVersion,
   unprotectedProductionDeploy,
   unsoundCondition,
   unsoundContains,
+  unsoundTernary,
   unredactedSecrets,
   unverifiedPackageUrl,
   unversionedProvider,
