@@ -1,6 +1,7 @@
 // Setup actions that install whatever release of a tool is newest, because their version input is left out or set to `latest`.
 
 import { isScalar } from 'yaml';
+import { append } from '../../core/arrays.js';
 import { actionOf, workflowsIn, type Step } from '../../models/github-workflow.js';
 import { valueRange } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
@@ -32,11 +33,11 @@ export default defineRule({
   check(ctx) {
     const text = ctx.file.text;
     const steps: Step[] = [];
-    for (const wf of workflowsIn(ctx.file)) for (const job of wf.jobs) steps.push(...job.steps);
+    for (const wf of workflowsIn(ctx.file)) for (const job of wf.jobs) append(steps, job.steps);
     if (ctx.file.kind === 'github-action') {
       for (const doc of ctx.file.yaml?.docs ?? []) {
         const action = actionOf(doc);
-        if (action) steps.push(...action.steps);
+        if (action) append(steps, action.steps);
       }
     }
     for (const step of steps) {
