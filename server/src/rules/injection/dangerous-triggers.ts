@@ -32,8 +32,21 @@ const UNTRUSTED_REFS = new Set([
   'github.event.workflow_run.pull_requests.*.head.ref',
 ]);
 /** `refs/pull/1/head`, `pull/1/merge` (what `git fetch origin pull/N/head` fetches). */
-const PULL_REF = /(?:^|[\s:/'"])(?:refs\/)?pull\/(?:\d+|\$\{\{[^}]*\}\}|\$\{?\w+\}?)\/(?:head|merge)\b/;
-/** A step output that names a pull request's head (`xt0rted/pull-request-comment-branch`, github-script lookups). */
+/** What follows `pull/` in a pull request ref: a number, an expression or a variable, then `/head` or `/merge`. */
+const PULL_REF_TAIL = /(?:\d+|\$\{\{[^}\n]{0,256}\}\}|\$\{?\w+\}?)\/(?:head|merge)\b/y;
+const PULL_REF_BEFORE = new Set([' ', '\t', '\n', '\r', ':', '/', "'", '"']);
+
+/** `pull/N/head`, `refs/pull/${{ … }}/merge` …: each `pull/` is tried once, at its own position (linear). */
+function hasPullRef(value: string): boolean {
+  for (let i = value.indexOf('pull/'); i >= 0; i = value.indexOf('pull/', i + 1)) {
+    // At the start, or after white space, `:`, a quote or `/` (so `refs/pull/` too).
+    if (i > 0 && !PULL_REF_BEFORE.has(value[i - 1]!)) continue;
+    PULL_REF_TAIL.lastIndex = i + 5;
+    if (PULL_REF_TAIL.test(value)) return true;
+  }
+  return false;
+}
+
 function isHeadOutput(path: string): boolean {
   const parts = path.split('.');
   return parts.length === 4 && parts[0] === 'steps' && parts[2] === 'outputs' && parts[3]!.includes('head');
@@ -41,7 +54,7 @@ function isHeadOutput(path: string): boolean {
 
 function readsUntrustedRef(value: string | undefined): boolean {
   if (!value) return false;
-  if (/refs\/pull\//.test(value) || PULL_REF.test(value)) return true;
+  if (/refs\/pull\//.test(value) || hasPullRef(value)) return true;
   return findExpressions(value).some((e) => contextPaths(e.inner).some((p) => UNTRUSTED_REFS.has(p) || isHeadOutput(p)));
 }
 
