@@ -33,7 +33,7 @@ const UNTRUSTED_REFS = new Set([
 ]);
 /** `refs/pull/1/head`, `pull/1/merge` (what `git fetch origin pull/N/head` fetches). */
 /** What follows `pull/` in a pull request ref: a number, an expression or a variable, then `/head` or `/merge`. */
-const PULL_REF_TAIL = /(?:\d+|\$\{\{[^}\n]{0,256}\}\}|\$\{?\w+\}?)\/(?:head|merge)\b/y;
+const PULL_REF_TAIL = /(?:\d{1,12}|\$\{\{[^}\n]{0,256}\}\}|\$\{?\w{1,128}\}?)\/(?:head|merge)\b/y;
 const PULL_REF_BEFORE = new Set([' ', '\t', '\n', '\r', ':', '/', "'", '"']);
 
 /** `pull/N/head`, `refs/pull/${{ … }}/merge` …: each `pull/` is tried once, at its own position (linear). */
