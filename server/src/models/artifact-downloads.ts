@@ -3,8 +3,8 @@
 import type { Range } from '../core/types.js';
 import type { Job, Step } from './github-workflow.js';
 import type { Script } from './scripts.js';
-import { heredocs, inHeredocBody } from './shell-expansions.js';
-import { programIndex, shellCommands, type Command } from './shell-words.js';
+import { runCommands } from './shell-expansions.js';
+import type { Command } from './shell-words.js';
 import { workspaceDir } from './workspace-execution.js';
 import { rangeOf } from './yaml-nodes.js';
 
@@ -67,12 +67,8 @@ export function crossRunDownloads(job: Job, scriptOf: (step: Step) => Script | u
       return;
     }
     const script = scriptOf(step);
-    if (!script || script.text.length > 200_000) return;
-    const bodies = heredocs(script.text);
-    for (const cmd of shellCommands(script.text)) {
-      if (inHeredocBody(bodies, cmd[0]!.range.start)) continue;
-      const p = programIndex(cmd);
-      if (p === -1) continue;
+    if (!script) return;
+    for (const { cmd, program: p } of runCommands(script.text)) {
       const prog = cmd[p]!.value;
       const range = script.fileRange(cmd[p]!.range.start, cmd[cmd.length - 1]!.range.end);
       if (prog === 'gh' && cmd[p + 1]?.value === 'run' && cmd[p + 2]?.value === 'download') {

@@ -1,5 +1,7 @@
 // Where a shell text expands variables (`$NAME`, `${NAME…}`) and where a command begins: linear scans over shell text.
 
+import { programIndex, shellCommands, type Command } from './shell-words.js';
+
 export interface VarRef {
   readonly name: string;
   /** offsets of `$` and just past the name (or the closing `}`) in the scanned text. */
@@ -161,4 +163,34 @@ export function inHeredocBody(bodies: readonly Heredoc[], offset: number): boole
     else return true;
   }
   return false;
+}
+
+/** A command the shell runs (not heredoc body text), with the index of its program word. */
+export interface RunCommand {
+  readonly cmd: Command;
+  readonly program: number;
+}
+
+const RUN_COMMANDS = new Map<string, readonly RunCommand[]>();
+/** Scripts remembered at most: several rules walk the same script's commands in one analysis. */
+const RUN_COMMANDS_KEPT = 256;
+
+/**
+ * The commands of a shell script that the shell runs: heredoc bodies are data, and a command without a program word
+ * (only assignments or redirections) is left out. Split once per script text whichever rule asks.
+ */
+export function runCommands(text: string): readonly RunCommand[] {
+  let out = RUN_COMMANDS.get(text);
+  if (out) return out;
+  const bodies = heredocs(text);
+  const list: RunCommand[] = [];
+  for (const cmd of shellCommands(text)) {
+    const first = cmd[0];
+    if (!first || inHeredocBody(bodies, first.range.start)) continue;
+    const program = programIndex(cmd);
+    if (program !== -1) list.push({ cmd, program });
+  }
+  if (RUN_COMMANDS.size >= RUN_COMMANDS_KEPT) RUN_COMMANDS.clear();
+  RUN_COMMANDS.set(text, (out = list));
+  return out;
 }

@@ -3,8 +3,8 @@
 import type { Range } from '../core/types.js';
 import type { Step } from './github-workflow.js';
 import type { Script } from './scripts.js';
-import { heredocs, inHeredocBody } from './shell-expansions.js';
-import { programIndex, shellCommands, type Command } from './shell-words.js';
+import { runCommands } from './shell-expansions.js';
+import type { Command } from './shell-words.js';
 import { get, rangeOf } from './yaml-nodes.js';
 import { scalarText } from './yaml-values.js';
 
@@ -146,14 +146,8 @@ function pipInstallsLocal(cmd: Command, from: number, cwd: string, dir: string):
 
 /** The first command of a script that runs code from `dir` (workspace-relative, `''` for the whole workspace). */
 export function scriptExecutes(script: Script, step: Step, dir: string): Execution | undefined {
-  const text = script.text;
-  if (text.length > 200_000) return undefined;
   let cwd: string | undefined = workspaceDir(scalarText(get(step.node, 'working-directory')));
-  const bodies = heredocs(text);
-  for (const cmd of shellCommands(text)) {
-    if (inHeredocBody(bodies, cmd[0]!.range.start)) continue;
-    const p = programIndex(cmd);
-    if (p === -1) continue;
+  for (const { cmd, program: p } of runCommands(script.text)) {
     const word = cmd[p]!;
     const prog = word.value;
     const at = (): Range => script.fileRange(word.range.start, word.range.end);

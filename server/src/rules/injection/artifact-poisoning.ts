@@ -5,8 +5,7 @@ import { crossRunDownloads, type ArtifactDownload } from '../../models/artifact-
 import { privilegedTriggers } from '../../models/github-triggers.js';
 import { workflowsIn, type Step } from '../../models/github-workflow.js';
 import type { Script } from '../../models/source-file.js';
-import { heredocs, inHeredocBody } from '../../models/shell-expansions.js';
-import { programIndex, shellCommands } from '../../models/shell-words.js';
+import { runCommands } from '../../models/shell-expansions.js';
 import { executionFinder, stepExecutes, trimSlashes, type Execution } from '../../models/workspace-execution.js';
 import { addMapEntries } from '../../models/yaml-edit.js';
 import { defineRule } from '../define.js';
@@ -26,11 +25,7 @@ function spellings(written: string): string[] {
 function runsFileUnder(script: Script, written: string): Execution | undefined {
   const prefixes = spellings(written).map((s) => `${s}/`);
   const text = script.text;
-  const bodies = heredocs(text);
-  for (const cmd of shellCommands(text)) {
-    if (inHeredocBody(bodies, cmd[0]!.range.start)) continue;
-    const p = programIndex(cmd);
-    if (p === -1) continue;
+  for (const { cmd, program: p } of runCommands(text)) {
     const word = cmd[p]!;
     const raw = (w: { range: { start: number; end: number } }): string => text.slice(w.range.start, w.range.end).replace(/^["']|["']$/g, '');
     const named = RUNS_FILE.has(word.value) ? cmd.slice(p + 1).find((w) => !w.value.startsWith('-') && !/^[+ugoa]*[+=-][rwx]+$|^\d{3,4}$/.test(w.value)) : word;

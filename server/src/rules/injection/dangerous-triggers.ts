@@ -77,7 +77,7 @@ function untrustedCheckout(step: Step): Checkout | undefined {
     return undefined;
   }
   const run = typeof step.run?.value === 'string' ? step.run.value : undefined;
-  if (!run || run.length > 200_000) return undefined;
+  if (!run) return undefined;
   if (/\bgh\s+pr\s+checkout\b/.test(run) || (/\bgit\s+(?:-C\s+\S+\s+)?(?:fetch|checkout|switch|pull|worktree\s+add)\b/.test(run) && readsUntrustedRef(run))) {
     return { node: step.run, dir: workspaceDir(scalarText(get(step.node, 'working-directory'))), viaAction: false };
   }

@@ -141,7 +141,7 @@ export default defineRule({
 
     const analyze = (step: Step, job: Job | undefined, scope: TaintScope, envs: readonly (readonly Entry[])[], opts: Opts): void => {
       const script = scripts.get(step.node);
-      if (!script || script.text.length > 200_000) return;
+      if (!script) return;
       const body = script.text;
 
       const exprTaint = (from: number, to: number, subs: readonly Substitution[] = []): Taint | undefined => {

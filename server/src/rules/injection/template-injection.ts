@@ -16,8 +16,7 @@ import { inputExposure } from '../../models/github-triggers.js';
 import { actionOf, workflowOf, type Entry, type Job, type Step, type Workflow } from '../../models/github-workflow.js';
 import type { Script } from '../../models/source-file.js';
 import { jsContexts, shellContexts } from '../../models/quote-context.js';
-import { atCommandStart, heredocs, inHeredocBody, varRefs } from '../../models/shell-expansions.js';
-import { programIndex, shellCommands } from '../../models/shell-words.js';
+import { atCommandStart, runCommands, varRefs } from '../../models/shell-expansions.js';
 import { addMapEntries } from '../../models/yaml-edit.js';
 import { getPair, rangeOf } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
@@ -186,12 +185,7 @@ interface Occurrence {
 function reparsedSpans(value: string): { start: number; end: number; how: string }[] {
   const out: { start: number; end: number; how: string }[] = [];
   if (!value.includes('eval') && !value.includes('sh ')) return out;
-  const bodies = heredocs(value);
-  for (const cmd of shellCommands(value)) {
-    const first = cmd[0];
-    if (!first || inHeredocBody(bodies, first.range.start)) continue;
-    const p = programIndex(cmd);
-    if (p === -1) continue;
+  for (const { cmd, program: p } of runCommands(value)) {
     const prog = cmd[p]!.value;
     const name = prog.slice(prog.lastIndexOf('/') + 1);
     if (name === 'eval') {
@@ -253,7 +247,6 @@ export default defineRule({
     const checkStep = (sink: Sink, at: At): void => {
       const { step, job, wf, scope, outerEnv } = at;
       const value = sink.node.value as string;
-      if (value.length > 200_000) return;
       const exprs = findExpressions(value);
       if (exprs.length === 0) return;
       const code = codePositions(sink, value, exprs);
@@ -356,11 +349,10 @@ export default defineRule({
 
     /** An env variable set from attacker data, expanded where the shell parses its value as code. */
     const checkEvalSinks = (script: Script, at: At): void => {
-      if (at.scope.env.size === 0 || script.text.length > 200_000) return;
+      if (at.scope.env.size === 0) return;
       const shell = at.step.shell?.trim().split(/\s+/)[0] ?? '';
       if (/pwsh|powershell|cmd|python|node/i.test(shell)) return;
       const value = script.text;
-      const bodies = heredocs(value);
       const tainted = (name: string): boolean => at.scope.env.has(`env.${name.toLowerCase()}`);
       const report = (ref: { name: string; start: number; end: number }, how: string): void => {
         ctx.report({
@@ -374,11 +366,7 @@ export default defineRule({
       for (const span of reparsedSpans(value)) {
         for (const r of varRefs(value, span.start, span.end)) if (tainted(r.name)) report(r, span.how);
       }
-      for (const cmd of shellCommands(value)) {
-        const first = cmd[0];
-        if (!first || inHeredocBody(bodies, first.range.start)) continue;
-        const p = programIndex(cmd);
-        if (p === -1) continue;
+      for (const { cmd, program: p } of runCommands(value)) {
         const prog = cmd[p]!;
         const lead = varRefs(value, prog.range.start, prog.range.end)[0];
         if (lead && lead.start === prog.range.start && !lead.quoted && tainted(lead.name)) report(lead, 'unquoted as the command to run');
@@ -390,7 +378,7 @@ export default defineRule({
       const sink = at.step.action !== undefined ? ACTION_SINKS.get(at.step.action) : undefined;
       if (!sink) return;
       for (const w of at.step.with) {
-        if (!sink.inputs.includes(w.name.toLowerCase()) || w.value === undefined || w.value.length > 200_000) continue;
+        if (!sink.inputs.includes(w.name.toLowerCase()) || w.value === undefined) continue;
         const node = w.valueNode as Scalar;
         const nr = rangeOf(node);
         if (!nr) continue;
