@@ -3,12 +3,13 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { run } from '../../server/src/cli/main.js';
 import { RULES } from '../../server/src/engine/index.js';
+import { withTempDir, writeFiles } from '../helpers/temp-files.js';
 import { REPO } from '../helpers/lsp-client.js';
 
 const CLI = resolve(REPO, 'dist/cli.js');
@@ -17,13 +18,6 @@ const KEY = 'AKIAZ7VRSQ5TJHNLBX4D';
 function cli(args: string[], cwd: string): { code: number | null; out: string; err: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-function write(root: string, files: Record<string, string | Buffer>): void {
-  for (const [rel, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, rel)), { recursive: true });
-    writeFileSync(join(root, rel), content);
-  }
 }
 
 interface JsonReport {
@@ -39,20 +33,17 @@ function scanJson(args: string[], cwd: string): JsonReport {
 
 /** Runs `fn` in a fresh folder holding `files`, removed afterwards. */
 async function inTempDir(files: Record<string, string | Buffer>, fn: (dir: string) => void | Promise<void>): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'forewarn-cli-case-'));
-  try {
-    write(dir, files);
+  await withTempDir('forewarn-cli-case-', async (dir) => {
+    writeFiles(dir, files);
     await fn(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 describe('forewarn CLI', () => {
   let ws: string;
   before(() => {
     ws = mkdtempSync(join(tmpdir(), 'forewarn-cli-'));
-    write(ws, {
+    writeFiles(ws, {
       '.github/workflows/ci.yml': `on: push\njobs:\n  a:\n    env:\n      K: ${KEY}\n    steps:\n      - uses: actions/checkout@v4\npermissions: {}\n`,
       'Dockerfile': 'FROM node\nUSER node\n',
       'ignored-by-git/Dockerfile': 'FROM alpine\n',
@@ -134,12 +125,12 @@ describe('forewarn CLI', () => {
   });
 
   it('config: ignores, severities and kinds from .forewarn.yml; --config picks another file', () => {
-    write(ws, { 'cfg/strict.yml': 'rules:\n  image-latest: critical\nignore: ["broken/**"]\n' });
+    writeFiles(ws, { 'cfg/strict.yml': 'rules:\n  image-latest: critical\nignore: ["broken/**"]\n' });
     const json = scanJson(['--config', 'cfg/strict.yml'], ws);
     // Globs in a config file are relative to its folder: broken/** under cfg/ matches nothing here.
     assert.ok(json.findings.some((f) => f.path.startsWith('broken/')));
     assert.equal(json.findings.find((f) => f.ruleId === 'image-latest')!.severity, 'critical');
-    write(ws, { '.forewarn.yml': 'ignore: ["broken/**"]\nrules:\n  unpinned-action: off\n' });
+    writeFiles(ws, { '.forewarn.yml': 'ignore: ["broken/**"]\nrules:\n  unpinned-action: off\n' });
     try {
       const j2 = scanJson([], ws);
       assert.deepEqual(j2.findings.map((f) => f.ruleId), ['aws-access-key', 'image-latest']);
@@ -155,7 +146,7 @@ describe('forewarn CLI', () => {
     assert.equal(cli(['scan', '--fail-on', 'severe'], ws).code, 2);
     assert.equal(cli(['scan', '--nope'], ws).code, 2);
     assert.equal(cli(['frobnicate'], ws).code, 2);
-    write(ws, { 'bad.yml': 'rules:\n  no-such-rule: off\n' });
+    writeFiles(ws, { 'bad.yml': 'rules:\n  no-such-rule: off\n' });
     const cfg = cli(['scan', '--config', 'bad.yml'], ws);
     assert.equal(cfg.code, 2);
     assert.match(cfg.err, /no-such-rule/);

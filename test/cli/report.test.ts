@@ -3,9 +3,9 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { writeIfUnchanged } from '../../server/src/cli/fix.js';
@@ -14,6 +14,7 @@ import { run, type Io } from '../../server/src/cli/main.js';
 import { escapeControl } from '../../server/src/core/escape.js';
 import { snapshotOf } from '../../server/src/workspace/scan.js';
 import { REPO } from '../helpers/lsp-client.js';
+import { withTempDir, writeFiles } from '../helpers/temp-files.js';
 
 const CLI = resolve(REPO, 'dist/cli.js');
 const KEY = 'AKIAZ7VRSQ5TJHNLBX4D';
@@ -44,18 +45,11 @@ function cli(args: string[], cwd: string): { code: number | null; out: string; e
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-function write(root: string, files: Record<string, string | Buffer>): void {
-  for (const [rel, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, rel)), { recursive: true });
-    writeFileSync(join(root, rel), content);
-  }
-}
-
 describe('pretty report', () => {
   let ws: string;
   before(() => {
     ws = mkdtempSync(join(tmpdir(), 'forewarn-pretty-'));
-    write(ws, { '.github/workflows/ci.yml': WORKFLOW, Dockerfile: 'FROM node\nUSER node\n' });
+    writeFiles(ws, { '.github/workflows/ci.yml': WORKFLOW, Dockerfile: 'FROM node\nUSER node\n' });
   });
   after(() => rmSync(ws, { recursive: true, force: true }));
 
@@ -96,25 +90,19 @@ describe('pretty report', () => {
   });
 
   it('findings on the same range share one source line, the most severe first', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'forewarn-pretty-same-'));
-    try {
-      write(dir, { Dockerfile: 'FROM nginx:latest\n' });
+    withTempDir('forewarn-pretty-same-', (dir) => {
+      writeFiles(dir, { Dockerfile: 'FROM nginx:latest\n' });
       const out = forewarn(['scan', '--no-color', '--fail-on', 'none'], dir, { isTTY: true }).out;
       assert.match(out, /^medium\[image-latest\]: [\s\S]*^also low\[dockerfile-no-user\]: /m);
       assert.equal(out.split('\n').filter((l) => l === '1 | FROM nginx:latest').length, 1);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('no findings says so, with the count of files', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'forewarn-pretty-clean-'));
-    try {
-      write(dir, { Dockerfile: 'FROM node:22\nUSER node\n' });
+    withTempDir('forewarn-pretty-clean-', (dir) => {
+      writeFiles(dir, { Dockerfile: 'FROM node:22\nUSER node\n' });
       assert.equal(forewarn(['scan', '--no-color'], dir, { isTTY: true }).out, 'No findings (1 file scanned).\n');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
@@ -122,7 +110,7 @@ describe('output a scanned file cannot take over', () => {
   let ws: string;
   before(() => {
     ws = mkdtempSync(join(tmpdir(), 'forewarn-escape-'));
-    write(ws, {
+    writeFiles(ws, {
       '.github/workflows/ci.yml': `on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: "${HOSTILE.replace(/\x1b/g, '\\e').replace(/\r/g, '\\r')}"\n`,
       [`bad\x1b[31mname/Dockerfile`]: 'FROM node\nUSER node\n',
       'notes\x07.txt': 'hello\n',
@@ -156,10 +144,9 @@ describe('output a scanned file cannot take over', () => {
   });
 
   it('--diff and --fix summaries escape the file text and the paths they show', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'forewarn-escape-fix-'));
-    try {
+    withTempDir('forewarn-escape-fix-', (dir) => {
       const name = '.github/workflows/i\x07nj.yml';
-      write(dir, { [name]: 'on: issues\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo "${{ github.event.issue.title }}\x1b[2K"\n' });
+      writeFiles(dir, { [name]: 'on: issues\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo "${{ github.event.issue.title }}\x1b[2K"\n' });
       const diff = forewarn(['scan', '--diff'], dir, { isTTY: true, env: { NO_COLOR: '1' } });
       assert.match(diff.out, /^- {6}- run: echo "\$\{\{ github\.event\.issue\.title \}\}\\e\[2K"$/m);
       // The diff's headers quote an unusual name as git does (C escapes).
@@ -167,9 +154,7 @@ describe('output a scanned file cannot take over', () => {
       const fix = forewarn(['scan', '--fix', '--fail-on', 'none', '-f', 'text'], dir);
       assert.match(fix.err, /^\.github\/workflows\/i\\x07nj\.yml: fixed 1 \(1 template-injection\)$/m);
       for (const s of [diff.out, diff.err, fix.out, fix.err]) assert.doesNotMatch(s, /[\x00-\x08\x0b-\x1f\x7f]/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('JSON and SARIF keep the text, JSON-escaped', () => {
@@ -181,9 +166,8 @@ describe('output a scanned file cannot take over', () => {
 
 describe('machine formats are quiet on stderr', () => {
   it('parse errors, skipped and unknown files and an incomplete scan go into the report, not to stderr', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'forewarn-quiet-'));
-    try {
-      write(dir, {
+    withTempDir('forewarn-quiet-', (dir) => {
+      writeFiles(dir, {
         '.github/workflows/broken.yml': 'jobs:\n  a:\n    steps:\n      - run: "oops\n',
         'bin/Dockerfile': Buffer.from([0x46, 0x52, 0x00]),
         'notes.txt': 'x',
@@ -201,7 +185,7 @@ describe('machine formats are quiet on stderr', () => {
         ['notes.txt', 'skipped'],
       ]);
       // --fix too: what it fixed is in the report's findings, not on stderr.
-      write(dir, { '.github/workflows/fix.yml': 'on: issues\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo "${{ github.event.issue.title }}"\n' });
+      writeFiles(dir, { '.github/workflows/fix.yml': 'on: issues\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo "${{ github.event.issue.title }}"\n' });
       for (const format of ['json', 'sarif', 'gitlab', 'github']) {
         const r = forewarn(['scan', '.github/workflows/fix.yml', '--fix', '--format', format, '--fail-on', 'none'], dir);
         assert.equal(r.err, '', `${format} --fix wrote to stderr: ${r.err}`);
@@ -211,9 +195,7 @@ describe('machine formats are quiet on stderr', () => {
       const bad = forewarn(['scan', '--format', 'json', '--nope'], dir);
       assert.equal(bad.out, '');
       assert.match(bad.err, /unknown option/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
@@ -263,9 +245,8 @@ describe('help and usage errors', () => {
 
 describe('a file named on the command line whose kind is unknown', () => {
   it('gets a one-line note instead of silence', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'forewarn-kind-'));
-    try {
-      write(dir, { 'notes.txt': 'x\n', 'docs/notes.md': '# x\n', 'ci/build.yml': 'stages: [a]\n' });
+    withTempDir('forewarn-kind-', (dir) => {
+      writeFiles(dir, { 'notes.txt': 'x\n', 'docs/notes.md': '# x\n', 'ci/build.yml': 'stages: [a]\n' });
       const r = forewarn(['scan', 'notes.txt', 'docs/notes.md', 'ci/build.yml'], dir);
       assert.equal(r.code, 0);
       assert.match(r.err, /^notes\.txt: not a file kind Forewarn reads; map it with `kinds:` in \.forewarn\.yml/m);
@@ -274,17 +255,14 @@ describe('a file named on the command line whose kind is unknown', () => {
       assert.doesNotMatch(r.err, /ci\/build\.yml: not a file kind/);
       // A folder's files of unknown kind stay silent: the walk passes over them by design.
       assert.doesNotMatch(forewarn(['scan', '.'], dir).err, /not a file kind/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('paths for code scanning, GitLab and GitHub', () => {
   it('are relative to the repository root wherever the scan runs, or to --root; never ../', () => {
-    const repo = mkdtempSync(join(tmpdir(), 'forewarn-root-'));
-    try {
-      write(repo, { '.git/HEAD': '', 'svc/Dockerfile': 'FROM node\nUSER node\n', 'other/Dockerfile': 'FROM alpine\nUSER a\n' });
+    withTempDir('forewarn-root-', (repo) => {
+      writeFiles(repo, { '.git/HEAD': '', 'svc/Dockerfile': 'FROM node\nUSER node\n', 'other/Dockerfile': 'FROM alpine\nUSER a\n' });
       const cwd = join(repo, 'svc');
       const sarif = JSON.parse(forewarn(['scan', '.', '../other', '--format', 'sarif'], cwd).out) as {
         runs: { originalUriBaseIds: Record<string, { uri: string }>; results: { locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[] }[] }[];
@@ -303,9 +281,7 @@ describe('paths for code scanning, GitLab and GitHub', () => {
       // --root: relative to it; a file outside gets its absolute path.
       const rooted = JSON.parse(forewarn(['scan', '.', '../other', '--format', 'gitlab', '--root', '.'], cwd).out) as { location: { path: string } }[];
       assert.deepEqual(rooted.map((i) => i.location.path), ['Dockerfile', join(repo, 'other/Dockerfile')]);
-    } finally {
-      rmSync(repo, { recursive: true, force: true });
-    }
+    });
   });
 });
 
@@ -315,7 +291,7 @@ describe('scan --fix and --diff', () => {
     ws = mkdtempSync(join(tmpdir(), 'forewarn-fix-'));
   });
   after(() => rmSync(ws, { recursive: true, force: true }));
-  const reset = () => write(ws, { '.github/workflows/ci.yml': WORKFLOW, '.github/workflows/crlf.yml': WORKFLOW.replace(/\n/g, '\r\n'), 'Dockerfile': 'FROM node:22\nADD app.js /app/\nUSER node\n' });
+  const reset = () => writeFiles(ws, { '.github/workflows/ci.yml': WORKFLOW, '.github/workflows/crlf.yml': WORKFLOW.replace(/\n/g, '\r\n'), 'Dockerfile': 'FROM node:22\nADD app.js /app/\nUSER node\n' });
 
   it('--diff shows the safe fixes as a diff and writes nothing', () => {
     reset();
@@ -351,7 +327,7 @@ describe('scan --fix and --diff', () => {
   });
 
   it('unsafe fixes only with --unsafe-fixes; the pretty report says what was fixed', () => {
-    write(ws, { '.github/workflows/perm.yml': 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo hi\n' });
+    writeFiles(ws, { '.github/workflows/perm.yml': 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo hi\n' });
     const safe = forewarn(['scan', '.github/workflows/perm.yml', '--fix', '--fail-on', 'none', '-f', 'text'], ws);
     assert.match(safe.err, /Nothing to fix automatically/);
     const unsafe = forewarn(['scan', '.github/workflows/perm.yml', '--fix', '--unsafe-fixes', '--fail-on', 'none', '--no-color'], ws, { isTTY: true });
@@ -381,45 +357,36 @@ describe('scan --fix and --diff', () => {
   });
 
   it('a file that is not UTF-8 is not rewritten; the run says so and exits 2', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'forewarn-fix16-'));
-    try {
+    withTempDir('forewarn-fix16-', (dir) => {
       const text = 'FROM node:22\nADD a.js /a/\nUSER node\n';
       writeFileSync(join(dir, 'Dockerfile'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
       const r = forewarn(['scan', '--fix', '--fail-on', 'none', '-f', 'text'], dir);
       assert.equal(r.code, 2);
       assert.match(r.err, /Dockerfile: not written: the file is not UTF-8 text/);
       assert.equal(readFileSync(join(dir, 'Dockerfile')).subarray(0, 2).toString('hex'), 'fffe');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('two fixes that clash in one pass (both add persist-credentials: false) are applied one after the other', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'forewarn-clash-'));
-    try {
+    withTempDir('forewarn-clash-', (dir) => {
       const text = readFileSync(join(REPO, 'examples/.github/workflows/pr-preview.yml'), 'utf8');
-      write(dir, { '.github/workflows/p.yml': text });
+      writeFiles(dir, { '.github/workflows/p.yml': text });
       const r = forewarn(['scan', '--fix', '--unsafe-fixes', '--fail-on', 'none', '-f', 'text'], dir);
       assert.match(r.err, /fixed \d+ \([^)]*credential-persistence[^)]*dangerous-triggers/);
       const fixed = readFileSync(join(dir, '.github/workflows/p.yml'), 'utf8');
       assert.equal(fixed.split('persist-credentials: false').length - 1, 1);
       for (const doc of parseAllDocuments(fixed, { uniqueKeys: true })) assert.deepEqual(doc.errors, []);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('a fix never prints or keeps a secret it moves: the diff goes through the redactor', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'forewarn-fixkey-'));
-    try {
-      write(dir, { '.github/workflows/k.yml': `on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    env:\n      AWS_KEY: ${KEY}\n    steps:\n      - run: echo\n` });
+    withTempDir('forewarn-fixkey-', (dir) => {
+      writeFiles(dir, { '.github/workflows/k.yml': `on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    env:\n      AWS_KEY: ${KEY}\n    steps:\n      - run: echo\n` });
       const r = forewarn(['scan', '--diff', '--unsafe-fixes'], dir);
       assert.match(r.out, /^\+ {6}AWS_KEY: \$\{\{ secrets\.AWS_KEY \}\}$/m);
       // The line it replaces is shown masked (same length, so the diff still lines up).
       assert.match(r.out, /^- {6}AWS_KEY: AKIA\*+BX4D$/m);
       assert.ok(!r.out.includes(KEY) && !r.err.includes(KEY));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
