@@ -147,6 +147,8 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   /** the client shows a diagnostic's related information (other findings on the same span). */
   let relatedInformation = false;
   let globalSettings = DEFAULT_SETTINGS;
+  /** the settings last logged (window and per folder), to tell a real change from a repeated notification. */
+  let settingsSeen: string | undefined;
   /** finding counts per document (open or scanned), and their sum, for the status bar. */
   const countsByUri = new Map<string, SeverityCounts>();
   const totals = zeroCounts();
@@ -241,9 +243,15 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   connection.onDidChangeConfiguration((change) => {
     settingsCache.clear();
     if (!hasConfigurationCapability) globalSettings = readSettings((change.settings as { forewarn?: unknown } | undefined)?.forewarn);
-    void logSettings();
-    reanalyzeAll();
-    rescanAfterChange();
+    // Clients send this notification at start-up and for edits to any setting: only a change of ours re-analyses
+    // the open documents and rescans the workspace (it used to run the start-up scan twice).
+    logSettings()
+      .then((changed) => {
+        if (!changed) return;
+        reanalyzeAll();
+        rescanAfterChange();
+      })
+      .catch((err: unknown) => reportInternal('reading the settings', err));
   });
 
   connection.onDidChangeWatchedFiles((e) => {
@@ -484,15 +492,21 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
   }
 
   /** The output's header: the settings each workspace folder gets (never a token). */
-  async function logSettings(): Promise<void> {
+  /** Logs the settings in effect when they differ from the last ones logged; says whether they did. */
+  async function logSettings(): Promise<boolean> {
     const roots = folderRoots();
-    if (roots.length === 0) {
-      const global = hasConfigurationCapability
-        ? await connection.workspace.getConfiguration({ section: 'forewarn' }).then(readSettings, () => DEFAULT_SETTINGS)
-        : globalSettings;
-      log.info(settingsLine('this window', global));
-    }
-    for (const root of roots) log.info(settingsLine(root, await settingsFor(pathToFileURL(root).toString())));
+    // Window-wide settings count too: documents outside every folder use them.
+    const global = hasConfigurationCapability
+      ? await connection.workspace.getConfiguration({ section: 'forewarn' }).then(readSettings, () => DEFAULT_SETTINGS)
+      : globalSettings;
+    const perRoot: [string, Settings][] = [];
+    for (const root of roots) perRoot.push([root, await settingsFor(pathToFileURL(root).toString())]);
+    const seen = JSON.stringify([global, perRoot]);
+    if (seen === settingsSeen) return false;
+    settingsSeen = seen;
+    if (roots.length === 0) log.info(settingsLine('this window', global));
+    for (const [root, settings] of perRoot) log.info(settingsLine(root, settings));
+    return true;
   }
 
   /** Indices of the findings the baseline at the workspace folder's root records. */

@@ -208,6 +208,18 @@ describe('language server', () => {
     client.settings = {};
     await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await client.diagnostics(uri, (d) => d.length === 2);
+    // A notification that changes nothing of ours is not a change: no settings line, no re-analysis, no rescan.
+    const settingsLines = () => client.logs.filter((l) => l.startsWith('Settings in effect')).length;
+    const before = settingsLines();
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    client.settings = { rules: { 'unpinned-action': 'off' } };
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.diagnostics(uri, (d) => d.length === 1);
+    await client.until(() => (settingsLines() > before ? true : undefined), 'the changed settings line');
+    assert.equal(settingsLines(), before + 1, 'only the real change is logged');
+    client.settings = {};
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.diagnostics(uri, (d) => d.length === 2);
   });
 
   it('.forewarn.yml: an invalid file gets a diagnostic on the bad key; a valid one applies', async () => {
