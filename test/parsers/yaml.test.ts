@@ -82,6 +82,12 @@ describe('lenient YAML', () => {
     }
   });
 
+  it('a re-read flow holding a pair with no key or value (`? ` alone) maps back without throwing', () => {
+    // Found by the mutation fuzz: the re-read document visits the missing node as null.
+    const r = parseYaml('a:\n  b: [x,\n  ? ]\n');
+    assert.deepEqual(r.docs[0]!.toJS(), { a: { b: ['x', { '': null }] } });
+  });
+
   it('valid YAML needs no re-read (nothing to re-indent)', () => {
     assert.equal(reindentFlows('a: [1, 2]\nb:\n  - [3,\n     4]\n'), undefined);
   });

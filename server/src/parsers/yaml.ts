@@ -231,7 +231,8 @@ function remap(doc: Document.Parsed, toSource: (n: number) => number): void {
   };
   fix(doc.range);
   visit(doc, (_key, node) => {
-    fix((node as { range?: [number, number, number] | null }).range);
+    // A pair whose key or value is missing (`? ` alone, `[: x]`) is visited as null.
+    fix((node as { range?: [number, number, number] | null } | null)?.range);
   });
   for (const e of [...doc.errors, ...doc.warnings]) {
     e.pos[0] = toSource(e.pos[0]);
