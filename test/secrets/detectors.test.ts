@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { REPO } from '../helpers/lsp-client.js';
 import { bech32Valid, crc32, crc32Base62Valid, grafanaValid } from '../../server/src/models/secrets/checksums.js';
-import { DETECTORS, scanTokens } from '../../server/src/models/secrets/index.js';
+import { DETECTORS, scanTokens, type Detector } from '../../server/src/models/secrets/index.js';
+import fc from 'fast-check';
 import { assertLinear } from '../helpers/complexity.js';
 
 describe('secret detectors', () => {
@@ -36,6 +37,37 @@ describe('secret detectors', () => {
       });
     });
   }
+
+  it('a detector scanned only near its anchor finds exactly what a scan of the whole text finds', () => {
+    const near = DETECTORS.filter((d) => d.near);
+    assert.ok(near.length >= 2, 'no detector uses an anchor');
+    // the secrets of their true-positive samples, and the anchors they need (an AWS key id)
+    const secrets = near.flatMap((d) => d.samples.tp.flatMap((t) => scanTokens(t, [d]).map((m) => m.secret)));
+    const anchors = ['AKIAZ7VRSQ5TJHNLBX4D', 'ASIAZ7VRSQ5TJHNLBX4E'];
+    const pieces = [...near.flatMap((d) => [...d.samples.tp, ...d.samples.fp]), ...secrets, ...anchors, '0123456789abcdef', 'deadbeef-cafebabe', 'Zm9vYmFyYmF6cXV4Lw+/', '\n', ' ', '-', '/', '+', '=', 'aws_secret_key = '];
+    const some = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((p) => p.join(''));
+    // a secret and an anchor a few hundred characters apart, either way round, across the window edges
+    const pair = fc
+      .tuple(fc.constantFrom(...secrets), fc.constantFrom(...anchors), fc.nat(420), fc.constantFrom(' ', '\n', ' .'), fc.boolean())
+      .map(([secret, anchor, gap, fill, secretFirst]) => {
+        const between = fill.repeat(Math.ceil(gap / fill.length)).slice(0, Math.max(1, gap));
+        return secretFirst ? `${secret}${between}${anchor}` : `${anchor}${between}${secret}`;
+      });
+    const found = new Set<string>();
+    fc.assert(
+      fc.property(some, pair, some, (before, core, after) => {
+        const text = `${before} ${core} ${after}`;
+        for (const d of near) {
+          const whole: Detector = { id: d.id, name: d.name, pattern: d.pattern, keywords: d.keywords, rotate: d.rotate, samples: d.samples, ...(d.validate && { validate: d.validate }) };
+          const got = scanTokens(text, [d]).map((m) => [m.start, m.end]);
+          assert.deepEqual(got, scanTokens(text, [whole]).map((m) => [m.start, m.end]), d.id);
+          if (got.length > 0) found.add(d.id);
+        }
+      }),
+      { numRuns: 400, seed: 20261203 },
+    );
+    assert.deepEqual([...found].sort(), near.map((d) => d.id).sort(), 'some anchored detector never matched: the texts test nothing');
+  });
 
   it('docs/secret-formats.md lists every detector, with the right count and the checksummed formats', () => {
     const doc = readFileSync(join(REPO, 'docs/secret-formats.md'), 'utf8');

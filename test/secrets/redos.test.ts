@@ -26,6 +26,7 @@ const PARAMS = { randomSeed: 42, seeder: 'static', attackTimeout: null, incubati
 
 const PATTERNS: [string, RegExp][] = [
   ...DETECTORS.map((d): [string, RegExp] => [`detector ${d.id}`, d.pattern]),
+  ...DETECTORS.filter((d) => d.near).map((d): [string, RegExp] => [`detector ${d.id} anchor`, d.near!.anchor]),
   ...COMMAND_PATTERNS.map((re, i): [string, RegExp] => [`command pattern #${i + 1}`, re]),
   ...VALUE_PATTERNS.map((re, i): [string, RegExp] => [`value pattern #${i + 1}`, re]),
   ['token placeholder', TOKEN_PLACEHOLDER],

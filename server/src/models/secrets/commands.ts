@@ -37,7 +37,8 @@ export interface TextCredential {
   readonly documentation?: boolean;
 }
 
-const URL_CREDENTIALS = /(?<![A-Za-z0-9+.-])([a-z][a-z0-9+.-]{1,20}):\/\/([^\s:/@"'`<>{}[\]\\]{1,128}):([^\s/@"'`<>\\]{1,256})@([A-Za-z0-9[][^\s/:"'`]{0,253})/gi;
+/** Tried where a `://` is: sticky at the start of the scheme before it (found by hand, so no lookbehind is needed). */
+const URL_CREDENTIALS = /([a-z][a-z0-9+.-]{1,20}):\/\/([^\s:/@"'`<>{}[\]\\]{1,128}):([^\s/@"'`<>\\]{1,256})@([A-Za-z0-9[][^\s/:"'`]{0,253})/iy;
 const BASIC = /Authorization:[ \t]{0,4}Basic[ \t]{1,4}([A-Za-z0-9+/]{8,512}={0,2})(?![A-Za-z0-9+/=])/gi;
 const BEARER = /Authorization:[ \t]{0,4}(Bearer|token|Token|Bot)[ \t]{1,4}([A-Za-z0-9._~+/-]{8,2048}=*)(?![A-Za-z0-9._~+/=$-])/g;
 const HEADER =
@@ -166,62 +167,94 @@ function stdinPasswords(line: string): { value: string; start: number }[] {
   return out;
 }
 
-/** URL passwords and query tokens, presigned URLs, and HTTP credential headers anywhere in `text`. */
+/**
+ * URL passwords and query tokens, presigned URLs, and HTTP credential headers anywhere in `text`, in text order.
+ * No pattern crosses a line break, so each runs once over the whole text (a regex per line cost more than the
+ * matching); URL credentials are tried only where a `://` is.
+ */
 export function httpCredentials(text: string): TextCredential[] {
   const out: TextCredential[] = [];
   const hasUrl = text.includes('://');
-  const hasQuery = text.includes('=') && (hasUrl || text.includes('?'));
-  const hasHeader = text.includes(':');
-  if (!hasUrl && !hasQuery && !hasHeader) return out;
-  for (const [line, base] of lines(text)) {
-    if (hasUrl && line.includes('@')) {
-      for (const m of line.matchAll(URL_CREDENTIALS)) {
-        const [, scheme, user, password, host] = m as unknown as [string, string, string, string, string];
-        if (!slotValue(password) || password === user || LOCAL_HOST.test(host)) continue;
-        const start = base + m.index + scheme.length + 3 + user.length + 1;
-        out.push({ kind: 'url-password', label: scheme.toLowerCase(), start, end: start + password.length, secret: password, ...(EXAMPLE_HOST.test(host) && { documentation: true }) });
-      }
+  if (hasUrl && text.includes('@')) urlPasswords(text, out);
+  if (text.includes('=') && (hasUrl || text.includes('?'))) {
+    for (const m of text.matchAll(QUERY)) {
+      const value = m[2]!;
+      if (!slotValue(value) || !/[0-9]/.test(value)) continue;
+      const start = m.index + m[0].length - value.length;
+      out.push({ kind: 'url-query', label: m[1]!, start, end: start + value.length, secret: value });
     }
-    if (hasQuery && line.includes('=')) {
-      for (const m of line.matchAll(QUERY)) {
+    if (text.includes('X-Amz-Credential=') || text.includes('X-Goog-Credential=')) {
+      for (const m of text.matchAll(PRESIGNED)) {
+        // a signature counts beside its credential, on the same line
+        const line = text.slice(text.lastIndexOf('\n', m.index) + 1, lineEnd(text, m.index));
+        if (!line.includes('X-Amz-Credential=') && !line.includes('X-Goog-Credential=')) continue;
         const value = m[2]!;
-        if (!slotValue(value) || !/[0-9]/.test(value)) continue;
-        const start = base + m.index + m[0].length - value.length;
-        out.push({ kind: 'url-query', label: m[1]!, start, end: start + value.length, secret: value });
-      }
-      if (line.includes('X-Amz-Credential=') || line.includes('X-Goog-Credential=')) {
-        for (const m of line.matchAll(PRESIGNED)) {
-          const value = m[2]!;
-          const start = base + m.index + m[0].length - value.length;
-          out.push({ kind: 'presigned-url', label: m[1]!, start, end: start + value.length, secret: value });
-        }
+        const start = m.index + m[0].length - value.length;
+        out.push({ kind: 'presigned-url', label: m[1]!, start, end: start + value.length, secret: value });
       }
     }
-    if (!hasHeader || !line.includes(':')) continue;
-    if (/authorization/i.test(line)) {
-      for (const m of line.matchAll(BASIC)) {
+  }
+  if (text.includes(':')) {
+    if (/authorization/i.test(text)) {
+      for (const m of text.matchAll(BASIC)) {
         const b64 = m[1]!;
         const decoded = decodeBase64(b64);
         const colon = decoded?.indexOf(':') ?? -1;
         if (!decoded || colon < 1 || !/^[\x20-\x7e]+$/.test(decoded) || !slotValue(decoded.slice(colon + 1))) continue;
-        const start = base + m.index + m[0].length - b64.length;
+        const start = m.index + m[0].length - b64.length;
         out.push({ kind: 'basic-auth', label: 'Basic', start, end: start + b64.length, secret: b64 });
       }
-      for (const m of line.matchAll(BEARER)) {
+      for (const m of text.matchAll(BEARER)) {
         const token = m[2]!;
         if (!slotValue(token)) continue;
-        const start = base + m.index + m[0].length - token.length;
+        const start = m.index + m[0].length - token.length;
         out.push({ kind: 'bearer', label: m[1]!, start, end: start + token.length, secret: token });
       }
     }
-    for (const m of line.matchAll(HEADER)) {
+    for (const m of text.matchAll(HEADER)) {
       const token = m[2]!;
       if (!slotValue(token)) continue;
-      const start = base + m.index + m[0].length - token.length;
+      const start = m.index + m[0].length - token.length;
       out.push({ kind: 'header', label: m[1]!, start, end: start + token.length, secret: token });
     }
   }
-  return out;
+  // stable: on one position the kinds keep the order above
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function lineEnd(text: string, at: number): number {
+  const nl = text.indexOf('\n', at);
+  return nl === -1 ? text.length : nl;
+}
+
+/** A scheme character (`[a-z0-9+.-]`, either case). */
+function isSchemeChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 43 || c === 46 || c === 45;
+}
+
+/**
+ * `scheme://user:password@host`: at each `://`, the scheme is the run of scheme characters before it (2 to 21 of
+ * them, a letter first, nothing of the kind before it), and the sticky pattern is tried there once.
+ */
+function urlPasswords(text: string, out: TextCredential[]): void {
+  let from = 0;
+  for (let i = text.indexOf('://'); i !== -1; i = text.indexOf('://', i + 3)) {
+    let s = i;
+    while (s > 0 && i - s <= 21 && isSchemeChar(text.charCodeAt(s - 1))) s--;
+    const len = i - s;
+    // `from`: the end of the last match; a scheme inside it (its host) starts no other match
+    if (s < from || len < 2 || len > 21 || (s > 0 && isSchemeChar(text.charCodeAt(s - 1)))) continue;
+    const first = text.charCodeAt(s) | 0x20;
+    if (first < 97 || first > 122) continue;
+    URL_CREDENTIALS.lastIndex = s;
+    const m = URL_CREDENTIALS.exec(text);
+    if (!m) continue;
+    from = s + m[0].length;
+    const [, scheme, user, password, host] = m as unknown as [string, string, string, string, string];
+    if (!slotValue(password) || password === user || LOCAL_HOST.test(host)) continue;
+    const start = s + scheme.length + 3 + user.length + 1;
+    out.push({ kind: 'url-password', label: scheme.toLowerCase(), start, end: start + password.length, secret: password, ...(EXAMPLE_HOST.test(host) && { documentation: true }) });
+  }
 }
 
 /** `curl -u user:password` in a shell script. */

@@ -125,21 +125,27 @@ function slotSpan(file: SourceFile, a: Assignment, slot: SlotInfo): SecretSpan |
 
 function slotContext(file: SourceFile, assignments: readonly Assignment[]): SlotContext {
   if (file.kind !== 'terraform') return { kind: file.kind, path: file.path };
-  // Siblings: attributes of the same block, in the line-based scan's block stack.
-  const byBlock = new Map<string, Map<string, string>>();
+  // Siblings: attributes of the same block, in the line-based scan's block stack; indexed on the first question
+  // (only `value` attributes and SSM parameters ask).
+  let byBlock: Map<string, Map<string, string>> | undefined;
   const keyOf = (a: Assignment): string => `${a.path.join('\u0000')}\u0001${a.path.length}`;
-  for (const a of assignments) {
-    if (a.source !== 'terraform-attribute') continue;
-    let m = byBlock.get(keyOf(a));
-    if (!m) byBlock.set(keyOf(a), (m = new Map()));
-    if (!m.has(a.key)) m.set(a.key, a.value);
-  }
+  const siblings = (): Map<string, Map<string, string>> => {
+    if (byBlock) return byBlock;
+    byBlock = new Map();
+    for (const a of assignments) {
+      if (a.source !== 'terraform-attribute') continue;
+      let m = byBlock.get(keyOf(a));
+      if (!m) byBlock.set(keyOf(a), (m = new Map()));
+      if (!m.has(a.key)) m.set(a.key, a.value);
+    }
+    return byBlock;
+  };
   const sensitive = new Set<string>();
   for (const b of file.terraform?.blocksOfType('variable') ?? []) {
     const s = attributesOf(b.body).find((x) => x.name === 'sensitive');
     if (s && s.value.type === 'bool' && s.value.value && b.labels[0]) sensitive.add(b.labels[0].value);
   }
-  return { kind: file.kind, path: file.path, sibling: (a, key) => byBlock.get(keyOf(a))?.get(key), sensitiveVariables: sensitive };
+  return { kind: file.kind, path: file.path, sibling: (a, key) => siblings().get(keyOf(a))?.get(key), sensitiveVariables: sensitive };
 }
 
 /** Attributes whose value is a script run on the machine (cloud-init user data, startup scripts). */

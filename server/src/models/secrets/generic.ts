@@ -9,14 +9,23 @@ const KEY_QUALIFIERS = new Set(['api', 'access', 'private', 'secret', 'auth', 's
 /** `auth` alone is a secret only as a whole word at the end (`basic_auth`, `auth`), never `auth_type`. */
 const AUTH_WORDS = new Set(['auth', 'authorization']);
 
+/** Names seen lately, split: the same few keys recur in every file (`name`, `bucket`, `tags`), on every keystroke. */
+const WORDS = new Map<string, readonly string[]>();
+
 /** Splits `awsSecretAccessKey`, `AWS_SECRET_ACCESS_KEY`, `aws-secret-access-key` into lower-case words. */
-export function words(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+export function words(name: string): readonly string[] {
+  let w = WORDS.get(name);
+  if (w === undefined) {
+    if (WORDS.size >= 4096) WORDS.clear();
+    w = name
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
+    WORDS.set(name, w);
+  }
+  return w;
 }
 
 /** The name says its value is a secret: the last word is a secret word (`DB_PASSWORD`, `apiKey`, `client_secret`). */
@@ -54,7 +63,8 @@ export function isCredentialName(name: string): boolean {
 
 /** Names whose values are passwords a person typed (lower bar than tokens). */
 export function isPasswordName(name: string): boolean {
-  const last = words(name).pop();
+  const w = words(name);
+  const last = w[w.length - 1];
   return last === 'password' || last === 'passwd' || last === 'pwd' || last === 'passphrase';
 }
 

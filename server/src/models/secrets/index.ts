@@ -71,23 +71,8 @@ export function scanTokens(text: string, detectors: readonly Detector[] = DETECT
   const present = keywordFilter(text);
   for (const d of detectors) {
     if (!d.keywords.some((k) => present(k) && text.includes(k))) continue;
-    // matchAll works on a copy of the (global) pattern, so the shared detector keeps no state.
-    for (const m of text.matchAll(d.pattern)) {
-      const group = m[1];
-      let start = group === undefined ? m.index : m.index + m[0].lastIndexOf(group);
-      let end = start + (group ?? m[0]).length;
-      if (d.extend) {
-        const to = d.extend(text, m.index + m[0].length);
-        if (to === undefined) continue;
-        start = m.index;
-        end = to;
-      }
-      if (end - start > MAX_TOKEN) continue;
-      const secret = text.slice(start, end);
-      if (d.id !== 'private-key' && !d.repeats && isPlaceholderToken(secret)) continue;
-      if (d.validate && !d.validate(secret, text, start)) continue;
-      out.push({ detector: d, start, end, secret });
-    }
+    if (d.near) for (const [from, to] of nearWindows(d.near, text)) collect(d, text, from, to, out);
+    else collect(d, text, 0, text.length, out);
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: TokenMatch[] = [];
@@ -97,6 +82,51 @@ export function scanTokens(text: string, detectors: readonly Detector[] = DETECT
     kept.push(m);
   }
   return kept;
+}
+
+/** Characters a detector pattern's lookarounds may read outside its match (see Detector.near). */
+export const NEAR_CONTEXT = 8;
+
+/** Where a `near` detector's matches may lie: around each anchor match, overlapping windows merged, in order. */
+function nearWindows(near: NonNullable<Detector['near']>, text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(near.anchor)) {
+    const from = Math.max(0, m.index - near.before);
+    const to = Math.min(text.length, m.index + near.after);
+    const last = out[out.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else out.push([from, to]);
+  }
+  return out;
+}
+
+/** The detector's matches lying inside text[from, to), read with NEAR_CONTEXT characters of context either side. */
+function collect(d: Detector, text: string, from: number, to: number, out: TokenMatch[]): void {
+  const base = Math.max(0, from - NEAR_CONTEXT);
+  const part = base === 0 && to >= text.length ? text : text.slice(base, Math.min(text.length, to + NEAR_CONTEXT));
+  // A copy of the (global) pattern, so the shared detector keeps no state.
+  const re = new RegExp(d.pattern.source, d.pattern.flags);
+  re.lastIndex = from - base;
+  for (let m = re.exec(part); m; m = re.exec(part)) {
+    if (m[0].length === 0) re.lastIndex++;
+    const at = base + m.index;
+    if (at >= to) break;
+    if (at + m[0].length > to) continue;
+    const group = m[1];
+    let start = group === undefined ? at : at + m[0].lastIndexOf(group);
+    let end = start + (group ?? m[0]).length;
+    if (d.extend) {
+      const stop = d.extend(text, at + m[0].length);
+      if (stop === undefined) continue;
+      start = at;
+      end = stop;
+    }
+    if (end - start > MAX_TOKEN) continue;
+    const secret = text.slice(start, end);
+    if (d.id !== 'private-key' && !d.repeats && isPlaceholderToken(secret)) continue;
+    if (d.validate && !d.validate(secret, text, start)) continue;
+    out.push({ detector: d, start, end, secret });
+  }
 }
 
 const CHECKSUMMED = DETECTORS.filter((d) => d.checksum !== undefined && d.validate !== undefined);

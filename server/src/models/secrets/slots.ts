@@ -184,30 +184,31 @@ function terraformSlot(a: Assignment, ctx: SlotContext): SlotInfo | undefined {
   if (!m) return undefined;
   const blockType = m[1]!;
   const label = m[2] ?? '';
-  // attribute path below the block: nested block and map names (`data=` is the map attribute `data`; '' an unnamed brace)
-  const below = path.slice(1).filter((p) => p !== '').map((p) => (p.endsWith('=') ? p.slice(0, -1) : p));
-  const inner = [...below, a.key].join('.');
-  const innerWild = [...below, '*'].join('.');
+  // attribute path below the block: nested block and map names (`data=` is the map attribute `data`; '' an unnamed
+  // brace), worked out only where a slot table or a message needs it (most attributes need neither)
+  const below = (): string[] => path.slice(1).filter((p) => p !== '').map((p) => (p.endsWith('=') ? p.slice(0, -1) : p));
+  const inner = (): string => [...below(), a.key].join('.');
   const inMap = path.length > 1 && path[path.length - 1]!.endsWith('=');
   // `{ name = "DB_PASSWORD", value = "…" }` (ECS container definitions, env lists in locals, Kubernetes env blocks)
   const envName = a.key === 'value' ? ctx.sibling?.(a, 'name') : undefined;
   if (envName !== undefined && isCredentialName(envName)) return { where: `environment variable ${envName} in Terraform ${label || blockType}` };
   if (blockType === 'resource' || blockType === 'data') {
     const slots = TERRAFORM_RESOURCE_SLOTS[label];
-    if (slots && (slots.includes(inner) || slots.includes(innerWild))) {
+    const at = slots ? inner() : '';
+    if (slots && (slots.includes(at) || slots.includes([...below(), '*'].join('.')))) {
       // An SSM parameter is a secret only as a SecureString.
       if (label === 'aws_ssm_parameter' && ctx.sibling?.(a, 'type') !== 'SecureString') return undefined;
-      return { where: `Terraform ${label}.${inner}`, structured: /data_json|secret_string|secret_data|raw_key|encryption_key/.test(inner) };
+      return { where: `Terraform ${label}.${at}`, structured: /data_json|secret_string|secret_data|raw_key|encryption_key/.test(at) };
     }
   } else if (blockType === 'provider') {
     const slots = TERRAFORM_PROVIDER_SLOTS[label] ?? [];
-    if (slots.includes(inner) || (path.length === 1 && TERRAFORM_PROVIDER_SLOTS['*']!.includes(a.key))) return { where: `Terraform provider "${label}" ${inner}` };
+    if ((slots.length > 0 && slots.includes(inner())) || (path.length === 1 && TERRAFORM_PROVIDER_SLOTS['*']!.includes(a.key))) return { where: `Terraform provider "${label}" ${inner()}` };
   } else if (blockType === 'locals' || blockType === 'module') {
     if (isCredentialName(a.key)) return { where: blockType === 'locals' ? `Terraform local ${a.key}` : `Terraform module "${label}" input ${a.key}` };
     return undefined;
   } else return undefined;
   // Any block: an attribute named as a password, and environment maps (`variables = { DB_PASSWORD = "…" }`).
-  if (isPasswordName(a.key)) return { where: `Terraform ${label ? `${label}.` : ''}${inner}` };
+  if (isPasswordName(a.key)) return { where: `Terraform ${label ? `${label}.` : ''}${inner()}` };
   if (ENV_NAME.test(a.key) && isCredentialName(a.key) && inMap) return { where: `environment variable ${a.key} in Terraform ${label}` };
   return undefined;
 }

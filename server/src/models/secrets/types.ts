@@ -12,6 +12,12 @@ export interface Detector {
   readonly pattern: RegExp;
   /** The pattern can only match when the text contains one of these (case-sensitive); checked first. */
   readonly keywords: readonly string[];
+  /**
+   * For patterns with no selective literal (`[A-Za-z0-9/+]{40}`): a match counts only within `before` characters
+   * before and `after` characters after the start of a match of `anchor` (a global, linear regex), so the pattern
+   * runs only in those windows. Its lookarounds may reach at most NEAR_CONTEXT characters outside the match.
+   */
+  readonly near?: { readonly anchor: RegExp; readonly before: number; readonly after: number };
   /** An offline check of the secret (checksum, structure, nearby context); false drops the match. */
   validate?(secret: string, text: string, index: number): boolean;
   /** For blocks: where the secret ends, given where the pattern's match ends (undefined drops it). */

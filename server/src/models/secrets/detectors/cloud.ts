@@ -33,6 +33,9 @@ export const CLOUD: readonly Detector[] = [
     // … or unnamed, within a few lines of an access key id.
     pattern: /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g,
     keywords: ['AKIA', 'ASIA'],
+    // validate wants the id inside [secret - 300, secret + 340): the secret starts at most 320 before it, ends 340 after
+    // (the anchor may be looser than validate's id pattern: it only widens where the pattern runs)
+    near: { anchor: /A[KS]IA[A-Z2-7]{16}/g, before: 320, after: 340 },
     validate: (s, text, index) => {
       if (!randomBase64(s) || !/[/+]/.test(s)) return false;
       const near = text.slice(Math.max(0, index - 300), Math.min(text.length, index + 340));

@@ -40,6 +40,8 @@ export const SAAS: readonly Detector[] = [
     // current private API keys and webhook signing keys: 32 hex, then two groups of 8
     pattern: /(?<![A-Za-z0-9_-])[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}(?![A-Za-z0-9_-])/g,
     keywords: ['-'],
+    // found by its tail (`-` and two groups of 8, 32 characters in): '-' alone selects nearly every line
+    near: { anchor: /-[0-9a-f]{8}-[0-9a-f]{8}(?![A-Za-z0-9_-])/g, before: 32, after: 18 },
     validate: (s) => entropy(s) >= 3.3,
     rotate: 'rotate the key under API Security (or the webhook signing key under Webhooks) in Mailgun',
     samples: { tp: [`MAILGUN_API_KEY: ${fake('mgk1', 32, HEX)}-${fake('mgk2', 8, HEX)}-${fake('mgk3', 8, HEX)}`], fp: [`${fake('mgk1', 32, HEX)}-${fake('mgk2', 8, HEX)}`, `${'0'.repeat(32)}-00000000-00000000`] },
