@@ -51,7 +51,7 @@ export default defineRule({
       const node = script.node;
       const value = typeof node?.value === 'string' ? node.value : undefined;
       const r = rangeOf(node);
-      if (!node || !value || !r || value.length > 200_000) continue;
+      if (!node || !value || !r) continue;
       const found = [...value.matchAll(MACRO)].map((m) => ({ start: m.index, end: m.index + m[0].length, name: m[1]! }));
       if (found.length === 0) continue;
       const src = [...text.slice(r.start, r.end).matchAll(MACRO)];
