@@ -552,7 +552,7 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     const dir = dirname(fsPath);
     let configPath = configOfDir.get(dir);
     if (!configOfDir.has(dir)) {
-      configPath = findConfigFile(dir, folderOf(fsPath));
+      configPath = findConfigFile(dir, folderOf(fsPath), configOfDir);
       configOfDir.set(dir, configPath);
     }
     const key = configPath ?? '';

@@ -116,6 +116,29 @@ describe('untrusted paths', () => {
       }
     });
 
+    it('answers remembered per folder (as in the server scan) equal fresh lookups, in any order', () => {
+      const top = mkdtempSync(join(tmpdir(), 'forewarn-cfg-'));
+      try {
+        const dirs = ['a/b/c', 'a/b/d', 'a/e', 'f/g/h', 'f/i', 'j/.git/../k', 'j/k/l'].map((d) => join(top, 'ws', d));
+        for (const d of dirs) mkdirSync(d, { recursive: true });
+        mkdirSync(join(top, 'ws', 'j', '.git'), { recursive: true });
+        writeFileSync(join(top, 'ws', 'a', 'b', '.forewarn.yml'), 'rules: {}\n');
+        writeFileSync(join(top, 'ws', '.forewarn.yaml'), 'rules: {}\n');
+        const ws = join(top, 'ws');
+        for (const order of [dirs, [...dirs].reverse()]) {
+          const known = new Map<string, string | undefined>();
+          for (const d of order) assert.equal(findConfigFile(d, ws, known), findConfigFile(d, ws), d);
+          // the climbed ancestors are remembered too, with the answer a lookup from them gives
+          assert.equal(known.get(join(ws, 'a', 'b')), join(ws, 'a', 'b', '.forewarn.yml'));
+          assert.equal(known.get(join(ws, 'f')), join(ws, '.forewarn.yaml'));
+          assert.equal(known.get(join(ws, 'j', 'k')), undefined, 'a repository root below the folder stops the climb');
+          assert.ok(known.has(join(ws, 'j', 'k')));
+        }
+      } finally {
+        rmSync(top, { recursive: true, force: true });
+      }
+    });
+
     it('a FIFO or a link named .forewarn.yml is not read as configuration', () => {
       const top = mkdtempSync(join(tmpdir(), 'forewarn-cfg-'));
       try {

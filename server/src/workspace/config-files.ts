@@ -10,19 +10,33 @@ import { readSmallText } from './safe-read.js';
  * root (the nearest folder above with `.git`) and never above `stopAt` (the workspace folder, for the editor).
  * Outside a repository, with no `stopAt`, only `dir` itself counts: a `.forewarn.yml` in `/tmp` or a home folder
  * must not switch rules off for a scan below it.
+ *
+ * `known` (only with `stopAt`): answers for folders already looked at, filled in for every folder this call climbs
+ * through — a workspace of 10,000 folders otherwise repeats the same lookups up the same ancestors for each one.
+ * The caller clears it when a config file appears, changes or goes.
  */
-export function findConfigFile(dir: string, stopAt?: string): string | undefined {
+export function findConfigFile(dir: string, stopAt?: string, known?: Map<string, string | undefined>): string | undefined {
   const start = resolve(dir);
   const top = stopAt !== undefined ? resolve(stopAt) : (repositoryRoot(start) ?? start);
+  const memo = stopAt !== undefined ? known : undefined;
+  const climbed: string[] = [];
+  let result: string | undefined;
   for (let d = start; ; ) {
-    const found = CONFIG_FILE_NAMES.map((n) => join(d, n)).find(isFile);
-    if (found) return found;
-    if (d === top || existsSync(join(d, '.git'))) return undefined;
+    if (memo?.has(d)) {
+      result = memo.get(d);
+      break;
+    }
+    climbed.push(d);
+    result = CONFIG_FILE_NAMES.map((n) => join(d, n)).find(isFile);
+    if (result) break;
+    if (d === top || existsSync(join(d, '.git'))) break;
     const parent = dirname(d);
     // `top` is not above `dir` (a file outside the folder): nothing beyond `dir` itself.
-    if (parent === d || !isAncestor(top, parent)) return undefined;
+    if (parent === d || !isAncestor(top, parent)) break;
     d = parent;
   }
+  if (memo) for (const d of climbed) memo.set(d, result);
+  return result;
 }
 
 /** The nearest folder at or above `dir` that holds `.git`. */
@@ -55,7 +69,8 @@ export function loadConfigFile(path: string | undefined): ConfigFile {
 /** A regular file (not a link, FIFO or device: those are never read as configuration). */
 function isFile(p: string): boolean {
   try {
-    return lstatSync(p).isFile();
+    // no exception for the usual answer (no such file): building one per folder cost more than the lookup
+    return lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
   } catch {
     return false;
   }
