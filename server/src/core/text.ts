@@ -70,6 +70,17 @@ export class LineIndex {
   }
 }
 
+/** Where the line holding `offset` starts (after the `\n` before it). */
+export function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Where the line holding `offset` ends: its `\n`, or the end of the text. */
+export function lineEndOf(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  return nl === -1 ? text.length : nl;
+}
+
 /** `s` without its trailing run of `ch` (a loop: `/x+$/` retries every start of a long run of x, quadratic). */
 export function trimTrailing(s: string, ch: string): string {
   let end = s.length;

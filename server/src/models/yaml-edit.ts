@@ -3,14 +3,10 @@
 import { isMap, isScalar, type Pair } from 'yaml';
 import type { TextEdit } from '../core/types.js';
 import { getPair, rangeOf } from './yaml-nodes.js';
-import { lineBreakOf } from '../core/text.js';
+import { lineBreakOf, lineStartOf } from '../core/text.js';
 
 export function eolOf(text: string): string {
   return lineBreakOf(text);
-}
-
-function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /** Column of `offset`, or undefined when something other than spaces (or `- `) precedes it on its line. */

@@ -10,6 +10,7 @@
 
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, visit, type Document, type Node, type Pair } from 'yaml';
 import { isPlainParse, markPlainParse, YAML_OPTIONS, type YamlFile } from './yaml.js';
+import { lineStartOf } from '../core/text.js';
 
 type Range3 = [number, number, number];
 
@@ -39,10 +40,11 @@ const selfContained = new WeakMap<Document.Parsed, boolean>();
  */
 export function reparseYaml(previous: YamlFile, before: string, after: string): YamlFile | undefined {
   if (!isPlainParse(previous) || previous.docs.length === 0) return undefined;
+  // the same text (a re-analysis after a settings change): the parse stands, and stays a plain one for the next edit
+  if (before === after) return previous;
   // Directives (`%TAG`) give meaning to tags elsewhere in the stream.
   if (after.charCodeAt(0) === 37 /* % */ || after.includes('\n%')) return undefined;
   const change = textChange(before, after);
-  if (change.start === before.length && change.oldEnd === before.length && after.length === before.length) return { ...previous };
   const docs = previous.docs;
   for (const d of docs) if (d.errors.length > 0 || d.warnings.length > 0 || !isSelfContained(d)) return undefined;
 
@@ -181,15 +183,15 @@ function innermostPiece(doc: Document.Parsed, change: TextChange, text: string):
       const following = items[i + 1];
       const end = following === undefined ? undefined : itemStart(following);
       if (start === undefined) return found;
-      const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+      const lineStart = lineStartOf(text, start);
+      const nextLine = end === undefined ? undefined : lineStartOf(text, end);
       if (change.start < lineStart) return found;
-      if (end !== undefined && change.oldEnd >= text.lastIndexOf('\n', end - 1) + 1) continue;
+      if (nextLine !== undefined && change.oldEnd >= nextLine) continue;
       // This item holds the change (or is the last one, which is not bounded and so only descended into).
       const prefix = text.slice(lineStart, start);
       const isPairItem = isPair(item);
       const clean = isPairItem ? /^ *$/.test(prefix) : /^ *- +$/.test(prefix) || /^ *-$/.test(prefix);
-      if (end !== undefined && clean && (!isPairItem || isScalar((item as Pair).key))) {
-        const nextLine = text.lastIndexOf('\n', end - 1) + 1;
+      if (end !== undefined && nextLine !== undefined && clean && (!isPairItem || isScalar((item as Pair).key))) {
         // The next sibling must start its own line at the same column.
         const nextPrefix = text.slice(nextLine, end);
         const sameColumn = isPairItem ? nextPrefix.length === start - lineStart && /^ *$/.test(nextPrefix) : /^ *- *$/.test(nextPrefix) && nextPrefix.indexOf('-') === prefix.indexOf('-');

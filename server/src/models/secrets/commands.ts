@@ -1,5 +1,6 @@
 // Credentials in text: URLs with a password or a token in the query, HTTP credential headers, and secrets on command lines.
 
+import { lineEndOf, lineStartOf } from '../../core/text.js';
 import { decodeBase64 } from './checksums.js';
 import { isCredentialName, isPlaceholder, isReference, isSecretName, looksLikeSecret } from './generic.js';
 import { slotNonValue } from './values.js';
@@ -186,7 +187,7 @@ export function httpCredentials(text: string): TextCredential[] {
     if (text.includes('X-Amz-Credential=') || text.includes('X-Goog-Credential=')) {
       for (const m of text.matchAll(PRESIGNED)) {
         // a signature counts beside its credential, on the same line
-        const line = text.slice(text.lastIndexOf('\n', m.index) + 1, lineEnd(text, m.index));
+        const line = text.slice(lineStartOf(text, m.index), lineEndOf(text, m.index));
         if (!line.includes('X-Amz-Credential=') && !line.includes('X-Goog-Credential=')) continue;
         const value = m[2]!;
         const start = m.index + m[0].length - value.length;
@@ -220,11 +221,6 @@ export function httpCredentials(text: string): TextCredential[] {
   }
   // stable: on one position the kinds keep the order above
   return out.sort((a, b) => a.start - b.start);
-}
-
-function lineEnd(text: string, at: number): number {
-  const nl = text.indexOf('\n', at);
-  return nl === -1 ? text.length : nl;
 }
 
 /** A scheme character (`[a-z0-9+.-]`, either case). */

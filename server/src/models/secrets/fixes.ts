@@ -5,14 +5,10 @@ import type { Assignment } from '../assignments.js';
 import type { SourceFile } from '../source-file.js';
 import { documentsAround, get, rangeOf } from '../yaml-nodes.js';
 import { envName } from './generic.js';
-import { lineBreakOf } from '../../core/text.js';
+import { lineBreakOf, lineStartOf } from '../../core/text.js';
 
 function eol(text: string): string {
   return lineBreakOf(text);
-}
-
-function lineStartOf(text: string, offset: number): number {
-  return Math.max(text.lastIndexOf('\n', offset - 1) + 1, 0);
 }
 
 /** After the line holding `offset`, including its line end. */

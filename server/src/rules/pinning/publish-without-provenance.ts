@@ -10,6 +10,7 @@ import { getPair, rangeOf } from '../../models/yaml-nodes.js';
 import { scalarText } from '../../models/yaml-values.js';
 import { defineRule } from '../define.js';
 import { append } from '../../core/arrays.js';
+import { lineStartOf } from '../../core/text.js';
 
 /** Actions that attest or sign what the job built. */
 const ATTESTERS = new Set(['actions/attest-build-provenance', 'actions/attest', 'actions/attest-sbom']);
@@ -96,10 +97,6 @@ function scanJob(job: Job, byHolder: ReadonlyMap<object, Script[]>): { publishes
   return { publishes, signs };
 }
 
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
 function lineEndAfter(text: string, offset: number): number {
   const nl = text.indexOf('\n', offset);
   return nl === -1 ? text.length : nl + 1;
@@ -116,7 +113,7 @@ function removeInputs(text: string, step: Step, names: readonly string[]): TextE
   const targets = whole ? [{ start: rangeOf(withPair.key)?.start, end: rangeOf(withPair.value)?.end }] : drop.map((e) => ({ start: rangeOf(e.key)?.start, end: rangeOf(e.valueNode)?.end }));
   for (const t of targets) {
     if (t.start === undefined || t.end === undefined) return undefined;
-    const s = lineStart(text, t.start);
+    const s = lineStartOf(text, t.start);
     // only whole lines holding just this entry
     if (!/^ *$/.test(text.slice(s, t.start))) return undefined;
     const endLine = text[t.end - 1] === '\n' ? t.end : lineEndAfter(text, t.end);
