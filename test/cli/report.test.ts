@@ -307,6 +307,14 @@ describe('scan --fix and --diff', () => {
     assert.equal(forewarn(['scan', '--diff', '--format', 'json'], ws).code, 2, '--diff has no report format');
   });
 
+  it('--diff exits on the findings the report would show: --min-severity applies', () => {
+    reset();
+    assert.equal(forewarn(['scan', '--diff', '--fail-on', 'low'], ws).code, 1);
+    const r = forewarn(['scan', '--diff', '--fail-on', 'low', '--min-severity', 'critical'], ws);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^--- a\/\.github\/workflows\/ci\.yml$/m, 'the diff is still shown');
+  });
+
   it('--fix writes the safe fixes (CRLF kept), reports what remains and what it did; a second run finds nothing to fix', () => {
     reset();
     const r = forewarn(['scan', '--fix', '--fail-on', 'none', '-f', 'text'], ws);

@@ -218,6 +218,19 @@ describe('redaction in the output layer', () => {
       }
     }
 
+    it('scan -o FILE: the report file holds nothing in full either', () => {
+      const out = join(ws, '..', `${ws.split(/[\\/]/).pop()}-report.sarif`);
+      try {
+        const r = spawnSync(process.execPath, [join(REPO, 'dist/cli.js'), 'scan', '.', '--format', 'sarif', '--fail-on', 'none', '-o', out, '--skip-rule', 'provider-token,generic-secret,credential-url,aws-access-key,hardcoded-credential'], { cwd: ws, encoding: 'utf8' });
+        assert.ok(r.status === 0 || r.status === 2, r.stderr);
+        const text = readFileSync(out, 'utf8');
+        assert.ok(/unpinned-action/.test(text), 'the rule reported');
+        assert.deepEqual(leaks(text), []);
+      } finally {
+        rmSync(out, { force: true });
+      }
+    });
+
     it('a configuration error echoing a token, and a bad baseline, are redacted on stderr', () => {
       writeFileSync(join(ws, '.forewarn.yml'), `rules:\n  ${GHP}: off\n`);
       try {

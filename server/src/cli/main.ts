@@ -155,8 +155,8 @@ function scanCommand(args: readonly string[], io: Io): number {
     report = scanWithThreads(scanTargets(opts.paths, io), scanOpts);
   }
   const fixes = fixer?.report();
-  if (fixes && opts.diff) return diffOutput(fixes, report, opts.failOn, io);
-  if (fixes) report = afterFixes(report, fixes);
+  // --diff writes nothing, so its findings and exit code are those of the files as they are
+  if (fixes && !opts.diff) report = afterFixes(report, fixes);
 
   const minRank = severityRank(opts.minSeverity);
   let baselined = 0;
@@ -181,6 +181,10 @@ function scanCommand(args: readonly string[], io: Io): number {
   const incomplete = report.errors.filter((e) => e.type === 'internal' || e.type === 'read').length;
   const unwritten = fixes?.problems.length ?? 0;
   const exitCode = failing > 0 ? EXIT.findings : incomplete + unwritten > 0 ? EXIT.usage : EXIT.clean;
+  if (fixes && opts.diff) {
+    diffOutput(fixes, io);
+    return exitCode;
+  }
 
   const output = formatReport(format, {
     findings,
@@ -200,7 +204,8 @@ function scanCommand(args: readonly string[], io: Io): number {
     width: io.columns ?? 100,
     ...(fixes ? { fixes } : {}),
   });
-  if (opts.output !== undefined) writeFileSync(resolve(io.cwd, opts.output), output.out);
+  // -o writes past `io`: the same shape redaction as stdout, so a report file never holds more than the terminal would
+  if (opts.output !== undefined) writeFileSync(resolve(io.cwd, opts.output), redactText(output.out));
   else io.out(output.out);
   io.err(output.err);
   // Machine formats carry every file problem in the report; stderr keeps only what the report cannot say.
@@ -212,13 +217,10 @@ function scanCommand(args: readonly string[], io: Io): number {
   return exitCode;
 }
 
-/** `--diff`: the changes on stdout, what they are on stderr; the exit code is that of the files as they are. */
-function diffOutput(fixes: FixReport, report: ScanReport, failOn: Severity | undefined, io: Io): number {
+/** `--diff`: the changes on stdout, what they are on stderr. */
+function diffOutput(fixes: FixReport, io: Io): void {
   for (const f of fixes.files) io.out(`${f.diff}\n`);
   io.err(fixLines(fixes));
-  const failing = failOn === undefined ? 0 : report.findings.filter((f) => severityRank(f.finding.severity) >= severityRank(failOn)).length;
-  const incomplete = report.errors.some((e) => e.type === 'internal' || e.type === 'read');
-  return failing > 0 ? EXIT.findings : incomplete || fixes.problems.length > 0 ? EXIT.usage : EXIT.clean;
 }
 
 /** The report with the findings and errors of fixed files replaced by those of their fixed text, in scan order. */

@@ -4,6 +4,7 @@
 
 import { isMainThread, workerData } from 'node:worker_threads';
 import { Analyzer } from '../engine/index.js';
+import { redactText } from '../engine/redaction.js';
 import { ModuleContextLoader } from '../workspace/module-context.js';
 import { analyzeForThread, type ThreadJob, type ThreadResult, type WorkerSetup } from './scan-threads.js';
 
@@ -23,7 +24,7 @@ export function startScanWorker(): void {
       try {
         results.push(analyzeForThread(job, analyzer, setup.config, modules));
       } catch (e) {
-        results.push({ index: job.index, files: 0, errors: [{ path: job.file.shown, absPath: job.file.abs, type: 'internal', message: `internal error: ${e instanceof Error ? e.message : String(e)}` }], findings: [] });
+        results.push({ index: job.index, files: 0, errors: [{ path: job.file.shown, absPath: job.file.abs, type: 'internal', message: `internal error: ${redactText(e instanceof Error ? e.message : String(e))}` }], findings: [] });
       }
       Atomics.add(counters, 1 + setup.slot, 1);
     }

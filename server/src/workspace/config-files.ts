@@ -17,7 +17,7 @@ import { readSmallText } from './safe-read.js';
  */
 export function findConfigFile(dir: string, stopAt?: string, known?: Map<string, string | undefined>): string | undefined {
   const start = resolve(dir);
-  const top = stopAt !== undefined ? resolve(stopAt) : (repositoryRoot(start) ?? start);
+  const top = stopAt !== undefined ? resolve(stopAt) : (findRepositoryRoot(start) ?? start);
   const memo = stopAt !== undefined ? known : undefined;
   const climbed: string[] = [];
   let result: string | undefined;
@@ -39,9 +39,9 @@ export function findConfigFile(dir: string, stopAt?: string, known?: Map<string,
   return result;
 }
 
-/** The nearest folder at or above `dir` that holds `.git`. */
-function repositoryRoot(dir: string): string | undefined {
-  for (let d = dir; ; d = dirname(d)) {
+/** The nearest folder at or above `dir` that holds a `.git` entry (a repository root), or undefined. */
+export function findRepositoryRoot(dir: string): string | undefined {
+  for (let d = resolve(dir); ; d = dirname(d)) {
     if (existsSync(join(d, '.git'))) return d;
     if (dirname(d) === d) return undefined;
   }
@@ -73,16 +73,5 @@ function isFile(p: string): boolean {
     return lstatSync(p, { throwIfNoEntry: false })?.isFile() === true;
   } catch {
     return false;
-  }
-}
-
-/** The nearest folder at or above `dir` that holds a `.git` entry (a repository root), or undefined. */
-export function findRepositoryRoot(dir: string): string | undefined {
-  let d = resolve(dir);
-  for (;;) {
-    if (existsSync(join(d, '.git'))) return d;
-    const parent = dirname(d);
-    if (parent === d) return undefined;
-    d = parent;
   }
 }
