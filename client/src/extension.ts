@@ -62,7 +62,7 @@ type FixAllResult =
       readonly edit?: unknown;
       readonly fixed: readonly { ruleId: string; count: number }[];
       readonly fixedCount: number;
-      readonly remaining: { unsafe: number; lookup: number; none: number };
+      readonly remaining: { unsafe: number; lookup: number; none: number; again: number };
     }
   | { readonly status: 'not-analyzed' | 'disabled' };
 
@@ -216,7 +216,7 @@ async function fixAll(): Promise<FixAllResult | undefined> {
     void window.showInformationMessage(`Forewarn does not analyze ${name}: it is not a kind of file Forewarn reads, so there is nothing to fix.`);
     return result;
   }
-  const { unsafe, lookup, none } = result.remaining;
+  const { unsafe, lookup, none, again } = result.remaining;
   const left = unsafe + lookup + none;
   const why = [unsafe && `${unsafe} with an unsafe fix to review`, lookup && `${lookup} to pin`, none && `${none} without an automatic fix`].filter(Boolean).join(', ');
   if (result.fixedCount === 0 || !result.edit) {
@@ -232,7 +232,8 @@ async function fixAll(): Promise<FixAllResult | undefined> {
   // The rules first (the one line a toast shows), then what is left.
   const rules = result.fixed.map((r) => (r.count > 1 ? `${r.count} ${r.ruleId}` : r.ruleId)).join(', ');
   const rest = left > 0 ? ` ${left} more need${left === 1 ? 's' : ''} your decision (${why}).` : '';
-  void window.showInformationMessage(`Forewarn fixed ${plural(result.fixedCount, 'problem')} in ${name}: ${rules}.${rest}`);
+  const overlapping = again > 0 ? ` ${again} safe fix${again === 1 ? '' : 'es'} overlapped these: run Fix All again for ${again === 1 ? 'it' : 'them'}.` : '';
+  void window.showInformationMessage(`Forewarn fixed ${plural(result.fixedCount, 'problem')} in ${name}: ${rules}.${rest}${overlapping}`);
   return result;
 }
 

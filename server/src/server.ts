@@ -491,8 +491,8 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     return { severityMap: settings.severityMap, relatedInformation };
   }
 
-  /** The output's header: the settings each workspace folder gets (never a token). */
-  /** Logs the settings in effect when they differ from the last ones logged; says whether they did. */
+  /** The output's header: the settings each workspace folder gets (never a token), logged when they differ from the
+   * last ones logged; says whether they did. */
   async function logSettings(): Promise<boolean> {
     const roots = folderRoots();
     // Window-wide settings count too: documents outside every folder use them.
@@ -767,8 +767,6 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     const all = current.result.pinRequests;
     return all.length === 0 ? [] : [pinAction('Forewarn: pin all actions and images in this file', { uri, version: doc.version, requests: [...all] }, undefined, PIN_ALL_KIND)];
   }
-
-
 }
 
 function sameRange(a: Range, b: Range): boolean {

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LineIndex } from '../../server/src/core/text.js';
 import type { Finding } from '../../server/src/core/types.js';
-import { snippetText } from '../../server/src/lsp/code-actions.js';
+import { fixAll, snippetText } from '../../server/src/lsp/code-actions.js';
+import { EMPTY_RESULT } from '../../server/src/lsp/document-analysis.js';
 import { DEFAULT_SEVERITY_MAP, readSeverityMap, ruleDocsUri, toLspSeverity } from '../../server/src/lsp/convert.js';
 import { findingDiagnostics, spanGroups } from '../../server/src/lsp/diagnostics.js';
 
@@ -18,6 +19,18 @@ describe('editor display', () => {
     assert.equal(m.low, 'information');
     assert.equal(readSeverityMap(undefined), DEFAULT_SEVERITY_MAP);
     assert.equal(readSeverityMap({ high: 'warning' }), DEFAULT_SEVERITY_MAP, 'the defaults again are the defaults');
+  });
+
+  it('fix all: a safe fix that overlaps one it makes is counted as left for a second run, not lost', () => {
+    const text = 'image: node:latest\n';
+    const safe = (f: Finding, newText: string): Finding => ({ ...f, fixes: [{ title: 'fix', safety: 'safe', edits: [{ range: f.range, newText }] }] });
+    const first = safe(finding('image-latest', 7, 18), 'node:22');
+    const second = safe(finding('unpinned-image', 7, 18), 'node@sha256:0');
+    const plain = finding('no-fix', 0, 5);
+    const r = fixAll({ uri: 'file:///x.yml', version: 1, text, lines: new LineIndex(text) }, { ...EMPTY_RESULT, parsed: true, findings: [first, second, plain] });
+    assert.equal(r.fixedCount, 1);
+    assert.deepEqual(r.fixed, [{ ruleId: 'image-latest', count: 1 }]);
+    assert.deepEqual(r.remaining, { unsafe: 0, lookup: 0, none: 1, again: 1 });
   });
 
   it('groups findings that overlap on their first line; the most severe leads, the others are related', () => {

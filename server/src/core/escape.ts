@@ -6,7 +6,7 @@
  * is shown ("Trojan Source"), plus the line and paragraph separators that some terminals treat as line ends.
  */
 const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const UNSAFE_TEST = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE_TEST = new RegExp(UNSAFE.source);
 
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\x1b': '\\e', '\0': '\\0' };
 
@@ -20,11 +20,6 @@ function visible(c: string): string {
 /** `s` with every unsafe character written as an escape (`\e`, `\r`, `\x07`, `\u{202e}`); tabs stay. */
 export function escapeControl(s: string): string {
   return UNSAFE_TEST.test(s) ? s.replace(UNSAFE, visible) : s;
-}
-
-/** Like escapeControl, and tabs too: for text that must stay on one line with known columns. */
-export function escapeControlAndTabs(s: string): string {
-  return escapeControl(s).replace(/\t/g, '\\t');
 }
 
 /** Multi-line text (a diff) escaped line by line: line breaks stay, a CR before one is dropped, the rest escaped. */

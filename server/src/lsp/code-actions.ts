@@ -141,8 +141,11 @@ export interface FixAllSummary {
   /** findings fixed, per rule id, in the order of the file. */
   readonly fixed: readonly { readonly ruleId: string; readonly count: number }[];
   readonly fixedCount: number;
-  /** findings left: with an unsafe fix only, needing a lookup (pin), or with no fix. */
-  readonly remaining: { readonly unsafe: number; readonly lookup: number; readonly none: number };
+  /**
+   * findings left: with an unsafe fix only, needing a lookup (pin), or with no fix; `again`: a safe fix that
+   * overlaps one this edit makes (a second "Fix all" on the changed text takes it, if it is still needed).
+   */
+  readonly remaining: { readonly unsafe: number; readonly lookup: number; readonly none: number; readonly again: number };
 }
 
 /** Every safe fix of the file in one edit, and what it does, for "Fix all" and the fix-all code action. */
@@ -151,10 +154,11 @@ export function fixAll(doc: DocumentRef, result: DocumentResult): FixAllSummary 
   const counts = new Map<string, number>();
   for (const f of fixed) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
   const taken = new Set(fixed);
-  const remaining = { unsafe: 0, lookup: 0, none: 0 };
+  const remaining = { unsafe: 0, lookup: 0, none: 0, again: 0 };
   for (const f of result.findings) {
-    if (taken.has(f) || f.fixes.some((x) => x.safety === 'safe')) continue;
-    if (f.fixes.some((x) => x.safety === 'unsafe')) remaining.unsafe++;
+    if (taken.has(f)) continue;
+    if (f.fixes.some((x) => x.safety === 'safe')) remaining.again++;
+    else if (f.fixes.some((x) => x.safety === 'unsafe')) remaining.unsafe++;
     else if (f.fixes.some((x) => x.safety === 'needs-network')) remaining.lookup++;
     else remaining.none++;
   }
