@@ -3,24 +3,30 @@
 // keyword per text cost more than the detectors that then run).
 
 /**
- * Built once per list of groups. `present(text)[g]` is 1 when some keyword of group `g` occurs in `text`
- * (case-sensitive, as `text.includes(k)`), else 0. An empty keyword occurs in every text.
+ * Built once per list of groups. `present(text)` lists the groups `g` with some keyword in `text` (case-sensitive,
+ * as `text.includes(k)`). An empty keyword occurs in every text.
  */
 export class KeywordGroups {
   /** per UTF-16 code unit, its column in the transition table (0: a unit no keyword holds). */
   private readonly column: Uint8Array | Uint16Array;
   private readonly width: number;
-  /** state × column → next state (a full automaton: no failure links are followed while scanning). */
-  private readonly next: Int32Array;
-  /** the groups a state completes a keyword of: groups[outStart[s] .. outStart[s + 1]). */
-  private readonly outStart: Int32Array;
+  /**
+   * A full automaton (no failure links are followed while scanning). States are numbered by their row's offset
+   * (state × width), so a step is one lookup: `next[state + column]` is the next state's row.
+   */
+  private readonly next: Uint16Array | Int32Array;
+  /** per row offset, the groups its state completes a keyword of: out[outFrom[row] .. outTo[row]) (empty for most). */
+  private readonly outFrom: Int32Array;
+  private readonly outTo: Int32Array;
   private readonly out: Int32Array;
-  private readonly count: number;
   /** groups with an empty keyword: present in every text. */
   private readonly always: readonly number[];
+  /** per group, the stamp of the last call that found it. */
+  private readonly marks: Uint32Array;
+  private stamp = 0;
 
   constructor(groups: readonly (readonly string[])[]) {
-    this.count = groups.length;
+    this.marks = new Uint32Array(groups.length);
     const always: number[] = [];
     const units = new Map<number, number>();
     for (const group of groups) {
@@ -78,37 +84,49 @@ export class KeywordGroups {
         }
       }
     }
-    this.next = next;
-    this.outStart = new Int32Array(states + 1);
-    let total = 0;
+    // Row offsets in 16 bits where they fit: half the table, which then stays in the cache.
+    this.next = next.length <= 0x10000 ? new Uint16Array(next.length) : new Int32Array(next.length);
+    for (let i = 0; i < next.length; i++) this.next[i] = next[i]! * this.width;
+    this.outFrom = new Int32Array(states * this.width);
+    this.outTo = new Int32Array(states * this.width);
+    const out: number[] = [];
     for (let s = 0; s < states; s++) {
-      this.outStart[s] = total;
-      total += ends[s]!.length;
+      this.outFrom[s * this.width] = out.length;
+      for (const g of ends[s]!) out.push(g);
+      this.outTo[s * this.width] = out.length;
     }
-    this.outStart[states] = total;
-    this.out = new Int32Array(total);
-    for (let s = 0; s < states; s++) this.out.set(ends[s]!, this.outStart[s]!);
+    this.out = Int32Array.from(out);
   }
 
-  present(text: string): Uint8Array {
-    const hit = new Uint8Array(this.count);
-    let left = this.count;
+  /** The groups with a keyword in `text`, in ascending order. */
+  present(text: string): number[] {
+    // A group is taken once per call: its mark is this call's stamp (the scan calls nothing, so calls never nest).
+    const stamp = this.nextStamp();
+    const { column, next, outFrom, outTo, out, marks } = this;
+    const found: number[] = [];
     for (const g of this.always) {
-      hit[g] = 1;
-      left--;
+      marks[g] = stamp;
+      found.push(g);
     }
-    const { column, next, outStart, out, width } = this;
-    let s = 0;
-    for (let i = 0, n = text.length; i < n && left > 0; i++) {
-      s = next[s * width + column[text.charCodeAt(i)]!]!;
-      for (let o = outStart[s]!, end = outStart[s + 1]!; o < end; o++) {
+    let row = 0;
+    for (let i = 0, n = text.length; i < n; i++) {
+      row = next[row + column[text.charCodeAt(i)]!]!;
+      for (let o = outFrom[row]!, end = outTo[row]!; o < end; o++) {
         const g = out[o]!;
-        if (hit[g] === 0) {
-          hit[g] = 1;
-          left--;
+        if (marks[g] !== stamp) {
+          marks[g] = stamp;
+          found.push(g);
         }
       }
     }
-    return hit;
+    return found.length > 1 ? found.sort((x, y) => x - y) : found;
+  }
+
+  private nextStamp(): number {
+    if (++this.stamp === 0xffffffff) {
+      this.marks.fill(0);
+      this.stamp = 1;
+    }
+    return this.stamp;
   }
 }

@@ -52,9 +52,7 @@ export interface TokenMatch {
 export function scanTokens(text: string, detectors: readonly Detector[] = DETECTORS): TokenMatch[] {
   const out: TokenMatch[] = [];
   // One pass over the text says which detectors' keywords occur; only those run.
-  const present = keywordsOf(detectors).present(text);
-  for (let i = 0; i < detectors.length; i++) {
-    if (present[i] === 0) continue;
+  for (const i of keywordsOf(detectors).present(text)) {
     const d = detectors[i]!;
     if (d.near) for (const [from, to] of nearWindows(d.near, text)) collect(d, text, from, to, out);
     else collect(d, text, 0, text.length, out);
@@ -88,9 +86,23 @@ function nearWindows(near: NonNullable<Detector['near']>, text: string): [number
 /** The detector's matches lying inside text[from, to), read with NEAR_CONTEXT characters of context either side. */
 function collect(d: Detector, text: string, from: number, to: number, out: TokenMatch[]): void {
   const base = Math.max(0, from - NEAR_CONTEXT);
+  // A copy of the (global) pattern, so the shared detector keeps no state; copies are reused (a validator that scans
+  // again takes another one while this is out).
+  const free = FREE_PATTERNS.get(d);
+  const re = free?.pop() ?? new RegExp(d.pattern.source, d.pattern.flags);
+  try {
+    scanWith(d, re, text, base, from, to, out);
+  } finally {
+    if (free) free.push(re);
+    else FREE_PATTERNS.set(d, [re]);
+  }
+}
+
+/** Per detector, copies of its pattern not in use. */
+const FREE_PATTERNS = new Map<Detector, RegExp[]>();
+
+function scanWith(d: Detector, re: RegExp, text: string, base: number, from: number, to: number, out: TokenMatch[]): void {
   const part = base === 0 && to >= text.length ? text : text.slice(base, Math.min(text.length, to + NEAR_CONTEXT));
-  // A copy of the (global) pattern, so the shared detector keeps no state.
-  const re = new RegExp(d.pattern.source, d.pattern.flags);
   re.lastIndex = from - base;
   for (let m = re.exec(part); m; m = re.exec(part)) {
     if (m[0].length === 0) re.lastIndex++;
