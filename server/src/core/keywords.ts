@@ -15,9 +15,9 @@ export class KeywordGroups {
    * (state × width), so a step is one lookup: `next[state + column]` is the next state's row.
    */
   private readonly next: Uint16Array | Int32Array;
-  /** per row offset, the groups its state completes a keyword of: out[outFrom[row] .. outTo[row]) (empty for most). */
-  private readonly outFrom: Int32Array;
-  private readonly outTo: Int32Array;
+  /** rows from here on are of states that end a keyword (the k-th such state's groups: out[outStart[k] .. outStart[k + 1])). */
+  private readonly firstOutRow: number;
+  private readonly outStart: Int32Array;
   private readonly out: Int32Array;
   /** groups with an empty keyword: present in every text. */
   private readonly always: readonly number[];
@@ -84,17 +84,29 @@ export class KeywordGroups {
         }
       }
     }
-    // Row offsets in 16 bits where they fit: half the table, which then stays in the cache.
-    this.next = next.length <= 0x10000 ? new Uint16Array(next.length) : new Int32Array(next.length);
-    for (let i = 0; i < next.length; i++) this.next[i] = next[i]! * this.width;
-    this.outFrom = new Int32Array(states * this.width);
-    this.outTo = new Int32Array(states * this.width);
-    const out: number[] = [];
+    // Renumbered so that the states that end a keyword come last: while scanning, one comparison of the row with
+    // `firstOutRow` says whether the state has groups to take. Row offsets in 16 bits where they fit (the table then
+    // stays in the cache).
+    const rank = new Int32Array(states);
+    const ending: number[] = [];
+    let ranked = 0;
     for (let s = 0; s < states; s++) {
-      this.outFrom[s * this.width] = out.length;
-      for (const g of ends[s]!) out.push(g);
-      this.outTo[s * this.width] = out.length;
+      if (ends[s]!.length === 0) rank[s] = ranked++;
+      else ending.push(s);
     }
+    this.firstOutRow = ranked * this.width;
+    for (const s of ending) rank[s] = ranked++;
+    this.next = next.length <= 0x10000 ? new Uint16Array(next.length) : new Int32Array(next.length);
+    for (let s = 0; s < states; s++) {
+      for (let col = 0; col < this.width; col++) this.next[rank[s]! * this.width + col] = rank[next[s * this.width + col]!]! * this.width;
+    }
+    this.outStart = new Int32Array(ending.length + 1);
+    const out: number[] = [];
+    ending.forEach((s, i) => {
+      this.outStart[i] = out.length;
+      for (const g of ends[s]!) out.push(g);
+    });
+    this.outStart[ending.length] = out.length;
     this.out = Int32Array.from(out);
   }
 
@@ -102,7 +114,7 @@ export class KeywordGroups {
   present(text: string): number[] {
     // A group is taken once per call: its mark is this call's stamp (the scan calls nothing, so calls never nest).
     const stamp = this.nextStamp();
-    const { column, next, outFrom, outTo, out, marks } = this;
+    const { column, next, firstOutRow, outStart, out, marks, width } = this;
     const found: number[] = [];
     for (const g of this.always) {
       marks[g] = stamp;
@@ -111,7 +123,9 @@ export class KeywordGroups {
     let row = 0;
     for (let i = 0, n = text.length; i < n; i++) {
       row = next[row + column[text.charCodeAt(i)]!]!;
-      for (let o = outFrom[row]!, end = outTo[row]!; o < end; o++) {
+      if (row < firstOutRow) continue;
+      const k = (row - firstOutRow) / width;
+      for (let o = outStart[k]!, end = outStart[k + 1]!; o < end; o++) {
         const g = out[o]!;
         if (marks[g] !== stamp) {
           marks[g] = stamp;
