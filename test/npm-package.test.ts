@@ -33,9 +33,9 @@ describe('npm package', () => {
   });
   after(() => rmSync(tmp, { recursive: true, force: true }));
 
-  it('holds only the self-contained CLI bundle, with bin, engines and no dependencies', () => {
+  it('holds only the CLI (loader, self-contained bundle, its code cache, rule pages), with bin, engines and no dependencies', () => {
     const files = JSON.parse(readFileSync(join(tmp, 'files.json'), 'utf8')) as string[];
-    assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/cli.js', 'package.json']);
+    assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/cli-bundle.cache', 'dist/cli-bundle.js', 'dist/cli.js', 'dist/rule-docs.json', 'package.json']);
     const pkg = JSON.parse(readFileSync(join(REPO, 'dist/npm/package.json'), 'utf8')) as Record<string, unknown> & { bin: Record<string, string>; engines: { node: string }; dependencies?: Record<string, string> };
     assert.equal(pkg.name, 'forewarn');
     assert.equal(pkg.bin.forewarn, 'dist/cli.js');
