@@ -2,6 +2,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { asciiOnly } from './scripts/ascii-bundle.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
@@ -36,6 +37,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/loader.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 writeFileSync('dist/rule-docs.json', `${JSON.stringify(ruleDocs)}\n`);
+// An ASCII bundle reads into a one-byte string, twice as fast and half the memory of a two-byte one (cold start).
+writeFileSync('dist/cli-bundle.js', asciiOnly(readFileSync('dist/cli-bundle.js', 'utf8')));
 // With this Node.js: the cache is valid for the Node.js that made it (any other compiles the bundle as before).
 execFileSync(process.execPath, ['scripts/code-cache.mjs'], { stdio: 'inherit' });
 

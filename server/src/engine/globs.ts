@@ -30,13 +30,13 @@ export function compileGlobs(globs: readonly string[], opts: { nocase?: boolean;
   }
   // `lazy` (the built-in kind globs): each pattern is compiled the first time a path's file name could match it, so a
   // one-file CLI run compiles few of the ~100 (building a Minimatch is the costly part of a test).
-  const lazy = patterns.map((g) => ({ literal: nameLiteral(g, nocase), matcher: undefined as Minimatch | undefined, g }));
+  const lazy = patterns.map((g) => ({ ...literals(g, nocase), matcher: undefined as Minimatch | undefined, g }));
   return (path) => {
     const p = normalizePath(path).replace(/^\/+/, '');
-    const base = p.slice(p.lastIndexOf('/') + 1);
-    const name = nocase ? base.toLowerCase() : base;
+    const full = nocase ? p.toLowerCase() : p;
+    const name = full.slice(full.lastIndexOf('/') + 1);
     for (const l of lazy) {
-      if (l.literal !== undefined && !name.includes(l.literal)) continue;
+      if ((l.name !== undefined && !name.includes(l.name)) || l.dirs.some((d) => !full.includes(d))) continue;
       l.matcher ??= compile(l.g);
       if (l.matcher.match(p)) return true;
     }
@@ -45,16 +45,18 @@ export function compileGlobs(globs: readonly string[], opts: { nocase?: boolean;
 }
 
 /**
- * The longest run of literal characters in a glob's last segment, which any matching path's file name contains; none
- * when that segment holds anything but literals and `*` (`?`, classes, braces, extglobs, escapes) or is `**`.
+ * Text any path a glob matches contains: the longest literal run of its last segment in the file name, and the
+ * literal runs of its other segments somewhere in the path. Only segments made of literals and `*` count (not `**`,
+ * nor any with `?`, classes, braces, extglobs or escapes), so the test is never stricter than the glob.
  */
-function nameLiteral(glob: string, nocase: boolean): string | undefined {
-  const last = glob.slice(glob.lastIndexOf('/') + 1);
-  if (last === '' || last === '**' || /[?[\]{}()!+@\\]/.test(last)) return undefined;
-  let best = '';
-  for (const run of last.split('*')) if (run.length > best.length) best = run;
-  if (best === '') return undefined;
-  return nocase ? best.toLowerCase() : best;
+function literals(glob: string, nocase: boolean): { name: string | undefined; dirs: string[] } {
+  const segments = (nocase ? glob.toLowerCase() : glob).split('/');
+  const plain = (seg: string): boolean => seg !== '' && seg !== '**' && !/[?[\]{}()!+@\\]/.test(seg);
+  const last = segments[segments.length - 1]!;
+  let name: string | undefined;
+  if (plain(last)) for (const run of last.split('*')) if (run.length > (name?.length ?? 0)) name = run;
+  const dirs = segments.slice(0, -1).filter(plain).flatMap((seg) => seg.split('*').filter((run) => run.length > 0));
+  return { name, dirs };
 }
 
 /**
