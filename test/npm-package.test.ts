@@ -47,6 +47,13 @@ describe('npm package', () => {
     assert.match(readFileSync(join(REPO, 'dist/npm/dist/cli.js'), 'utf8').slice(0, 40), /^#!\/usr\/bin\/env node\n/);
   });
 
+  it('the repository itself packs to the same CLI files (pre-commit installs it that way; .npmignore)', () => {
+    const pack = sh(NPM, ['pack', '--dry-run', '--json', '--ignore-scripts'], REPO);
+    assert.equal(pack.code, 0, pack.err);
+    const [info] = JSON.parse(pack.out) as { files: { path: string }[] }[];
+    assert.deepEqual(info!.files.map((f) => f.path).sort(), ['LICENSE', 'README.md', 'dist/cli-bundle.cache', 'dist/cli-bundle.js', 'dist/cli.js', 'dist/rule-docs.json', 'package.json']);
+  });
+
   it('its README is written for command-line users, not the repository\'s developers', () => {
     const readme = readFileSync(join(REPO, 'dist/npm/README.md'), 'utf8');
     assert.match(readme, /^# forewarn\n/);
