@@ -14,6 +14,7 @@ import { Analyzer, DEFAULT_CONFIG, RULES, parseConfig, type AnalysisResult, type
 import { parseBaseline } from '../../server/src/engine/baseline.js';
 import fc from 'fast-check';
 import { createRedactor, redactText } from '../../server/src/engine/redaction.js';
+import { flagCredentials } from '../../server/src/models/secrets/commands.js';
 import { fake, withCrc32 } from '../../server/src/models/secrets/fake.js';
 import { walkFiles } from '../../server/src/workspace/walk.js';
 import { rules as testRules } from '../fixtures/test-rules.js';
@@ -202,6 +203,12 @@ describe('redaction in the output layer', () => {
         }),
         { numRuns: 2000, seed: 20261203 },
       );
+    });
+    it('leaves a `--secret id=…,env=…` option list readable (a fix title that tells how to build)', () => {
+      const title = 'Pass S0_API_KEY as a BuildKit secret to the RUN that uses it (build with --secret id=s0_api_key,env=S0_API_KEY)';
+      assert.equal(redactText(title), title);
+      assert.deepEqual(flagCredentials('docker build --secret id=npmrc_token,env=NPM_TOKEN .'), []);
+      assert.deepEqual(flagCredentials('tool --signing-key 9fQ2xL7vK3mT8wRz').map((c) => c.secret), ['9fQ2xL7vK3mT8wRz']);
     });
     it('stays linear: a message checked against a hundred thousand file secrets', () => {
       const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

@@ -55,6 +55,8 @@ const LONGEST_HEADER_NAME = [...HEADER_NAMES].reduce((n, name) => Math.max(n, na
 const QUERY = /[?&](access_token|private_token|auth_token|api_key|apikey|api-key|token|client_secret|password|passwd|secret)=([^&\s"'`#<>()[\]{}$%\\]{8,512})/gi;
 const PRESIGNED = /[?&](X-Amz-Signature|X-Goog-Signature)=([0-9a-f]{64,1024})(?![0-9a-f])/g;
 const CURL_USER = /(?<![^\s])(?:-u|--user)(?:[ \t]+|=)?["']?([^\s:"'$]{1,128}):([^\s"']{1,256})/g;
+/** A flag value that is a `key=value` list names where a secret comes from (`--secret id=npmrc,src=…`): no secret itself. */
+const OPTION_LIST = /^[A-Za-z][A-Za-z0-9_.-]{0,40}=/;
 const FLAG = /(?<![^\s])(--?[A-Za-z][A-Za-z0-9-]{0,40})(?:=|[ \t]+)["']?([^\s"']{1,512})/g;
 const LOCAL_HOST = /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?::\d+)?$/i;
 /** Hosts reserved for documentation and tests (RFC 2606, RFC 6761): a URL there is an example, not an account. */
@@ -321,7 +323,7 @@ export function flagCredentials(script: string): TextCredential[] {
       const value = m[2]!;
       const name = flag.replace(/^-+/, '');
       if (flag.length < 4 || !isSecretName(name) || passwordFlag(flag, login, m.index)) continue;
-      if (!literal(value) || value.startsWith('-') || !looksLikeSecret(value, /pass|pwd/i.test(name))) continue;
+      if (!literal(value) || value.startsWith('-') || OPTION_LIST.test(value) || !looksLikeSecret(value, /pass|pwd/i.test(name))) continue;
       const start = base + m.index + m[0].length - value.length;
       out.push({ kind: 'flag', label: flag, start, end: start + value.length, secret: value });
     }
@@ -393,4 +395,4 @@ export function commandCredentials(script: string): TextCredential[] {
 }
 
 /** Every pattern above, for the ReDoS check in the tests. */
-export const COMMAND_PATTERNS: readonly RegExp[] = [URL_CREDENTIALS, BASIC, BEARER, HEADER_VALUE, QUERY, PRESIGNED, CURL_USER, FLAG, LOCAL_HOST, EXAMPLE_HOST, LOGIN, PASSWORD_FLAG, MYSQL, SSHPASS, ENV_ASSIGN, PIPED_LOGIN];
+export const COMMAND_PATTERNS: readonly RegExp[] = [URL_CREDENTIALS, BASIC, BEARER, HEADER_VALUE, QUERY, PRESIGNED, CURL_USER, FLAG, OPTION_LIST, LOCAL_HOST, EXAMPLE_HOST, LOGIN, PASSWORD_FLAG, MYSQL, SSHPASS, ENV_ASSIGN, PIPED_LOGIN];
