@@ -1,5 +1,5 @@
-// node:crypto, loaded on first use: loading it costs a one-file `forewarn scan` about 6 ms of its cold start, and
-// only --fix/--diff snapshots and Terraform module signatures need it (fingerprints use core/sha256.ts).
+// node:crypto, loaded on first use (a finding's fingerprint, a --fix/--diff snapshot, a Terraform module signature):
+// a scan that needs none of them does not load it.
 
 import type * as Crypto from 'node:crypto';
 
