@@ -1,7 +1,8 @@
 // `forewarn` command line: the engine over files on disk, with output for people and machines (text, JSON, SARIF,
 // GitLab code quality, GitHub annotations), baselines and exit codes for pipelines.
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { dirname, relative, resolve } from 'node:path';
 import { escapeControl } from '../core/escape.js';
 import { severityRank, type Severity } from '../core/types.js';
@@ -20,6 +21,7 @@ import { fixLines } from './formats/text.js';
 import { COMMANDS, HELP, USAGE, type Command } from './help.js';
 import { HelpRequest, MACHINE_FORMATS, UsageError, parseBaselineOptions, parseCommand, parseScanOptions, useColor, type Format } from './options.js';
 import { pinCommand } from './pin.js';
+import { directOut, streamOut } from './stdout.js';
 import { ruleDocs } from './rule-docs.js';
 
 declare const FOREWARN_VERSION: string | undefined;
@@ -309,19 +311,14 @@ export function main(): void {
     startScanWorker();
     return;
   }
-  // When the reader goes away (`forewarn scan | head`), stop writing; the exit code still tells the result.
-  let stdoutOpen = true;
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
-    stdoutOpen = false;
-  });
+  const terminal = isatty(1);
   const io: Io = {
-    out: (s) => void (stdoutOpen && process.stdout.write(s)),
+    out: terminal ? streamOut() : directOut((bytes, at) => writeSync(1, bytes, at), streamOut),
     err: (s) => process.stderr.write(s),
     cwd: process.cwd(),
     stdin: () => decodeText(readFileSync(0)),
-    isTTY: process.stdout.isTTY === true,
-    ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
+    isTTY: terminal,
+    ...(terminal && process.stdout.columns ? { columns: process.stdout.columns } : {}),
     env: process.env,
   };
   if (process.argv[2] === 'pin') {
