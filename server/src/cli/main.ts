@@ -313,8 +313,8 @@ export function main(): void {
   }
   const terminal = isatty(1);
   const io: Io = {
-    out: terminal ? streamOut() : directOut((bytes, at) => writeSync(1, bytes, at), streamOut),
-    err: (s) => process.stderr.write(s),
+    out: terminal ? streamOut() : directOut((bytes, at) => writeSync(1, bytes, at), () => streamOut()),
+    err: isatty(2) ? streamOut(process.stderr) : directOut((bytes, at) => writeSync(2, bytes, at), () => streamOut(process.stderr)),
     cwd: process.cwd(),
     stdin: () => decodeText(readFileSync(0)),
     isTTY: terminal,

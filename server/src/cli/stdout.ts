@@ -1,15 +1,15 @@
-// How the CLI writes its standard output. A report is written once, at the end, so to a file or a pipe it is written
-// directly: creating `process.stdout` for a pipe loads Node's stream and socket modules, ~5 ms of a one-file scan's
-// cold start (CPU, measured with FOREWARN_DEBUG_LOADER=1). A terminal gets `process.stdout` (its width is needed).
+// How the CLI writes its standard output and error. A report is written once, at the end, so to a file or a pipe it is
+// written directly: creating `process.stdout` for a pipe loads Node's stream and socket modules, ~5 ms of a one-file
+// scan's cold start (CPU, measured with FOREWARN_DEBUG_LOADER=1). A terminal gets the stream (its width is needed).
 
-/** Standard output through `process.stdout`. When the reader goes away (`forewarn scan | head`), writing stops; the exit code still tells the result. */
-export function streamOut(): (s: string) => void {
+/** Output through `process.stdout` (or stderr). When the reader goes away (`forewarn scan | head`), writing stops; the exit code still tells the result. */
+export function streamOut(stream: NodeJS.WriteStream = process.stdout): (s: string) => void {
   let open = true;
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE') throw e;
     open = false;
   });
-  return (s) => void (open && process.stdout.write(s));
+  return (s) => void (open && stream.write(s));
 }
 
 /**
