@@ -1,15 +1,16 @@
-// Baseline files on disk and the hash behind fingerprints (SHA-256, from Node: the engine imports no Node modules).
+// Baseline files on disk and the hash behind fingerprints (SHA-256 of core/sha256.ts: node:crypto is not loaded for it,
+// see docs/decisions/0007-fingerprint-hash.md; the engine takes the hash as a parameter).
 
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { nodeCrypto } from './node-crypto.js';
+import { sha256Hex } from '../core/sha256.js';
 import type { Range } from '../core/types.js';
 import { readSmallText } from './safe-read.js';
 import { BASELINE_FILE_NAME, fingerprint, parseBaseline, type Baseline, type BaselineEntry, type ParsedBaseline } from '../engine/baseline.js';
 
 /** 128 bits of SHA-256 in hex: a fingerprint, not a secret's stand-in that could be reversed. */
 export function sha256Fingerprint(material: string): string {
-  return nodeCrypto().createHash('sha256').update(material, 'utf8').digest('hex').slice(0, 32);
+  return sha256Hex(material).slice(0, 32);
 }
 
 /** The fingerprint of a finding in the file at `absPath`, with the path as seen from `root`. */

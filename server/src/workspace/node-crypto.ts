@@ -1,5 +1,5 @@
-// node:crypto, loaded on first use (a finding's fingerprint, a --fix/--diff snapshot, a Terraform module signature):
-// a scan that needs none of them does not load it.
+// node:crypto, loaded on first use (a --fix/--diff snapshot, a Terraform module signature): loading it costs ~6 ms of
+// a one-file scan's cold start (docs/decisions/0007-fingerprint-hash.md). Fingerprints use core/sha256.ts.
 
 import type * as Crypto from 'node:crypto';
 
