@@ -107,6 +107,12 @@ const LIST_ENTRY = /^([A-Za-z_][A-Za-z0-9_.-]*)=/;
 
 const NUMBER_SOURCE = /^[-+]?\d[\d_]*(?:\.\d+)?$/;
 
+/** The assignment with its document's `kind:` as its last property, when the document has one (no spread per pair). */
+function ofDoc(a: { -readonly [K in keyof Assignment]: Assignment[K] }, docKind: string | undefined): Assignment {
+  if (docKind !== undefined) a.docKind = docKind;
+  return a;
+}
+
 function walkYaml(node: unknown, path: (string | number)[], text: string, out: Assignment[], secretDoc: boolean, docKind: string | undefined, depth = 0): void {
   if (depth > 64) return;
   if (isMap(node)) {
@@ -117,29 +123,30 @@ function walkYaml(node: unknown, path: (string | number)[], text: string, out: A
       if (typeof key !== 'string') continue;
       const keyRange = rangeOf(pair.key);
       const v = pair.value;
-      const dk = docKind === undefined ? {} : { docKind };
       if (keyRange && isScalar(v) && typeof v.value === 'string') {
         const { range, exact } = exactRange(v, text, v.value);
         if (secretSection && path[0] === 'data') {
           const decoded = decodeBase64(v.value.replace(/\s+/g, ''));
-          if (decoded !== undefined) out.push({ source: 'k8s-secret-data', key, keyRange, value: decoded, valueRange: range, exact: false, path, node: v, ...dk });
+          if (decoded !== undefined) out.push(ofDoc({ source: 'k8s-secret-data', key, keyRange, value: decoded, valueRange: range, exact: false, path, node: v }, docKind));
         } else {
-          out.push({ source: secretSection ? 'k8s-secret-string' : 'yaml', key, keyRange, value: v.value, valueRange: range, exact, path, node: v, ...dk });
+          out.push(ofDoc({ source: secretSection ? 'k8s-secret-string' : 'yaml', key, keyRange, value: v.value, valueRange: range, exact, path, node: v }, docKind));
         }
       } else if (keyRange && isScalar(v) && typeof v.value === 'number' && v.type === 'PLAIN' && v.range) {
         // `MYSQL_ROOT_PASSWORD: 123456`: a password all the same, kept as written.
         const raw = text.slice(v.range[0], v.range[1]);
-        if (NUMBER_SOURCE.test(raw)) out.push({ source: 'yaml', key, keyRange, value: raw, valueRange: { start: v.range[0], end: v.range[1] }, exact: true, path, node: v, numeric: true, ...dk });
+        if (NUMBER_SOURCE.test(raw)) out.push(ofDoc({ source: 'yaml', key, keyRange, value: raw, valueRange: { start: v.range[0], end: v.range[1] }, exact: true, path, node: v, numeric: true }, docKind));
       } else walkYaml(v, [...path, key], text, out, secretDoc, docKind, depth + 1);
     }
     // A Kubernetes env entry: `name: KEY` with a literal `value:` (and Azure's `variables:` list, which has the same shape).
+    // (the list is looked at first: two key lookups in every map of the file were most of this walk's work)
+    const list = path[path.length - 2];
+    if (list !== 'env' && list !== 'variables') return;
     const name = get(node, 'name');
     const value = get(node, 'value');
-    const list = path[path.length - 2];
-    if ((list === 'env' || list === 'variables') && isScalar(name) && typeof name.value === 'string' && isScalar(value) && typeof value.value === 'string') {
+    if (isScalar(name) && typeof name.value === 'string' && isScalar(value) && typeof value.value === 'string') {
       const keyRange = valueRange(name, text);
       const { range, exact } = exactRange(value, text, value.value);
-      out.push({ source: list === 'env' ? 'k8s-env' : 'name-value', key: name.value, keyRange, value: value.value, valueRange: range, exact, path, node: value, ...(docKind === undefined ? {} : { docKind }) });
+      out.push(ofDoc({ source: list === 'env' ? 'k8s-env' : 'name-value', key: name.value, keyRange, value: value.value, valueRange: range, exact, path, node: value }, docKind));
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, i) => {
@@ -150,7 +157,7 @@ function walkYaml(node: unknown, path: (string | number)[], text: string, out: A
         const key = m[1]!;
         const keyRange = exact ? { start: range.start, end: range.start + key.length } : range;
         const valueStart = exact ? range.start + m[0].length : range.start;
-        out.push({ source: 'yaml-list', key, keyRange, value: item.value.slice(m[0].length), valueRange: exact ? { start: valueStart, end: range.end } : range, exact, path: [...path, i], node: item, ...(docKind === undefined ? {} : { docKind }) });
+        out.push(ofDoc({ source: 'yaml-list', key, keyRange, value: item.value.slice(m[0].length), valueRange: exact ? { start: valueStart, end: range.end } : range, exact, path: [...path, i], node: item }, docKind));
       } else walkYaml(item, [...path, i], text, out, secretDoc, docKind, depth + 1);
     });
   }
