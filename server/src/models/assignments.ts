@@ -2,7 +2,7 @@
 
 import type { Dockerfile, Property } from '../parsers/dockerfile.js';
 import { isMap, isPair, isScalar, isSeq, type Scalar } from 'yaml';
-import type { LineIndex } from '../core/text.js';
+import { sliceEquals, type LineIndex } from '../core/text.js';
 import type { FileKind, Range } from '../core/types.js';
 import { decodeBase64 } from './secrets/checksums.js';
 import { parseEntries, parseNetrc, parsePgpass, parseXmlCredentials, type TextFormat } from './text-file.js';
@@ -100,7 +100,7 @@ function scalarString(node: unknown): string | undefined {
 
 function exactRange(node: Scalar, text: string, value: string): { range: Range; exact: boolean } {
   const range = valueRange(node, text);
-  return { range, exact: text.slice(range.start, range.end) === value };
+  return { range, exact: sliceEquals(text, range.start, range.end, value) };
 }
 
 const LIST_ENTRY = /^([A-Za-z_][A-Za-z0-9_.-]*)=/;
@@ -208,8 +208,9 @@ const TF_MAP = /^[ \t]*"?([A-Za-z_][A-Za-z0-9_-]*)"?[ \t]*=[ \t]*\{[ \t]*(?:(?:#
 /**
  * A line-based scan of Terraform: `name = "literal"` attributes (and map entries) and `variable` defaults.
  * No HCL parse: it only needs to see literals on their own line, and must survive any half-typed file.
+ * `prefilter: false` tries every pattern on every line (the reference the tests compare the shortcuts with).
  */
-function terraformAssignments(text: string): Assignment[] {
+export function terraformAssignments(text: string, prefilter = true): Assignment[] {
   const out: Assignment[] = [];
   const stack: string[] = [];
   let heredoc: string | undefined;
@@ -237,23 +238,25 @@ function terraformAssignments(text: string): Assignment[] {
       continue;
     }
     if (trimmed.startsWith('#') || trimmed.startsWith('//')) continue;
-    const hd = /<<-?([A-Za-z_][A-Za-z0-9_]*)[ \t]*$/.exec(line);
+    // Each pattern is tried only on a line that has the characters it needs (most lines have none of them).
+    const hd = !prefilter || line.includes('<<') ? /<<-?([A-Za-z_][A-Za-z0-9_]*)[ \t]*$/.exec(line) : null;
     if (hd) {
       heredoc = hd[1];
       continue;
     }
-    const block = TF_BLOCK.exec(line);
+    const block = !prefilter || endsWithBrace(line) ? TF_BLOCK.exec(line) : null;
     if (block) {
       stack.push(`${block[1]!}${block[2]!.replace(/[ \t]+/g, ' ')}`);
       continue;
     }
+    const eq = !prefilter || line.includes('=');
     // `variables = {`: a map attribute, named in the stack as `variables=` (its entries are `KEY = "value"` lines)
-    const map = TF_MAP.exec(line);
+    const map = eq && (!prefilter || line.includes('{')) ? TF_MAP.exec(line) : null;
     if (map) {
       stack.push(`${map[1]!}=`);
       continue;
     }
-    const attr = TF_ATTR.exec(line);
+    const attr = eq && (!prefilter || line.includes('"')) ? TF_ATTR.exec(line) : null;
     if (attr) {
       const [, indent, key, raw] = attr as unknown as [string, string, string, string];
       const keyStart = start + indent.length + (line[indent.length] === '"' ? 1 : 0);
@@ -277,6 +280,8 @@ function terraformAssignments(text: string): Assignment[] {
     }
     // Keep the block stack in step with braces outside strings and comments (one pass, no backtracking).
     // An unterminated string (mid-edit) is not a string: its braces count, as they did before it was typed.
+    // A line without a brace leaves the stack as it is.
+    if (prefilter && !line.includes('{') && !line.includes('}')) continue;
     let open = -1;
     let strings = true;
     for (let i = 0; i < line.length; i++) {
@@ -298,6 +303,13 @@ function terraformAssignments(text: string): Assignment[] {
     }
   }
   return out;
+}
+
+/** The line's last character before trailing blanks is `{` (which TF_BLOCK needs). */
+function endsWithBrace(line: string): boolean {
+  let i = line.length - 1;
+  while (i >= 0 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i--;
+  return i >= 0 && line.charCodeAt(i) === 123;
 }
 
 /** The Terraform line patterns, for the ReDoS check in the tests. */

@@ -3,6 +3,7 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq, type Scalar } from 'yaml';
 import { SpanIndexCache } from '../core/spans.js';
 import type { Range } from '../core/types.js';
+import { sliceEquals } from '../core/text.js';
 
 export type { Node, YAMLMap, YAMLSeq, Scalar };
 
@@ -56,8 +57,7 @@ export function valueRange(node: Scalar, text: string): Range {
   const r = rangeOf(node) ?? { start: 0, end: 0 };
   if (node.type === 'PLAIN') return r;
   if (node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE') {
-    const inner = text.slice(r.start + 1, r.end - 1);
-    if (typeof node.value === 'string' && inner === node.value) return { start: r.start + 1, end: r.end - 1 };
+    if (typeof node.value === 'string' && sliceEquals(text, r.start + 1, r.end - 1, node.value)) return { start: r.start + 1, end: r.end - 1 };
   }
   return r;
 }
