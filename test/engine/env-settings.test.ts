@@ -66,3 +66,49 @@ describe('dockerfileEnvSettings', () => {
     assert.deepEqual(first.map((s) => [s.name, s.value]), [['PIP_EXTRA_INDEX_URL', 'https://x'], ['A', '1'], ['B', '2']]);
   });
 });
+
+describe('yamlMayContain (the text prefilter of rules that look for a word in scalars)', () => {
+  it('is true whenever some scalar of the parsed text contains the word, however it is quoted, folded or escaped', async () => {
+    const { visit } = await import('yaml');
+    const { yamlMayContain } = await import('../../server/src/models/yaml-nodes.js');
+    const spellings = [
+      'secrets', 'SECRETS', 'Secrets.X', 'secr\\u0065ts', 'secr\\\n  ets', 'secr\n  ets', 'fromJSON(x)', 'fromjs\\x6Fn', 'from\n\n  json', 'x', '${{ a }}',
+    ];
+    const scalar = fc.tuple(fc.constantFrom(...spellings), fc.constantFrom('plain', 'single', 'double', 'literal', 'folded')).map(([w, style]) => {
+      switch (style) {
+        case 'plain':
+          return w.includes('\\') ? 'plain' : w;
+        case 'single':
+          return `'${w.replace(/\\/g, '')}'`;
+        case 'double':
+          return `"${w}"`;
+        default:
+          return `${style === 'literal' ? '|' : '>'}\n    ${w.replace(/\n {2}/g, '\n    ')}`;
+      }
+    });
+    const doc = fc.array(fc.tuple(scalar, scalar), { minLength: 1, maxLength: 5 }).map((pairs) => pairs.map(([k, v], i) => `k${i}${k.startsWith('|') || k.startsWith('>') ? '' : k.replace(/\n/g, ' ')}: ${v}`).join('\n') + '\n');
+    for (const word of ['secrets', /secrets/i, /fromjson/i] as const) {
+      fc.assert(
+        fc.property(doc, (text) => {
+          let found = false;
+          for (const d of parseYaml(text).docs) {
+            visit(d, {
+              Scalar(_k, node) {
+                const v = String(node.value);
+                if (typeof word === 'string' ? v.includes(word) : word.test(v)) found = true;
+              },
+            });
+          }
+          if (found) assert.equal(yamlMayContain(text, word), true, text);
+        }),
+        { numRuns: 400 },
+      );
+    }
+  });
+  it('is false for a text without the word or a backslash', async () => {
+    const { yamlMayContain } = await import('../../server/src/models/yaml-nodes.js');
+    assert.equal(yamlMayContain('run: echo "${{ github.sha }}"\n', /secrets/i), false);
+    assert.equal(yamlMayContain('run: echo "${{ SECRETS.x }}"\n', /secrets/i), true);
+    assert.equal(yamlMayContain('run: "a\\tb"\n', /secrets/i), true);
+  });
+});

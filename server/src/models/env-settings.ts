@@ -6,7 +6,7 @@ import type { Dockerfile, Property } from '../parsers/dockerfile.js';
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { LineIndex } from '../core/text.js';
 import type { Range } from '../core/types.js';
-import { get, rangeOf } from './yaml-nodes.js';
+import { get, rangeOf, yamlMayContain } from './yaml-nodes.js';
 import { append } from '../core/arrays.js';
 
 export interface EnvSetting {
@@ -64,7 +64,7 @@ function scalarText(node: unknown): string | undefined {
  */
 export function mayNameInYaml(text: string, names: Iterable<string>): boolean {
   if (text.includes('\\')) return true;
-  for (const n of names) if (text.includes(n)) return true;
+  for (const n of names) if (yamlMayContain(text, n)) return true;
   return false;
 }
 

@@ -44,6 +44,18 @@ export function rangeOf(node: unknown): Range | undefined {
   return r ? { start: r[0], end: r[1] } : undefined;
 }
 
+/**
+ * Whether some scalar parsed from YAML `text` (key or value) can contain `word`, a string or a pattern that matches
+ * only text without blanks and line breaks (`secrets`, /fromjson/i). A scalar's value is its source characters, with
+ * line breaks and indentation folded into spaces or kept, except for the escapes of a double-quoted scalar, which
+ * all start with a backslash: so a text without a backslash holds the word itself. One pass over the text: call it
+ * once per file, not per node.
+ */
+export function yamlMayContain(text: string, word: string | RegExp): boolean {
+  if (text.includes('\\')) return true;
+  return typeof word === 'string' ? text.includes(word) : word.test(text);
+}
+
 /** Items of a sequence (or nothing). */
 export function items(node: unknown): readonly unknown[] {
   return asSeq(node)?.items ?? [];

@@ -3,7 +3,7 @@
 import { findExpressions } from '../../models/github-expressions.js';
 import { secretAccesses } from '../../models/github-secrets.js';
 import { scalarText, workflowsIn } from '../../models/github-workflow.js';
-import { rangeOf } from '../../models/yaml-nodes.js';
+import { rangeOf, yamlMayContain } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
 import { isMap, isScalar, isSeq } from 'yaml';
 
@@ -41,6 +41,7 @@ export default defineRule({
   fix: 'none',
   check(ctx) {
     const text = ctx.file.text;
+    const mayReadSecrets = yamlMayContain(text, /secrets/i);
     for (const wf of workflowsIn(ctx.file)) {
       for (const job of wf.jobs) {
         if (scalarText(job.secrets) === 'inherit') {
@@ -56,6 +57,8 @@ export default defineRule({
           }
         }
       }
+      // Everything below reads `secrets` in a scalar: none can when the text does not mention it (nor has an escape).
+      if (!mayReadSecrets) continue;
       for (const s of scalars(wf.doc.contents)) {
         if (s.text.length > 100_000) continue;
         const r = rangeOf(s.node);
