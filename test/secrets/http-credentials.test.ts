@@ -20,6 +20,14 @@ const texts = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((p) =>
 
 const REFERENCE_URL = /(?<![A-Za-z0-9+.-])([a-z][a-z0-9+.-]{1,20}):\/\/([^\s:/@"'`<>{}[\]\\]{1,128}):([^\s/@"'`<>\\]{1,256})@([A-Za-z0-9[][^\s/:"'`]{0,253})/gi;
 
+/** The header credentials as one alternation tried at every position (what the lookup at each `:` replaced). */
+const REFERENCE_HEADER =
+  /(?<![A-Za-z0-9-])(PRIVATE-TOKEN|DEPLOY-TOKEN|X-API-Key|X-Api-Key|X-API-KEY|Api-Key|API-Key|X-Auth-Token|X-Vault-Token|X-Access-Token|X-JFrog-Art-Api|X-Octopus-ApiKey|X-TFE-Token|Circle-Token|X-Figma-Token|X-Gitlab-Token|X-Postmark-Server-Token|X-Shopify-Access-Token|DD-API-KEY|DD-APPLICATION-KEY):[ \t]{0,4}([A-Za-z0-9._~+/=-]{8,512})(?![A-Za-z0-9._~+/=$-])/g;
+const HEADER_PIECES = [
+  'PRIVATE-TOKEN', 'X-PRIVATE-TOKEN', 'DD-API-KEY', 'DD-APPLICATION-KEY', 'X-Api-Key', 'x-api-key', 'Api-Key', 'X-Postmark-Server-Token',
+  ':', ': ', ':\t', ':     ', PW, `X-Vault-Token: ${PW}`, `DD-API-KEY:${PW}`, `-H "Circle-Token: ${PW}"`, 'abc', '-', '.', '$', '=', '/', ' ', '\n', '"', 'a'.repeat(510), '_', 'Z9',
+];
+
 const urlHits = (hits: readonly TextCredential[]): string[] => hits.filter((h) => h.kind === 'url-password').map((h) => `${h.start}:${h.secret}:${h.label}`);
 const shape = (hits: readonly TextCredential[], offset = 0): string[] => hits.map((h) => `${h.kind}@${h.start + offset}-${h.end + offset}:${h.secret}`);
 
@@ -65,5 +73,22 @@ describe('httpCredentials', () => {
     assert.deepEqual(urlHits(httpCredentials(`9p://u:${PW}@h`)), []);
     assert.deepEqual(urlHits(httpCredentials(`${'s'.repeat(21)}://u:${PW}@h`)), [`${21 + 3 + 2}:${PW}:${'s'.repeat(21)}`]);
     assert.deepEqual(urlHits(httpCredentials(`"HTTPS://Deploy:${PW}@Nexus.acme-corp.net"`)), [`${1 + 8 + 7}:${PW}:https`]);
+  });
+
+  it('token headers found at each `:` equal the matches of the whole-text alternation', () => {
+    let seen = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...HEADER_PIECES), { maxLength: 24 }), (parts) => {
+        const text = parts.join('');
+        const got = httpCredentials(text).filter((h) => h.kind === 'header').map((h) => `${h.label}@${h.start}:${h.secret}`);
+        const expected = [...text.matchAll(REFERENCE_HEADER)]
+          .filter((m) => httpCredentials(`${m[1]}: ${m[2]}`).some((h) => h.kind === 'header'))
+          .map((m) => `${m[1]}@${m.index + m[0].length - m[2]!.length}:${m[2]}`);
+        assert.deepEqual(got, expected, JSON.stringify(text));
+        seen += got.length;
+      }),
+      { numRuns: 1000, seed: 20261203 },
+    );
+    assert.ok(seen > 300, `only ${seen} header credentials in the generated texts`);
   });
 });

@@ -12,7 +12,9 @@ import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { Analyzer, DEFAULT_CONFIG, RULES, parseConfig, type AnalysisResult, type ForewarnConfig } from '../../server/src/engine/index.js';
 import { parseBaseline } from '../../server/src/engine/baseline.js';
+import fc from 'fast-check';
 import { createRedactor, redactText } from '../../server/src/engine/redaction.js';
+import { flagCredentials } from '../../server/src/models/secrets/commands.js';
 import { fake, withCrc32 } from '../../server/src/models/secrets/fake.js';
 import { walkFiles } from '../../server/src/workspace/walk.js';
 import { rules as testRules } from '../fixtures/test-rules.js';
@@ -178,6 +180,35 @@ describe('redaction in the output layer', () => {
       assert.equal(ex.length, text.length - 1);
       assert.equal(leaks(ex).length, 0);
       assert.ok(ex.startsWith('token: ghp_') && ex.endsWith(' # ok'));
+    });
+    it('masks every occurrence of every file secret, at any offset of any message (the sampled pair filter misses none)', () => {
+      const units = fc.constantFrom('a', 'b', 'c', 'A', 'B', '1', '2', '-', ' ', '…', '\n');
+      const word = (min: number) => fc.array(units, { minLength: min, maxLength: 12 }).map((u) => u.join(''));
+      fc.assert(
+        fc.property(fc.array(word(1), { minLength: 1, maxLength: 6 }), fc.array(fc.oneof(word(0), fc.nat({ max: 5 })), { maxLength: 12 }), (values, parts) => {
+          const text = values.join('\n');
+          let at = 0;
+          const ranges = values.map((v) => {
+            const r = { start: at, end: at + v.length };
+            at += v.length + 1;
+            return r;
+          });
+          // a message of filler and file values (a number picks a value), so values sit at every offset
+          const message = parts.map((p) => (typeof p === 'number' ? values[p % values.length]! : p)).join('');
+          const secrets = values.filter((v) => v.length >= 6);
+          const masked = createRedactor(text, ranges).text(message);
+          for (const v of secrets) assert.ok(!masked.includes(v), `${JSON.stringify(v)} left in ${JSON.stringify(masked)} (from ${JSON.stringify(message)})`);
+          // nothing else is touched: without file secrets in the message, it comes back as it was (shapes aside)
+          if (!secrets.some((v) => message.includes(v))) assert.equal(masked, redactText(message));
+        }),
+        { numRuns: 2000, seed: 20261203 },
+      );
+    });
+    it('leaves a `--secret id=…,env=…` option list readable (a fix title that tells how to build)', () => {
+      const title = 'Pass S0_API_KEY as a BuildKit secret to the RUN that uses it (build with --secret id=s0_api_key,env=S0_API_KEY)';
+      assert.equal(redactText(title), title);
+      assert.deepEqual(flagCredentials('docker build --secret id=npmrc_token,env=NPM_TOKEN .'), []);
+      assert.deepEqual(flagCredentials('tool --signing-key 9fQ2xL7vK3mT8wRz').map((c) => c.secret), ['9fQ2xL7vK3mT8wRz']);
     });
     it('stays linear: a message checked against a hundred thousand file secrets', () => {
       const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

@@ -27,6 +27,9 @@ export interface Redactor {
  */
 const MIN_FILE_SECRET = 6;
 
+/** The file-secret filter reads every PAIR_STEP-th position of a message (at most MIN_FILE_SECRET - 1: the pairs it marks lie in each secret). */
+const PAIR_STEP = 4;
+
 /** Distinct strings a file's redactor remembers the spans of (messages and titles repeat across findings). */
 const MEMO_LIMIT = 100_000;
 
@@ -98,7 +101,7 @@ function starMask(v: string): string {
   return head + '*'.repeat(Math.max(0, v.length - head.length - tail.length)) + tail;
 }
 
-/** The first two UTF-16 units at `i`, folded into 16 bits (a filter: collisions only cost a lookup). */
+/** The two UTF-16 units at `i`, folded into 16 bits (a filter: collisions only cost a lookup). */
 function pairCode(s: string, i: number): number {
   return ((s.charCodeAt(i) << 5) ^ s.charCodeAt(i + 1)) & 0xffff;
 }
@@ -114,10 +117,11 @@ export function redactorSpans(r: Redactor): readonly Range[] {
 export function createRedactor(text: string, secretRanges: readonly Range[]): Redactor {
   const spans = merge(secretRanges.filter((r) => r.end > r.start).map((r) => ({ start: r.start, end: r.end })));
   // The file's secrets by their first characters: a message is searched for all of them in one pass over it, so a
-  // file with a hundred thousand secrets and as many findings stays linear. A bitmap of the first two characters
-  // turns away almost every position of a message before a substring is taken.
+  // file with a hundred thousand secrets and as many findings stays linear. A bitmap of the character pairs at the
+  // first PAIR_STEP offsets of each secret is read at every PAIR_STEP-th position of a message: any occurrence covers
+  // one such position with one of those pairs, so only the starts just before a marked pair are looked up.
   const byPrefix = new Map<string, { lengths: number[]; values: Set<string> }>();
-  const firstTwo = new Uint8Array(65536);
+  const pairs = new Uint8Array(65536);
   for (const sp of spans) {
     const v = text.slice(sp.start, sp.end);
     if (v.length < MIN_FILE_SECRET) continue;
@@ -127,18 +131,21 @@ export function createRedactor(text: string, secretRanges: readonly Range[]): Re
     if (entry.values.has(v)) continue;
     entry.values.add(v);
     if (!entry.lengths.includes(v.length)) entry.lengths.push(v.length);
-    firstTwo[pairCode(v, 0)] = 1;
+    for (let d = 0; d < PAIR_STEP; d++) pairs[pairCode(v, d)] = 1;
   }
   /** Where the file's secrets occur in `s`; overlapping and nested matches are merged by the caller. */
   const fileSpans = (s: string): Span[] => {
     const found: Span[] = [];
     if (byPrefix.size === 0) return found;
-    for (let i = 0; i + MIN_FILE_SECRET <= s.length; i++) {
-      if (firstTwo[pairCode(s, i)] === 0) continue;
-      const entry = byPrefix.get(s.slice(i, i + MIN_FILE_SECRET));
-      if (!entry) continue;
-      for (const length of entry.lengths) {
-        if (i + length <= s.length && entry.values.has(s.slice(i, i + length))) found.push({ start: i, end: i + length });
+    const lastStart = s.length - MIN_FILE_SECRET;
+    for (let p = 0; p <= lastStart + PAIR_STEP - 1; p += PAIR_STEP) {
+      if (pairs[pairCode(s, p)] === 0) continue;
+      for (let i = Math.max(0, p - PAIR_STEP + 1); i <= p && i <= lastStart; i++) {
+        const entry = byPrefix.get(s.slice(i, i + MIN_FILE_SECRET));
+        if (!entry) continue;
+        for (const length of entry.lengths) {
+          if (i + length <= s.length && entry.values.has(s.slice(i, i + length))) found.push({ start: i, end: i + length });
+        }
       }
     }
     return found;

@@ -42,11 +42,21 @@ export interface TextCredential {
 const URL_CREDENTIALS = /([a-z][a-z0-9+.-]{1,20}):\/\/([^\s:/@"'`<>{}[\]\\]{1,128}):([^\s/@"'`<>\\]{1,256})@([A-Za-z0-9[][^\s/:"'`]{0,253})/iy;
 const BASIC = /Authorization:[ \t]{0,4}Basic[ \t]{1,4}([A-Za-z0-9+/]{8,512}={0,2})(?![A-Za-z0-9+/=])/gi;
 const BEARER = /Authorization:[ \t]{0,4}(Bearer|token|Token|Bot)[ \t]{1,4}([A-Za-z0-9._~+/-]{8,2048}=*)(?![A-Za-z0-9._~+/=$-])/g;
-const HEADER =
-  /(?<![A-Za-z0-9-])(PRIVATE-TOKEN|DEPLOY-TOKEN|X-API-Key|X-Api-Key|X-API-KEY|Api-Key|API-Key|X-Auth-Token|X-Vault-Token|X-Access-Token|X-JFrog-Art-Api|X-Octopus-ApiKey|X-TFE-Token|Circle-Token|X-Figma-Token|X-Gitlab-Token|X-Postmark-Server-Token|X-Shopify-Access-Token|DD-API-KEY|DD-APPLICATION-KEY):[ \t]{0,4}([A-Za-z0-9._~+/=-]{8,512})(?![A-Za-z0-9._~+/=$-])/g;
+/** Token headers (`X-API-Key: …`), by name: looked up at each `:` (an alternation tried at every position costs more). */
+const HEADER_NAMES: ReadonlySet<string> = new Set([
+  'PRIVATE-TOKEN', 'DEPLOY-TOKEN', 'X-API-Key', 'X-Api-Key', 'X-API-KEY', 'Api-Key', 'API-Key', 'X-Auth-Token', 'X-Vault-Token',
+  'X-Access-Token', 'X-JFrog-Art-Api', 'X-Octopus-ApiKey', 'X-TFE-Token', 'Circle-Token', 'X-Figma-Token', 'X-Gitlab-Token',
+  'X-Postmark-Server-Token', 'X-Shopify-Access-Token', 'DD-API-KEY', 'DD-APPLICATION-KEY',
+]);
+/** What follows a header name: the value, tried at the `:` (sticky). */
+const HEADER_VALUE = /:[ \t]{0,4}([A-Za-z0-9._~+/=-]{8,512})(?![A-Za-z0-9._~+/=$-])/y;
+const LONGEST_HEADER_NAME = [...HEADER_NAMES].reduce((n, name) => Math.max(n, name.length), 0);
+
 const QUERY = /[?&](access_token|private_token|auth_token|api_key|apikey|api-key|token|client_secret|password|passwd|secret)=([^&\s"'`#<>()[\]{}$%\\]{8,512})/gi;
 const PRESIGNED = /[?&](X-Amz-Signature|X-Goog-Signature)=([0-9a-f]{64,1024})(?![0-9a-f])/g;
 const CURL_USER = /(?<![^\s])(?:-u|--user)(?:[ \t]+|=)?["']?([^\s:"'$]{1,128}):([^\s"']{1,256})/g;
+/** A flag value that is a `key=value` list names where a secret comes from (`--secret id=npmrc,src=…`): no secret itself. */
+const OPTION_LIST = /^[A-Za-z][A-Za-z0-9_.-]{0,40}=/;
 const FLAG = /(?<![^\s])(--?[A-Za-z][A-Za-z0-9-]{0,40})(?:=|[ \t]+)["']?([^\s"']{1,512})/g;
 const LOCAL_HOST = /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?::\d+)?$/i;
 /** Hosts reserved for documentation and tests (RFC 2606, RFC 6761): a URL there is an example, not an account. */
@@ -212,15 +222,36 @@ export function httpCredentials(text: string): TextCredential[] {
         out.push({ kind: 'bearer', label: m[1]!, start, end: start + token.length, secret: token });
       }
     }
-    for (const m of text.matchAll(HEADER)) {
-      const token = m[2]!;
-      if (!slotValue(token)) continue;
-      const start = m.index + m[0].length - token.length;
-      out.push({ kind: 'header', label: m[1]!, start, end: start + token.length, secret: token });
-    }
+    headerCredentials(text, out);
   }
   // stable: on one position the kinds keep the order above
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** `NAME: value` for a token header NAME: the name is the whole run of `[A-Za-z0-9-]` before a `:`. */
+function headerCredentials(text: string, out: TextCredential[]): void {
+  /** where the last match ended: as in a global regex's scan, a value is never read again as a name. */
+  let consumed = 0;
+  for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', colon + 1)) {
+    let from = colon;
+    while (from > 0 && colon - from <= LONGEST_HEADER_NAME && isHeaderNameUnit(text.charCodeAt(from - 1))) from--;
+    if (from === colon || from < consumed || (from > 0 && isHeaderNameUnit(text.charCodeAt(from - 1)))) continue;
+    const name = text.slice(from, colon);
+    if (!HEADER_NAMES.has(name)) continue;
+    HEADER_VALUE.lastIndex = colon;
+    const m = HEADER_VALUE.exec(text);
+    if (!m) continue;
+    consumed = colon + m[0].length;
+    const token = m[1]!;
+    if (!slotValue(token)) continue;
+    const start = consumed - token.length;
+    out.push({ kind: 'header', label: name, start, end: consumed, secret: token });
+  }
+}
+
+/** `[A-Za-z0-9-]` */
+function isHeaderNameUnit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2d;
 }
 
 /** A scheme character (`[a-z0-9+.-]`, either case). */
@@ -292,7 +323,7 @@ export function flagCredentials(script: string): TextCredential[] {
       const value = m[2]!;
       const name = flag.replace(/^-+/, '');
       if (flag.length < 4 || !isSecretName(name) || passwordFlag(flag, login, m.index)) continue;
-      if (!literal(value) || value.startsWith('-') || !looksLikeSecret(value, /pass|pwd/i.test(name))) continue;
+      if (!literal(value) || value.startsWith('-') || OPTION_LIST.test(value) || !looksLikeSecret(value, /pass|pwd/i.test(name))) continue;
       const start = base + m.index + m[0].length - value.length;
       out.push({ kind: 'flag', label: flag, start, end: start + value.length, secret: value });
     }
@@ -364,4 +395,4 @@ export function commandCredentials(script: string): TextCredential[] {
 }
 
 /** Every pattern above, for the ReDoS check in the tests. */
-export const COMMAND_PATTERNS: readonly RegExp[] = [URL_CREDENTIALS, BASIC, BEARER, HEADER, QUERY, PRESIGNED, CURL_USER, FLAG, LOCAL_HOST, EXAMPLE_HOST, LOGIN, PASSWORD_FLAG, MYSQL, SSHPASS, ENV_ASSIGN, PIPED_LOGIN];
+export const COMMAND_PATTERNS: readonly RegExp[] = [URL_CREDENTIALS, BASIC, BEARER, HEADER_VALUE, QUERY, PRESIGNED, CURL_USER, FLAG, OPTION_LIST, LOCAL_HOST, EXAMPLE_HOST, LOGIN, PASSWORD_FLAG, MYSQL, SSHPASS, ENV_ASSIGN, PIPED_LOGIN];

@@ -1,6 +1,7 @@
 // The token detector table and the scanner over it: every known format, placeholders dropped, bounded work.
 
 import type { Detector } from './types.js';
+import { KeywordGroups } from '../../core/keywords.js';
 import { AI } from './detectors/ai.js';
 import { CHAT } from './detectors/chat.js';
 import { CLOUD } from './detectors/cloud.js';
@@ -27,34 +28,16 @@ export function isPlaceholderToken(s: string): boolean {
   return PLACEHOLDER.test(s);
 }
 
-/**
- * Which characters and pairs of adjacent characters occur in the text, marked with a stamp per call (no clearing).
- * The output layer scans every message and fix title for tokens: a keyword whose first two characters never occur
- * next to each other is not searched for (68 `includes` per short message cost more than the detectors themselves).
- */
-const SEEN_CHAR = new Uint32Array(65536);
-const SEEN_PAIR = new Uint32Array(65536);
-let stamp = 0;
+/** One keyword automaton per detector list (the full table, or a caller's subset). */
+const KEYWORDS = new WeakMap<readonly Detector[], KeywordGroups>();
 
-function pairCode(s: string, i: number): number {
-  return ((s.charCodeAt(i) << 5) ^ s.charCodeAt(i + 1)) & 0xffff;
-}
-
-/** A filter that may say yes to a keyword the text lacks (then `includes` decides), never no to one it holds. */
-function keywordFilter(text: string): (keyword: string) => boolean {
-  if (++stamp === 0xffffffff) {
-    SEEN_CHAR.fill(0);
-    SEEN_PAIR.fill(0);
-    stamp = 1;
+function keywordsOf(detectors: readonly Detector[]): KeywordGroups {
+  let k = KEYWORDS.get(detectors);
+  if (!k) {
+    k = new KeywordGroups(detectors.map((d) => d.keywords));
+    KEYWORDS.set(detectors, k);
   }
-  const mark = stamp;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    SEEN_CHAR[text.charCodeAt(i)] = mark;
-    if (i + 1 < n) SEEN_PAIR[pairCode(text, i)] = mark;
-  }
-  // A nested call (a validator that scans) re-stamps the tables: from then on every keyword passes to `includes`.
-  return (k) => mark !== stamp || k.length === 0 || (k.length === 1 ? SEEN_CHAR[k.charCodeAt(0)] === mark : SEEN_PAIR[pairCode(k, 0)] === mark);
+  return k;
 }
 
 export interface TokenMatch {
@@ -68,9 +51,9 @@ export interface TokenMatch {
 /** Every detector match in `text`, placeholders and failed checks dropped, overlapping matches merged (first wins). */
 export function scanTokens(text: string, detectors: readonly Detector[] = DETECTORS): TokenMatch[] {
   const out: TokenMatch[] = [];
-  const present = keywordFilter(text);
-  for (const d of detectors) {
-    if (!d.keywords.some((k) => present(k) && text.includes(k))) continue;
+  // One pass over the text says which detectors' keywords occur; only those run.
+  for (const i of keywordsOf(detectors).present(text)) {
+    const d = detectors[i]!;
     if (d.near) for (const [from, to] of nearWindows(d.near, text)) collect(d, text, from, to, out);
     else collect(d, text, 0, text.length, out);
   }
@@ -103,9 +86,23 @@ function nearWindows(near: NonNullable<Detector['near']>, text: string): [number
 /** The detector's matches lying inside text[from, to), read with NEAR_CONTEXT characters of context either side. */
 function collect(d: Detector, text: string, from: number, to: number, out: TokenMatch[]): void {
   const base = Math.max(0, from - NEAR_CONTEXT);
+  // A copy of the (global) pattern, so the shared detector keeps no state; copies are reused (a validator that scans
+  // again takes another one while this is out).
+  const free = FREE_PATTERNS.get(d);
+  const re = free?.pop() ?? new RegExp(d.pattern.source, d.pattern.flags);
+  try {
+    scanWith(d, re, text, base, from, to, out);
+  } finally {
+    if (free) free.push(re);
+    else FREE_PATTERNS.set(d, [re]);
+  }
+}
+
+/** Per detector, copies of its pattern not in use. */
+const FREE_PATTERNS = new Map<Detector, RegExp[]>();
+
+function scanWith(d: Detector, re: RegExp, text: string, base: number, from: number, to: number, out: TokenMatch[]): void {
   const part = base === 0 && to >= text.length ? text : text.slice(base, Math.min(text.length, to + NEAR_CONTEXT));
-  // A copy of the (global) pattern, so the shared detector keeps no state.
-  const re = new RegExp(d.pattern.source, d.pattern.flags);
   re.lastIndex = from - base;
   for (let m = re.exec(part); m; m = re.exec(part)) {
     if (m[0].length === 0) re.lastIndex++;

@@ -1,0 +1,56 @@
+// The one-pass keyword automaton says exactly what `includes` over every keyword would, for any keyword groups and
+// any text; the detector table's prefilter built on it never skips a detector whose keyword the text holds.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { KeywordGroups } from '../../server/src/core/keywords.js';
+import { DETECTORS } from '../../server/src/models/secrets/index.js';
+
+function expected(groups: readonly (readonly string[])[], text: string): number[] {
+  return groups.flatMap((g, i) => (g.some((k) => text.includes(k)) ? [i] : []));
+}
+
+describe('KeywordGroups', () => {
+  it('finds overlapping, nested and suffix keywords (failure links carry outputs)', () => {
+    const groups = [['he'], ['she'], ['hers'], ['his'], ['e'], ['xyz', 'rs']];
+    const k = new KeywordGroups(groups);
+    assert.deepEqual(k.present('ushers'), [0, 1, 2, 4, 5]);
+    assert.deepEqual(k.present('ahishe'), [0, 1, 3, 4]);
+    assert.deepEqual(k.present(''), []);
+    assert.deepEqual(k.present('HE SHE'), [], 'case-sensitive');
+  });
+
+  it('treats an empty keyword as present everywhere, and units outside every keyword as resets', () => {
+    const k = new KeywordGroups([[''], ['ab', ''], [], ['ab']]);
+    assert.deepEqual(k.present(''), [0, 1]);
+    assert.deepEqual(k.present('a\u{1F600}b a€b'), [0, 1]);
+    assert.deepEqual(k.present('€ab'), [0, 1, 3], 'each group once');
+  });
+
+  it('agrees with includes for random groups and texts', () => {
+    const unit = fc.constantFrom('a', 'b', 'c', '_', '-', '.', 'A', '€', '\n');
+    const word = fc.array(unit, { minLength: 1, maxLength: 5 }).map((u) => u.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.array(word, { maxLength: 4 }), { minLength: 1, maxLength: 8 }), fc.array(unit, { maxLength: 60 }), (groups, text) => {
+        const t = text.join('');
+        assert.deepEqual(new KeywordGroups(groups).present(t), expected(groups, t));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('agrees with includes over the detector table, on texts made of keyword pieces', () => {
+    const groups = DETECTORS.map((d) => d.keywords);
+    const k = new KeywordGroups(groups);
+    const pieces = [...new Set(groups.flat())].flatMap((w) => [w, w.slice(0, -1), w.slice(1)]).filter((w) => w.length > 0);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.constantFrom(' ', '=', 'x', ':', '"')), { maxLength: 30 }), (parts) => {
+        const t = parts.join('');
+        assert.deepEqual(k.present(t), expected(groups, t));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+});
