@@ -28,10 +28,10 @@ function childrenCpuNs(): number {
 }
 
 /** Runs a process to its end; its wall and CPU time (CPU at 10 ms resolution, from the kernel's child accounting). */
-export function runProcess(cmd: string, args: readonly string[], cwd: string): Timing & { stdout: string; status: number | null } {
+export function runProcess(cmd: string, args: readonly string[], cwd: string, env?: Readonly<Record<string, string>>): Timing & { stdout: string; status: number | null } {
   const c0 = childrenCpuNs();
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'], ...(env ? { env: { ...process.env, ...env } } : {}) });
   const wall = Number(process.hrtime.bigint() - t0);
   if (r.error) throw r.error;
   return { wall, cpu: childrenCpuNs() - c0, stdout: r.stdout, status: r.status };
@@ -113,7 +113,11 @@ export function benchVsSecretlint(repo: string, corpus: string, files: readonly 
   }
 }
 
-/** `forewarn scan` on one small file vs `node -e 0`, interleaved, best of `runs`. */
+/**
+ * `forewarn scan` on one small file vs `node -e 0`, interleaved, best of `runs`; the same scan without the code cache
+ * (FOREWARN_CODE_CACHE=0: the bundle compiled from source, as before the loader), and where the time goes by the
+ * loader's own phase figures (FOREWARN_DEBUG_LOADER=1, CPU in microseconds where the process figures have 10 ms ticks).
+ */
 export function benchColdStart(repo: string, file: string, runs: number): ProcessRow[] {
   console.log('');
   console.log(`[8] Cold start: node dist/cli.js scan <one file> vs node -e 0, best of ${runs} interleaved`);
@@ -122,13 +126,17 @@ export function benchColdStart(repo: string, file: string, runs: number): Proces
     console.log('    skipped: dist/cli.js not found');
     return [];
   }
+  const args = [cli, 'scan', file, '--format', 'json', '--fail-on', 'none'];
   const scan: Timing[] = [];
+  const uncached: Timing[] = [];
   const bare: Timing[] = [];
   for (let i = 0; i < runs; i++) {
     bare.push(runProcess(process.execPath, ['-e', '0'], repo));
-    scan.push(runProcess(process.execPath, [cli, 'scan', file, '--format', 'json', '--fail-on', 'none'], repo));
+    scan.push(runProcess(process.execPath, args, repo));
+    uncached.push(runProcess(process.execPath, args, repo, { FOREWARN_CODE_CACHE: '0' }));
   }
   const s = best(scan);
+  const u = best(uncached);
   const n = best(bare);
   const ratio = s.wall / n.wall;
   const cpuRatio = s.cpu / n.cpu;
@@ -136,9 +144,32 @@ export function benchColdStart(repo: string, file: string, runs: number): Proces
   console.log(`    forewarn scan: wall ${ms(s.wall)}, CPU ${ms(s.cpu)}`);
   console.log(`    node -e 0:     wall ${ms(n.wall)}, CPU ${ms(n.cpu)}`);
   console.log(`    ratio: wall ${x(ratio)}, CPU ${x(cpuRatio)} (target <= 1.5x; CPU at 10 ms resolution)`);
+  console.log(`    without the code cache (FOREWARN_CODE_CACHE=0): wall ${ms(u.wall)}, CPU ${ms(u.cpu)}, ratio wall ${x(u.wall / n.wall)}`);
+  const phases = loaderPhases(repo, args, runs);
+  if (phases) console.log(`    loader phases, median of ${runs} (CPU ms, all threads): ${phases}`);
   return [
     { metric: 'cold start: scan one file', value: ms(s.wall), cpu: ms(s.cpu), target: '', ok: undefined },
+    { metric: 'cold start: without code cache', value: ms(u.wall), cpu: ms(u.cpu), target: '', ok: undefined },
     { metric: 'cold start: node -e 0', value: ms(n.wall), cpu: ms(n.cpu), target: '', ok: undefined },
     { metric: 'cold start scan/node', value: x(ratio), cpu: x(cpuRatio), target: '<= 1.5x', ok: ratio <= 1.5 },
   ];
+}
+
+/** The median CPU of each phase the loader reports (`forewarn: loader: cache; node start-up 120.1 ms CPU; …`). */
+function loaderPhases(repo: string, args: readonly string[], runs: number): string | undefined {
+  const byPhase = new Map<string, number[]>();
+  let mode = '';
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(process.execPath, args, { cwd: repo, encoding: 'utf8', env: { ...process.env, FOREWARN_DEBUG_LOADER: '1' } });
+    const line = /^forewarn: loader: (.*)$/m.exec(r.stderr)?.[1];
+    if (!line) return undefined;
+    const parts = line.split(';').map((p) => p.trim()).filter(Boolean);
+    mode = parts[0]!;
+    for (const p of parts.slice(1)) {
+      const m = /^(.+?) ([\d.]+) ms CPU/.exec(p);
+      if (m) byPhase.set(m[1]!, [...(byPhase.get(m[1]!) ?? []), Number(m[2])]);
+    }
+  }
+  const median = (v: number[]): number => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+  return `${mode}: ${[...byPhase].map(([k, v]) => `${k} ${median(v).toFixed(1)}`).join(', ')}`;
 }

@@ -33,9 +33,9 @@ describe('npm package', () => {
   });
   after(() => rmSync(tmp, { recursive: true, force: true }));
 
-  it('holds only the self-contained CLI bundle, with bin, engines and no dependencies', () => {
+  it('holds only the CLI (loader, self-contained bundle, its code cache, rule pages), with bin, engines and no dependencies', () => {
     const files = JSON.parse(readFileSync(join(tmp, 'files.json'), 'utf8')) as string[];
-    assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/cli.js', 'package.json']);
+    assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/cli-bundle.cache', 'dist/cli-bundle.js', 'dist/cli.js', 'dist/rule-docs.json', 'package.json']);
     const pkg = JSON.parse(readFileSync(join(REPO, 'dist/npm/package.json'), 'utf8')) as Record<string, unknown> & { bin: Record<string, string>; engines: { node: string }; dependencies?: Record<string, string> };
     assert.equal(pkg.name, 'forewarn');
     assert.equal(pkg.bin.forewarn, 'dist/cli.js');
@@ -45,6 +45,13 @@ describe('npm package', () => {
     // Nothing of the extension's manifest, and no placeholder repository.
     for (const key of ['contributes', 'main', 'scripts', 'devDependencies', 'repository', 'private']) assert.equal(pkg[key], undefined, key);
     assert.match(readFileSync(join(REPO, 'dist/npm/dist/cli.js'), 'utf8').slice(0, 40), /^#!\/usr\/bin\/env node\n/);
+  });
+
+  it('the repository itself packs to the same CLI files (pre-commit installs it that way; .npmignore)', () => {
+    const pack = sh(NPM, ['pack', '--dry-run', '--json', '--ignore-scripts'], REPO);
+    assert.equal(pack.code, 0, pack.err);
+    const [info] = JSON.parse(pack.out) as { files: { path: string }[] }[];
+    assert.deepEqual(info!.files.map((f) => f.path).sort(), ['LICENSE', 'README.md', 'dist/cli-bundle.cache', 'dist/cli-bundle.js', 'dist/cli.js', 'dist/rule-docs.json', 'package.json']);
   });
 
   it('its README is written for command-line users, not the repository\'s developers', () => {

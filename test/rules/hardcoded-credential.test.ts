@@ -104,6 +104,8 @@ const SLOTS: Slot[] = [
   { name: '*.auto.tfvars.json', path: 'envs/prod.auto.tfvars.json', code: (v) => `{\n  "region": "eu-west-1",\n  "db_password": "${v}"\n}\n`, reference: '${x}' },
   { name: 'Spring application.properties', path: 'src/main/resources/application.properties', code: (v) => `spring.datasource.url=jdbc:postgresql://db/app\nspring.datasource.password=${v}\n`, reference: '${DB_PASSWORD}' },
   { name: 'Spring application.yml', path: 'src/main/resources/application.yml', code: (v) => `spring:\n  datasource:\n    username: app\n    password: "${v}"\n`, reference: '${DB_PASSWORD}' },
+  { name: 'Spring application.yml, TLS key store', path: 'src/main/resources/application.yml', code: (v) => `server:\n  ssl:\n    key-store: classpath:ks.p12\n    key-store-password: "${v}"\n`, reference: '${KS_PASSWORD}' },
+  { name: 'Spring application.yml, OAuth2 client secret', path: 'src/main/resources/application.yml', code: (v) => `spring:\n  security:\n    oauth2:\n      client:\n        registration:\n          github:\n            client-id: app\n            client-secret: "${v}"\n`, reference: '${GITHUB_CLIENT_SECRET}' },
   { name: 'serverless-style environment in a YAML config', path: 'serverless.yml', code: (v) => `provider:\n  name: aws\n  environment:\n    API_SECRET: "${v}"\n`, reference: '${ssm:/app/secret}' },
 ];
 

@@ -40,6 +40,20 @@ describe('KeywordGroups', () => {
     );
   });
 
+  it('agrees with includes when the table outgrows 16-bit rows (hundreds of distinct characters)', () => {
+    const alphabet = Array.from({ length: 400 }, (_, i) => String.fromCharCode(0x400 + i));
+    const words = Array.from({ length: 300 }, (_, i) => alphabet[i]! + alphabet[(i * 7) % 400]! + alphabet[(i * 13) % 400]!);
+    const groups = Array.from({ length: 30 }, (_, g) => words.slice(g * 10, g * 10 + 10));
+    const k = new KeywordGroups(groups);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...words), fc.constantFrom(...alphabet.slice(0, 40)), fc.constant('x')), { maxLength: 40 }), (parts) => {
+        const t = parts.join('');
+        assert.deepEqual(k.present(t), expected(groups, t));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('agrees with includes over the detector table, on texts made of keyword pieces', () => {
     const groups = DETECTORS.map((d) => d.keywords);
     const k = new KeywordGroups(groups);

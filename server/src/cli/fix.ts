@@ -1,12 +1,12 @@
 // `forewarn scan --fix` and `--diff`: apply the rules' fixes to files on disk, pass after pass until nothing more
 // applies, and write a file only if it is still exactly what was read.
 
-import { createHash } from 'node:crypto';
 import { closeSync, constants, lstatSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
 import { parseAllDocuments } from 'yaml';
 import { escapeControl } from '../core/escape.js';
 import { applyEdits, selectFixes, type AnalysisResult, type Analyzer, type ForewarnConfig } from '../engine/index.js';
+import { nodeCrypto } from '../workspace/node-crypto.js';
 import type { FileSnapshot, ScannedFile } from '../workspace/scan.js';
 
 /** Enough for fixes that enable other fixes; a pair of fixes undoing each other stops here too. */
@@ -152,7 +152,7 @@ export function writeIfUnchanged(absPath: string, snapshot: FileSnapshot, text: 
     if (!st.isFile()) return 'not written: it is no longer a regular file.';
     if (st.size !== snapshot.size || st.mtimeMs !== snapshot.mtimeMs) return 'not written: the file changed since Forewarn read it. Run the command again.';
     const now = readFileSync(absPath);
-    if (createHash('sha256').update(now).digest('hex') !== snapshot.sha256) return 'not written: the file changed since Forewarn read it. Run the command again.';
+    if (nodeCrypto().createHash('sha256').update(now).digest('hex') !== snapshot.sha256) return 'not written: the file changed since Forewarn read it. Run the command again.';
     const fd = openSync(absPath, constants.O_WRONLY | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0));
     try {
       writeSync(fd, Buffer.from((snapshot.bom ? '\ufeff' : '') + text, 'utf8'));

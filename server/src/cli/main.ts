@@ -1,7 +1,8 @@
 // `forewarn` command line: the engine over files on disk, with output for people and machines (text, JSON, SARIF,
 // GitLab code quality, GitHub annotations), baselines and exit codes for pipelines.
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { dirname, relative, resolve } from 'node:path';
 import { escapeControl } from '../core/escape.js';
 import { severityRank, type Severity } from '../core/types.js';
@@ -20,12 +21,11 @@ import { fixLines } from './formats/text.js';
 import { COMMANDS, HELP, USAGE, type Command } from './help.js';
 import { HelpRequest, MACHINE_FORMATS, UsageError, parseBaselineOptions, parseCommand, parseScanOptions, useColor, type Format } from './options.js';
 import { pinCommand } from './pin.js';
+import { directOut, streamOut } from './stdout.js';
+import { ruleDocs } from './rule-docs.js';
 
 declare const FOREWARN_VERSION: string | undefined;
 const VERSION = typeof FOREWARN_VERSION === 'string' ? FOREWARN_VERSION : '0.0.0-dev';
-declare const FOREWARN_RULE_DOCS: Readonly<Record<string, string>> | undefined;
-/** docs/rules/<id>.md, embedded by the build (absent when running unbundled, as in unit tests). */
-const RULE_DOCS: Readonly<Record<string, string>> = typeof FOREWARN_RULE_DOCS === 'object' ? FOREWARN_RULE_DOCS : {};
 
 export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
 
@@ -116,7 +116,7 @@ function explainCommand(args: readonly string[], io: Io): number {
   const id = positionals[0]!;
   const rule = RULES.find((r) => r.id === id);
   if (!rule) throw new UsageError(`unknown rule id: ${id} (see \`forewarn rules\`)`, 'explain');
-  const doc = RULE_DOCS[id];
+  const doc = ruleDocs()[id];
   if (doc) io.out(doc.endsWith('\n') ? doc : `${doc}\n`);
   else io.out(`# ${rule.id}\n\n${rule.description}.\n\nFamily: ${rule.family}. Severity: ${rule.severity}. Fix: ${rule.fix}.\n`);
   return EXIT.clean;
@@ -298,22 +298,27 @@ function severityOf(config: ForewarnConfig, id: string, fallback: Severity): Sev
   return s === undefined || s === 'off' ? fallback : s;
 }
 
-// The bundle is also the scan's worker script (see scan-threads.ts).
-if (isScanWorker()) startScanWorker();
-else if (require.main === module) {
-  // When the reader goes away (`forewarn scan | head`), stop writing; the exit code still tells the result.
-  let stdoutOpen = true;
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
-    stdoutOpen = false;
-  });
+let started = false;
+
+/**
+ * The `forewarn` process: a scan worker thread (the bundle is also the scan's worker script, see scan-threads.ts) or
+ * the command line. dist/cli.js (loader.ts) calls this once it has loaded the bundle; run directly, the module calls it.
+ */
+export function main(): void {
+  if (started) return;
+  started = true;
+  if (isScanWorker()) {
+    startScanWorker();
+    return;
+  }
+  const terminal = isatty(1);
   const io: Io = {
-    out: (s) => void (stdoutOpen && process.stdout.write(s)),
-    err: (s) => process.stderr.write(s),
+    out: terminal ? streamOut() : directOut((bytes, at) => writeSync(1, bytes, at), () => streamOut()),
+    err: isatty(2) ? streamOut(process.stderr) : directOut((bytes, at) => writeSync(2, bytes, at), () => streamOut(process.stderr)),
     cwd: process.cwd(),
     stdin: () => decodeText(readFileSync(0)),
-    isTTY: process.stdout.isTTY === true,
-    ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
+    isTTY: terminal,
+    ...(terminal && process.stdout.columns ? { columns: process.stdout.columns } : {}),
     env: process.env,
   };
   if (process.argv[2] === 'pin') {
@@ -324,3 +329,5 @@ else if (require.main === module) {
     );
   } else process.exitCode = run(process.argv.slice(2), io);
 }
+
+if (require.main === module || isScanWorker()) main();

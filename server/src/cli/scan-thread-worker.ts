@@ -1,20 +1,28 @@
 // Worker thread of `forewarn scan` (see scan-threads.ts): analyzes batches of planned files with its own engine and
 // posts each batch's results back, bumping the shared counters the main thread sleeps on. The bundled CLI is its own
-// worker script (dist/cli.js calls startScanWorker in a worker thread), so the package stays one file.
+// worker script (its main() calls startScanWorker in a worker thread).
 
-import { isMainThread, workerData } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
 import { Analyzer } from '../engine/index.js';
 import { redactText } from '../engine/redaction.js';
 import { ModuleContextLoader } from '../workspace/module-context.js';
-import { analyzeForThread, type ThreadJob, type ThreadResult, type WorkerSetup } from './scan-threads.js';
+import { SCAN_WORKER_ARG, analyzeForThread, type ThreadJob, type ThreadResult, type WorkerSetup } from './scan-threads.js';
 
 /** Whether this thread is a scan worker (started by scan-threads.ts). */
 export function isScanWorker(): boolean {
+  // A process started any other way never loads node:worker_threads for the question (the CLI's cold start).
+  if (!process.argv.includes(SCAN_WORKER_ARG)) return false;
+  const { isMainThread, workerData } = workerThreads();
   return !isMainThread && typeof workerData === 'object' && workerData !== null && (workerData as Partial<WorkerSetup>).role === 'forewarn-scan';
 }
 
+function workerThreads(): typeof WorkerThreads {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('node:worker_threads') as typeof WorkerThreads;
+}
+
 export function startScanWorker(): void {
-  const setup = workerData as WorkerSetup;
+  const setup = workerThreads().workerData as WorkerSetup;
   const counters = new Int32Array(setup.signal);
   const analyzer = new Analyzer();
   const modules = new ModuleContextLoader({ validate: false });

@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
-import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
 import { append } from '../core/arrays.js';
 import { LineIndex } from '../core/text.js';
 import type { FileKind, Finding, Range } from '../core/types.js';
@@ -17,6 +18,11 @@ import { planScan, scanPlanned, type PlannedFile, type ScanError, type ScanOptio
 
 /** Fewer files than this are scanned in this thread: starting a worker (loading the engine) costs about 200 files' time. */
 export const MIN_FILES_FOR_THREADS = 300;
+/**
+ * Appended to a scan worker's process.argv, so that a process can tell it is none without loading node:worker_threads
+ * (about 4 ms of a one-file cold start; see scan-thread-worker.ts).
+ */
+export const SCAN_WORKER_ARG = '--forewarn-scan-worker';
 const BATCH = 16;
 /** A worker that finishes no file for this long is given up on (it died, e.g. out of memory): its files run here. */
 const STALL_MS = 60_000;
@@ -84,8 +90,12 @@ function defaultThreads(): number {
 }
 
 function findWorker(): string | undefined {
-  // The bundle (dist/cli.js) is its own worker script; the compiled tree has scan-thread-worker.js beside this file.
-  if (/[\\/]cli\.js$/.test(__filename)) return __filename;
+  // The bundle (dist/cli-bundle.js) is its own worker script, started through the loader beside it (dist/cli.js, which
+  // starts it from the code cache) where there is one; the compiled tree has scan-thread-worker.js beside this file.
+  if (/[\\/]cli-bundle\.js$/.test(__filename)) {
+    const loader = join(__dirname, 'cli.js');
+    return existsSync(loader) ? loader : __filename;
+  }
   const compiled = join(__dirname, 'scan-thread-worker.js');
   return existsSync(compiled) ? compiled : undefined;
 }
@@ -121,11 +131,13 @@ function scanOnWorkers(files: readonly PlannedFile[], opts: ScanOptions, threads
     append(r.outstanding, jobs);
     if (jobs.length > 0) r.port.postMessage(jobs);
   };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { MessageChannel, Worker, receiveMessageOnPort } = require('node:worker_threads') as typeof WorkerThreads;
   const running: Running[] = [];
   for (let slot = 0; slot < threads; slot++) {
     const { port1, port2 } = new MessageChannel();
     const setup: WorkerSetup = { role: 'forewarn-scan', config: opts.config, port: port2, signal, slot };
-    const worker = new Worker(workerPath, { workerData: setup, transferList: [port2], stdout: false, stderr: false });
+    const worker = new Worker(workerPath, { workerData: setup, argv: [SCAN_WORKER_ARG], transferList: [port2], stdout: false, stderr: false });
     worker.unref();
     const r: Running = { worker, port: port1, slot, outstanding: [], progress: 0, lastProgress: Date.now(), dead: false };
     running.push(r);

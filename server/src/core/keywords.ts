@@ -11,10 +11,18 @@ export class KeywordGroups {
   private readonly column: Uint8Array | Uint16Array;
   private readonly width: number;
   /**
-   * A full automaton (no failure links are followed while scanning). States are numbered by their row's offset
-   * (state × width), so a step is one lookup: `next[state + column]` is the next state's row.
+   * The automaton's transitions (no failure links are followed while scanning, once an entry is known). States are
+   * numbered by their row's offset (state × width), so a step is one lookup: `next[state + column]` is the next
+   * state's row.
    */
   private readonly next: Uint16Array | Int32Array;
+  /** the entry of a transition not worked out yet (no row offset). */
+  private readonly unknown: number;
+  /** child per state × column (-1: none), failure link per state, and the numbering of states into rows. */
+  private readonly trie: Int32Array;
+  private readonly fail: Int32Array;
+  private readonly rank: Int32Array;
+  private readonly stateAt: Int32Array;
   /** rows from here on are of states that end a keyword (the k-th such state's groups: out[outStart[k] .. outStart[k + 1])). */
   private readonly firstOutRow: number;
   private readonly outStart: Int32Array;
@@ -26,21 +34,32 @@ export class KeywordGroups {
   private stamp = 0;
 
   constructor(groups: readonly (readonly string[])[]) {
+    // Only the trie and its failure links are built here (work in the number of keyword characters); each entry of
+    // the transition table is worked out the first time a scan needs it. This runs once per process before the first
+    // scan, so it is part of the CLI's cold start, in interpreted code: a full table took ~20 ms there.
     this.marks = new Uint32Array(groups.length);
     const always: number[] = [];
-    const units = new Map<number, number>();
+    let width = 1;
+    let chars = 0;
+    const column = new Uint16Array(0x10000);
     for (const group of groups) {
       for (const k of group) {
-        for (let i = 0; i < k.length; i++) if (!units.has(k.charCodeAt(i))) units.set(k.charCodeAt(i), units.size + 1);
+        chars += k.length;
+        for (let i = 0; i < k.length; i++) if (column[k.charCodeAt(i)] === 0) column[k.charCodeAt(i)] = width++;
       }
     }
-    this.width = units.size + 1;
-    this.column = this.width <= 0xff ? new Uint8Array(0x10000) : new Uint16Array(0x10000);
-    for (const [unit, col] of units) this.column[unit] = col;
+    this.width = width;
+    this.column = width <= 0xff ? Uint8Array.from(column) : column;
 
-    // The trie: children per state by column, and the groups each state ends a keyword of.
-    const children: Map<number, number>[] = [new Map()];
-    const ends: number[][] = [[]];
+    // The trie: a states × width table of children (-1: none), each state's children as a list, and the groups each
+    // state ends a keyword of.
+    const trie = new Int32Array((chars + 1) * width).fill(-1);
+    const firstChild = new Int32Array(chars + 1).fill(-1);
+    const sibling = new Int32Array(chars + 1).fill(-1);
+    /** the column of the edge into each state. */
+    const edge = new Int32Array(chars + 1);
+    const ends: (number[] | undefined)[] = [];
+    let states = 1;
     groups.forEach((group, g) => {
       for (const k of group) {
         if (k.length === 0) {
@@ -49,57 +68,61 @@ export class KeywordGroups {
         }
         let s = 0;
         for (let i = 0; i < k.length; i++) {
-          const col = this.column[k.charCodeAt(i)]!;
-          let child = children[s]!.get(col);
-          if (child === undefined) {
-            child = children.length;
-            children.push(new Map());
-            ends.push([]);
-            children[s]!.set(col, child);
+          const at = s * width + column[k.charCodeAt(i)]!;
+          if (trie[at] === -1) {
+            trie[at] = states;
+            sibling[states] = firstChild[s]!;
+            firstChild[s] = states;
+            edge[states] = column[k.charCodeAt(i)]!;
+            states++;
           }
-          s = child;
+          s = trie[at]!;
         }
-        if (!ends[s]!.includes(g)) ends[s]!.push(g);
+        const e = (ends[s] ??= []);
+        if (!e.includes(g)) e.push(g);
       }
     });
     this.always = always;
+    this.trie = trie;
 
-    // Breadth first: a state's failure state is shallower, so its transitions and outputs are complete already.
-    const states = children.length;
-    const next = new Int32Array(states * this.width);
+    // Failure links, breadth first: a state's failure state is shallower, so its outputs are complete already.
     const fail = new Int32Array(states);
-    const order: number[] = [0];
-    for (let qi = 0; qi < order.length; qi++) {
+    const order = new Int32Array(states);
+    let queued = 1;
+    for (let qi = 0; qi < queued; qi++) {
       const s = order[qi]!;
-      for (let col = 1; col < this.width; col++) {
-        const child = children[s]!.get(col);
-        const viaFail = s === 0 ? 0 : next[fail[s]! * this.width + col]!;
-        if (child === undefined) {
-          next[s * this.width + col] = viaFail;
-        } else {
-          next[s * this.width + col] = child;
-          fail[child] = viaFail;
-          for (const g of ends[viaFail]!) if (!ends[child]!.includes(g)) ends[child]!.push(g);
-          order.push(child);
+      for (let child = firstChild[s]!; child !== -1; child = sibling[child]!) {
+        order[queued++] = child;
+        if (s === 0) continue;
+        const f = this.step(fail, fail[s]!, edge[child]!);
+        fail[child] = f;
+        const inherited = ends[f];
+        if (inherited) {
+          const e = (ends[child] ??= []);
+          for (const g of inherited) if (!e.includes(g)) e.push(g);
         }
       }
     }
-    // Renumbered so that the states that end a keyword come last: while scanning, one comparison of the row with
-    // `firstOutRow` says whether the state has groups to take. Row offsets in 16 bits where they fit (the table then
-    // stays in the cache).
+    this.fail = fail;
+    // Numbered so that the states that end a keyword come last: while scanning, one comparison of the row with
+    // `firstOutRow` says whether the state has groups to take.
     const rank = new Int32Array(states);
+    const stateAt = new Int32Array(states);
     const ending: number[] = [];
     let ranked = 0;
     for (let s = 0; s < states; s++) {
-      if (ends[s]!.length === 0) rank[s] = ranked++;
+      if (ends[s] === undefined) rank[s] = ranked++;
       else ending.push(s);
     }
-    this.firstOutRow = ranked * this.width;
+    this.firstOutRow = ranked * width;
     for (const s of ending) rank[s] = ranked++;
-    this.next = next.length <= 0x10000 ? new Uint16Array(next.length) : new Int32Array(next.length);
-    for (let s = 0; s < states; s++) {
-      for (let col = 0; col < this.width; col++) this.next[rank[s]! * this.width + col] = rank[next[s * this.width + col]!]! * this.width;
-    }
+    for (let s = 0; s < states; s++) stateAt[rank[s]!] = s;
+    this.rank = rank;
+    this.stateAt = stateAt;
+    // Row offsets in 16 bits where they fit (the table then stays in the cache); `unknown` until first needed.
+    const small = states * width < 0xffff;
+    this.unknown = small ? 0xffff : -1;
+    this.next = small ? new Uint16Array(states * width).fill(this.unknown) : new Int32Array(states * width).fill(this.unknown);
     this.outStart = new Int32Array(ending.length + 1);
     const out: number[] = [];
     ending.forEach((s, i) => {
@@ -114,7 +137,7 @@ export class KeywordGroups {
   present(text: string): number[] {
     // A group is taken once per call: its mark is this call's stamp (the scan calls nothing, so calls never nest).
     const stamp = this.nextStamp();
-    const { column, next, firstOutRow, outStart, out, marks, width } = this;
+    const { column, next, unknown, firstOutRow, outStart, out, marks, width } = this;
     const found: number[] = [];
     for (const g of this.always) {
       marks[g] = stamp;
@@ -122,7 +145,10 @@ export class KeywordGroups {
     }
     let row = 0;
     for (let i = 0, n = text.length; i < n; i++) {
-      row = next[row + column[text.charCodeAt(i)]!]!;
+      const col = column[text.charCodeAt(i)]!;
+      let to = next[row + col]!;
+      if (to === unknown) to = this.resolve(row, col);
+      row = to;
       if (row < firstOutRow) continue;
       const k = (row - firstOutRow) / width;
       for (let o = outStart[k]!, end = outStart[k + 1]!; o < end; o++) {
@@ -134,6 +160,23 @@ export class KeywordGroups {
       }
     }
     return found.length > 1 ? found.sort((x, y) => x - y) : found;
+  }
+
+  /** Works out and stores the table entry of a row and column. */
+  private resolve(row: number, col: number): number {
+    const to = this.rank[this.step(this.fail, this.stateAt[row / this.width]!, col)]! * this.width;
+    this.next[row + col] = to;
+    return to;
+  }
+
+  /** The state after reading `col` in state `s`: its child, else its failure state's, down to the root. */
+  private step(fail: Int32Array, s: number, col: number): number {
+    for (;;) {
+      const child = this.trie[s * this.width + col]!;
+      if (child !== -1) return child;
+      if (s === 0) return 0;
+      s = fail[s]!;
+    }
   }
 
   private nextStamp(): number {

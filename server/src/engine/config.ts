@@ -1,6 +1,7 @@
 // `.forewarn.yml`: its JSON Schema, loading with validation, and the defaults that apply when it is wrong.
 
-import Ajv, { type ErrorObject } from 'ajv';
+import type * as AjvModule from 'ajv';
+import type { default as Ajv, ErrorObject } from 'ajv';
 import { isScalar, isSeq, visit, type Document } from 'yaml';
 import { get, getPair, rangeOf } from '../models/yaml-nodes.js';
 import { FILE_KINDS, SEVERITIES, type FileKind, type ParseError, type Range, type Severity } from '../core/types.js';
@@ -84,7 +85,9 @@ export const CONFIG_SCHEMA = {
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 function validate(data: unknown): ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA);
+  // ajv is loaded with the first configuration file to check: a CLI run without one never loads it (cold start).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  validator ??= new (require('ajv') as typeof AjvModule).default({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA);
   if (validator(data)) return [];
   // A bad property name yields the inner `enum` error and the `propertyNames` one: keep the latter.
   return (validator.errors ?? []).filter((e) => e.keyword === 'propertyNames' || (e as { propertyName?: string }).propertyName === undefined);

@@ -61,10 +61,10 @@ export interface KindDetector {
  */
 export function createDetector(extra: Partial<Record<FileKind, readonly string[]>> = {}, textExclude: readonly string[] = []): KindDetector {
   const user: [FileKind, PathTest][] = Object.entries(extra).map(([k, globs]) => [k as FileKind, compileGlobs(globs ?? [])]);
-  const builtin: [FileKind, PathTest][] = BUILTIN.map(([k, globs, o]) => [k, compileGlobs(globs, o)]);
-  const actionFile = compileGlobs(['action.yml', 'action.yaml']);
-  const textFile = compileGlobs(TEXT_GLOBS, { nocase: true });
-  const textExcluded = compileGlobs(TEXT_EXCLUDED, { nocase: true });
+  const builtin: [FileKind, PathTest][] = BUILTIN.map(([k, globs, o]) => [k, compileGlobs(globs, { ...o, lazy: true })]);
+  const actionFile = compileGlobs(['action.yml', 'action.yaml'], { lazy: true });
+  const textFile = compileGlobs(TEXT_GLOBS, { nocase: true, lazy: true });
+  const textExcluded = compileGlobs(TEXT_EXCLUDED, { nocase: true, lazy: true });
   const userExcluded = compileGlobs(textExclude);
   const isText = (path: string, fullPath: string): boolean => textFile(fullPath) && !textExcluded(fullPath) && !userExcluded(path);
 

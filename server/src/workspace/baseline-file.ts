@@ -1,15 +1,15 @@
 // Baseline files on disk and the hash behind fingerprints (SHA-256, from Node: the engine imports no Node modules).
 
-import { createHash } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { nodeCrypto } from './node-crypto.js';
 import type { Range } from '../core/types.js';
 import { readSmallText } from './safe-read.js';
 import { BASELINE_FILE_NAME, fingerprint, parseBaseline, type Baseline, type BaselineEntry, type ParsedBaseline } from '../engine/baseline.js';
 
 /** 128 bits of SHA-256 in hex: a fingerprint, not a secret's stand-in that could be reversed. */
 export function sha256Fingerprint(material: string): string {
-  return createHash('sha256').update(material, 'utf8').digest('hex').slice(0, 32);
+  return nodeCrypto().createHash('sha256').update(material, 'utf8').digest('hex').slice(0, 32);
 }
 
 /** The fingerprint of a finding in the file at `absPath`, with the path as seen from `root`. */

@@ -3,9 +3,9 @@
 
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { createHash } from 'node:crypto';
 import type { ModuleContext, ModuleFile } from '../engine/index.js';
 import { decodeText } from './decode.js';
+import { nodeCrypto } from './node-crypto.js';
 import { isInside, safeRead } from './safe-read.js';
 
 export interface ModuleContextLimits {
@@ -73,7 +73,7 @@ export class ModuleContextLoader {
   signature(context: ModuleContext): string {
     let sig = this.signatures.get(context);
     if (sig === undefined) {
-      const h = createHash('sha1');
+      const h = nodeCrypto().createHash('sha1');
       for (const file of context.files) h.update(file.name).update('\0').update(file.text).update('\0');
       this.signatures.set(context, (sig = h.digest('base64')));
     }

@@ -1,6 +1,5 @@
 // Scanning files and folders on disk with the engine: the batch job behind `forewarn scan`.
 
-import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LineIndex } from '../core/text.js';
 import type { FileKind, Finding } from '../core/types.js';
@@ -9,6 +8,7 @@ import type { Redactor } from '../engine/redaction.js';
 import { decodeText } from './decode.js';
 import type { ModuleContext } from '../models/terraform-values.js';
 import { ModuleContextLoader } from './module-context.js';
+import { nodeCrypto } from './node-crypto.js';
 import { safeRead } from './safe-read.js';
 import { isDirectory, walkFiles } from './walk.js';
 
@@ -207,7 +207,7 @@ export function snapshotOf(bytes: Uint8Array, text: string, mtimeMs: number): Fi
   return {
     size: bytes.length,
     mtimeMs,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: nodeCrypto().createHash('sha256').update(bytes).digest('hex'),
     utf8: again.equals(bytes),
     bom,
   };

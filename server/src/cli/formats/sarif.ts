@@ -5,11 +5,9 @@
 
 import type { LineIndex } from '../../core/text.js';
 import type { Fix, Range, Severity } from '../../core/types.js';
+import { ruleDocs } from '../rule-docs.js';
 import { rootPath, type FormatInput, type ReportedFinding } from './index.js';
 
-declare const FOREWARN_RULE_DOCS: Readonly<Record<string, string>> | undefined;
-/** docs/rules/<id>.md, embedded by the build (absent when running unbundled, as in unit tests). */
-const RULE_DOCS: Readonly<Record<string, string>> = typeof FOREWARN_RULE_DOCS === 'object' ? FOREWARN_RULE_DOCS : {};
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The key under `partialFingerprints`; the version changes if the fingerprint's recipe does. */
@@ -33,6 +31,7 @@ export const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = {
 
 export function formatSarif(input: FormatInput): string {
   const ruleIndex = new Map(input.rules.map((r, i) => [r.id, i]));
+  const docs = ruleDocs();
   const run = {
     tool: {
       driver: {
@@ -43,11 +42,11 @@ export function formatSarif(input: FormatInput): string {
           id: r.id,
           name: pascal(r.id),
           shortDescription: { text: r.description },
-          fullDescription: { text: whatItFlags(RULE_DOCS[r.id]) ?? sentence(r.description) },
+          fullDescription: { text: whatItFlags(docs[r.id]) ?? sentence(r.description) },
           // The whole page travels with the log (no helpUri: the documentation is not published at a fixed address).
           help: {
             text: `${sentence(r.description)} Documentation: \`forewarn explain ${r.id}\`.`,
-            markdown: RULE_DOCS[r.id] ? docBody(RULE_DOCS[r.id]!) : `${sentence(r.description)} Documentation: \`forewarn explain ${r.id}\`.`,
+            markdown: docs[r.id] ? docBody(docs[r.id]!) : `${sentence(r.description)} Documentation: \`forewarn explain ${r.id}\`.`,
           },
           defaultConfiguration: { level: sarifLevel(r.effectiveSeverity) },
           properties: {

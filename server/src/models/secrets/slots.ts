@@ -253,6 +253,9 @@ const CONFIG_SLOTS: readonly RegExp[] = [
   /^spring\.security\.oauth2\.client\.registration\.[\w-]+\.client-secret$/i,
 ];
 
+/** How every CONFIG_SLOTS pattern ends (a key that does not cannot be one). */
+const CONFIG_SLOT_END = /(?:password|client-secret)$/i;
+
 function yamlSlot(kind: string, a: Assignment): SlotInfo | undefined {
   const path = a.path;
   if (a.source === 'k8s-secret-data' || a.source === 'k8s-secret-string') {
@@ -288,6 +291,8 @@ function yamlSlot(kind: string, a: Assignment): SlotInfo | undefined {
   if (kind === 'dependabot' && path[0] === 'registries' && path.length === 2 && (a.key === 'password' || a.key === 'token' || a.key === 'key')) {
     return { where: `Dependabot registry '${String(path[1])}' ${a.key}` };
   }
+  // Every configuration slot ends in `password` or `client-secret`: the dotted path is built only for such a key.
+  if (!CONFIG_SLOT_END.test(a.key)) return undefined;
   const dotted = [...path.filter((p): p is string => typeof p === 'string'), a.key].join('.');
   if (CONFIG_SLOTS.some((re) => re.test(dotted))) return { where: `configuration key ${dotted}` };
   return undefined;
@@ -342,4 +347,4 @@ export function slotOf(ctx: SlotContext, a: Assignment): SlotInfo | undefined {
 }
 
 /** Every pattern above, for the ReDoS check in the tests. */
-export const SLOT_PATTERNS: readonly RegExp[] = [TF_HEADER, ENV_NAME, NOT_SECRET_KEY, ...CONFIG_SLOTS];
+export const SLOT_PATTERNS: readonly RegExp[] = [TF_HEADER, ENV_NAME, NOT_SECRET_KEY, CONFIG_SLOT_END, ...CONFIG_SLOTS];
