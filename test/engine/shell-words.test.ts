@@ -46,3 +46,20 @@ describe('programName', () => {
     assert.equal(prog('sudo'), undefined);
   });
 });
+
+describe('mappedCommands', () => {
+  it('equals lexing and then mapping every word range, on generated scripts', async () => {
+    const fc = (await import('fast-check')).default;
+    const { mappedCommands } = await import('../../server/src/models/shell-words.js');
+    const piece = fc.constantFrom('a', 'curl', '-k', ' ', '\t', ';', '&&', '|', '\n', '\\\n', "'x y'", '"$A b"', '$B', '#c', '(', ')', '`', 'e\\ f', '"', "'");
+    const script = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(script, fc.nat(50), (text, shift) => {
+        const f = (s: number, e: number) => ({ start: s * 2 + shift, end: e * 2 + shift + 1 });
+        const expected = shellCommands(text).map((cmd) => cmd.map((w) => ({ ...w, range: f(w.range.start, w.range.end) })));
+        assert.deepEqual(mappedCommands(text, f), expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -153,7 +153,8 @@ export class Analyzer {
 }
 
 function checkLimits(text: string, maxFileSize: number): Skipped | undefined {
-  if (utf8Length(text, maxFileSize) > maxFileSize) return tooLarge(maxFileSize);
+  // A UTF-16 unit is at most 3 UTF-8 bytes (a surrogate pair, 2 units, is 4): a text this short needs no count.
+  if (text.length * 3 > maxFileSize && utf8Length(text, maxFileSize) > maxFileSize) return tooLarge(maxFileSize);
   if (text.includes('\0')) return { reason: 'binary', message: 'Forewarn skipped this file: it contains NUL bytes, so it looks binary.' };
   return undefined;
 }

@@ -2,7 +2,7 @@
 
 import type { Dockerfile, Property } from '../parsers/dockerfile.js';
 import { isMap, isPair, isScalar, isSeq, type Scalar } from 'yaml';
-import type { LineIndex } from '../core/text.js';
+import { sliceEquals, type LineIndex } from '../core/text.js';
 import type { FileKind, Range } from '../core/types.js';
 import { decodeBase64 } from './secrets/checksums.js';
 import { parseEntries, parseNetrc, parsePgpass, parseXmlCredentials, type TextFormat } from './text-file.js';
@@ -100,12 +100,18 @@ function scalarString(node: unknown): string | undefined {
 
 function exactRange(node: Scalar, text: string, value: string): { range: Range; exact: boolean } {
   const range = valueRange(node, text);
-  return { range, exact: text.slice(range.start, range.end) === value };
+  return { range, exact: sliceEquals(text, range.start, range.end, value) };
 }
 
 const LIST_ENTRY = /^([A-Za-z_][A-Za-z0-9_.-]*)=/;
 
 const NUMBER_SOURCE = /^[-+]?\d[\d_]*(?:\.\d+)?$/;
+
+/** The assignment with its document's `kind:` as its last property, when the document has one (no spread per pair). */
+function ofDoc(a: { -readonly [K in keyof Assignment]: Assignment[K] }, docKind: string | undefined): Assignment {
+  if (docKind !== undefined) a.docKind = docKind;
+  return a;
+}
 
 function walkYaml(node: unknown, path: (string | number)[], text: string, out: Assignment[], secretDoc: boolean, docKind: string | undefined, depth = 0): void {
   if (depth > 64) return;
@@ -117,29 +123,30 @@ function walkYaml(node: unknown, path: (string | number)[], text: string, out: A
       if (typeof key !== 'string') continue;
       const keyRange = rangeOf(pair.key);
       const v = pair.value;
-      const dk = docKind === undefined ? {} : { docKind };
       if (keyRange && isScalar(v) && typeof v.value === 'string') {
         const { range, exact } = exactRange(v, text, v.value);
         if (secretSection && path[0] === 'data') {
           const decoded = decodeBase64(v.value.replace(/\s+/g, ''));
-          if (decoded !== undefined) out.push({ source: 'k8s-secret-data', key, keyRange, value: decoded, valueRange: range, exact: false, path, node: v, ...dk });
+          if (decoded !== undefined) out.push(ofDoc({ source: 'k8s-secret-data', key, keyRange, value: decoded, valueRange: range, exact: false, path, node: v }, docKind));
         } else {
-          out.push({ source: secretSection ? 'k8s-secret-string' : 'yaml', key, keyRange, value: v.value, valueRange: range, exact, path, node: v, ...dk });
+          out.push(ofDoc({ source: secretSection ? 'k8s-secret-string' : 'yaml', key, keyRange, value: v.value, valueRange: range, exact, path, node: v }, docKind));
         }
       } else if (keyRange && isScalar(v) && typeof v.value === 'number' && v.type === 'PLAIN' && v.range) {
         // `MYSQL_ROOT_PASSWORD: 123456`: a password all the same, kept as written.
         const raw = text.slice(v.range[0], v.range[1]);
-        if (NUMBER_SOURCE.test(raw)) out.push({ source: 'yaml', key, keyRange, value: raw, valueRange: { start: v.range[0], end: v.range[1] }, exact: true, path, node: v, numeric: true, ...dk });
+        if (NUMBER_SOURCE.test(raw)) out.push(ofDoc({ source: 'yaml', key, keyRange, value: raw, valueRange: { start: v.range[0], end: v.range[1] }, exact: true, path, node: v, numeric: true }, docKind));
       } else walkYaml(v, [...path, key], text, out, secretDoc, docKind, depth + 1);
     }
     // A Kubernetes env entry: `name: KEY` with a literal `value:` (and Azure's `variables:` list, which has the same shape).
+    // (the list is looked at first: two key lookups in every map of the file were most of this walk's work)
+    const list = path[path.length - 2];
+    if (list !== 'env' && list !== 'variables') return;
     const name = get(node, 'name');
     const value = get(node, 'value');
-    const list = path[path.length - 2];
-    if ((list === 'env' || list === 'variables') && isScalar(name) && typeof name.value === 'string' && isScalar(value) && typeof value.value === 'string') {
+    if (isScalar(name) && typeof name.value === 'string' && isScalar(value) && typeof value.value === 'string') {
       const keyRange = valueRange(name, text);
       const { range, exact } = exactRange(value, text, value.value);
-      out.push({ source: list === 'env' ? 'k8s-env' : 'name-value', key: name.value, keyRange, value: value.value, valueRange: range, exact, path, node: value, ...(docKind === undefined ? {} : { docKind }) });
+      out.push(ofDoc({ source: list === 'env' ? 'k8s-env' : 'name-value', key: name.value, keyRange, value: value.value, valueRange: range, exact, path, node: value }, docKind));
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, i) => {
@@ -150,7 +157,7 @@ function walkYaml(node: unknown, path: (string | number)[], text: string, out: A
         const key = m[1]!;
         const keyRange = exact ? { start: range.start, end: range.start + key.length } : range;
         const valueStart = exact ? range.start + m[0].length : range.start;
-        out.push({ source: 'yaml-list', key, keyRange, value: item.value.slice(m[0].length), valueRange: exact ? { start: valueStart, end: range.end } : range, exact, path: [...path, i], node: item, ...(docKind === undefined ? {} : { docKind }) });
+        out.push(ofDoc({ source: 'yaml-list', key, keyRange, value: item.value.slice(m[0].length), valueRange: exact ? { start: valueStart, end: range.end } : range, exact, path: [...path, i], node: item }, docKind));
       } else walkYaml(item, [...path, i], text, out, secretDoc, docKind, depth + 1);
     });
   }
@@ -201,8 +208,9 @@ const TF_MAP = /^[ \t]*"?([A-Za-z_][A-Za-z0-9_-]*)"?[ \t]*=[ \t]*\{[ \t]*(?:(?:#
 /**
  * A line-based scan of Terraform: `name = "literal"` attributes (and map entries) and `variable` defaults.
  * No HCL parse: it only needs to see literals on their own line, and must survive any half-typed file.
+ * `prefilter: false` tries every pattern on every line (the reference the tests compare the shortcuts with).
  */
-function terraformAssignments(text: string): Assignment[] {
+export function terraformAssignments(text: string, prefilter = true): Assignment[] {
   const out: Assignment[] = [];
   const stack: string[] = [];
   let heredoc: string | undefined;
@@ -230,23 +238,25 @@ function terraformAssignments(text: string): Assignment[] {
       continue;
     }
     if (trimmed.startsWith('#') || trimmed.startsWith('//')) continue;
-    const hd = /<<-?([A-Za-z_][A-Za-z0-9_]*)[ \t]*$/.exec(line);
+    // Each pattern is tried only on a line that has the characters it needs (most lines have none of them).
+    const hd = !prefilter || line.includes('<<') ? /<<-?([A-Za-z_][A-Za-z0-9_]*)[ \t]*$/.exec(line) : null;
     if (hd) {
       heredoc = hd[1];
       continue;
     }
-    const block = TF_BLOCK.exec(line);
+    const block = !prefilter || endsWithBrace(line) ? TF_BLOCK.exec(line) : null;
     if (block) {
       stack.push(`${block[1]!}${block[2]!.replace(/[ \t]+/g, ' ')}`);
       continue;
     }
+    const eq = !prefilter || line.includes('=');
     // `variables = {`: a map attribute, named in the stack as `variables=` (its entries are `KEY = "value"` lines)
-    const map = TF_MAP.exec(line);
+    const map = eq && (!prefilter || line.includes('{')) ? TF_MAP.exec(line) : null;
     if (map) {
       stack.push(`${map[1]!}=`);
       continue;
     }
-    const attr = TF_ATTR.exec(line);
+    const attr = eq && (!prefilter || line.includes('"')) ? TF_ATTR.exec(line) : null;
     if (attr) {
       const [, indent, key, raw] = attr as unknown as [string, string, string, string];
       const keyStart = start + indent.length + (line[indent.length] === '"' ? 1 : 0);
@@ -270,6 +280,8 @@ function terraformAssignments(text: string): Assignment[] {
     }
     // Keep the block stack in step with braces outside strings and comments (one pass, no backtracking).
     // An unterminated string (mid-edit) is not a string: its braces count, as they did before it was typed.
+    // A line without a brace leaves the stack as it is.
+    if (prefilter && !line.includes('{') && !line.includes('}')) continue;
     let open = -1;
     let strings = true;
     for (let i = 0; i < line.length; i++) {
@@ -291,6 +303,13 @@ function terraformAssignments(text: string): Assignment[] {
     }
   }
   return out;
+}
+
+/** The line's last character before trailing blanks is `{` (which TF_BLOCK needs). */
+function endsWithBrace(line: string): boolean {
+  let i = line.length - 1;
+  while (i >= 0 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i--;
+  return i >= 0 && line.charCodeAt(i) === 123;
 }
 
 /** The Terraform line patterns, for the ReDoS check in the tests. */

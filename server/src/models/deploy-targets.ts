@@ -142,8 +142,21 @@ export function environmentTier(name: string | undefined): Tier | undefined {
   return undefined;
 }
 
+/**
+ * Every tool whose name a deploy command has as a word (TOOL_VERBS, `vercel`, SEQUENCES' first words): a script
+ * without one of them (in any case: `u` folds the Kelvin sign to k as toLowerCase does) has no deploy line, so its
+ * lines are not split and tokenized.
+ */
+export const DEPLOY_TOOL = /kubectl|helm|gcloud|terraform|tofu|pulumi|vercel|aws|az|serverless|sls|cdk|fly/iu;
+
 /** The tier of the deploy commands of a script: the lines (first match wins) that deploy and name a target. */
 export function deployTierOfScript(text: string): { tier: Tier; index: number; length: number } | undefined {
+  // Three rules ask this of every script of a file; most scripts run no deploy tool at all.
+  return DEPLOY_TOOL.test(text) ? deployTierOfLines(text) : undefined;
+}
+
+/** deployTierOfScript without the prefilter (exported for its test). */
+export function deployTierOfLines(text: string): { tier: Tier; index: number; length: number } | undefined {
   let at = 0;
   let tfTarget: Tier | undefined;
   for (const raw of text.split('\n')) {

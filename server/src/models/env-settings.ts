@@ -6,7 +6,7 @@ import type { Dockerfile, Property } from '../parsers/dockerfile.js';
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { LineIndex } from '../core/text.js';
 import type { Range } from '../core/types.js';
-import { get, rangeOf } from './yaml-nodes.js';
+import { get, rangeOf, yamlMayContain } from './yaml-nodes.js';
 import { append } from '../core/arrays.js';
 
 export interface EnvSetting {
@@ -23,8 +23,16 @@ export interface EnvSetting {
   readonly valueRange: Range;
 }
 
-/** `ENV` (every property) and `ARG` (its one property); values unescaped, as the build sees them. */
-export function dockerfileEnvSettings(df: Dockerfile, lines: LineIndex): EnvSetting[] {
+const DOCKERFILE_SETTINGS = new WeakMap<Dockerfile, readonly EnvSetting[]>();
+
+/** `ENV` (every property) and `ARG` (its one property); values unescaped, as the build sees them. Built once per parse. */
+export function dockerfileEnvSettings(df: Dockerfile, lines: LineIndex): readonly EnvSetting[] {
+  let settings = DOCKERFILE_SETTINGS.get(df);
+  if (!settings) DOCKERFILE_SETTINGS.set(df, (settings = buildDockerfileSettings(df, lines)));
+  return settings;
+}
+
+function buildDockerfileSettings(df: Dockerfile, lines: LineIndex): EnvSetting[] {
   const out: EnvSetting[] = [];
   for (const instr of df.getInstructions()) {
     const keyword = instr.getKeyword();
@@ -47,6 +55,22 @@ function scalarText(node: unknown): string | undefined {
   if (!isScalar(node)) return undefined;
   const v = node.value;
   return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+}
+
+/**
+ * Whether YAML `text` can hold a key, `name:` value or `NAME=` list item equal to one of `names`: a scalar's value
+ * spells its characters as written, except in a double-quoted scalar, whose escapes (`\x5F`, a `\` line join)
+ * all start with a backslash. So a text without a backslash must contain the name itself.
+ */
+export function mayNameInYaml(text: string, names: Iterable<string>): boolean {
+  if (text.includes('\\')) return true;
+  for (const n of names) if (yamlMayContain(text, n)) return true;
+  return false;
+}
+
+/** yamlEnvSettings for the variables in `names`, without walking a text that cannot name any of them. */
+export function yamlEnvSettingsNamed(text: string, docs: readonly { contents: unknown }[], names: ReadonlySet<string> | ReadonlyMap<string, unknown>): EnvSetting[] {
+  return mayNameInYaml(text, names.keys()) ? yamlEnvSettings(docs, (n) => names.has(n)) : [];
 }
 
 /** Settings of the variables `wanted` accepts, anywhere in the YAML documents. */

@@ -38,19 +38,28 @@ export function secretAccesses(inner: string): { name: string | undefined; kind:
   return out;
 }
 
-/** Every scalar (keys too) under a node, bounded in depth and count. */
-export function* scalarsUnder(node: unknown, depth = 0): Generator<{ text: string; node: unknown }> {
+/**
+ * Every scalar (keys too, unless `keys` is false) under a node, in document order, bounded in depth. A list: the
+ * nested generators it was made of resumed every level of the tree for each scalar.
+ */
+export function scalarsUnder(node: unknown, keys = true): { text: string; node: unknown }[] {
+  const out: { text: string; node: unknown }[] = [];
+  collectScalars(node, 0, keys, out);
+  return out;
+}
+
+function collectScalars(node: unknown, depth: number, keys: boolean, out: { text: string; node: unknown }[]): void {
   if (depth > 40) return;
   if (isScalar(node)) {
     const t = scalarText(node);
-    if (t !== undefined) yield { text: t, node };
+    if (t !== undefined) out.push({ text: t, node });
   } else if (isMap(node)) {
     for (const p of node.items) {
-      yield* scalarsUnder(p.key, depth + 1);
-      yield* scalarsUnder(p.value, depth + 1);
+      if (keys) collectScalars(p.key, depth + 1, keys, out);
+      collectScalars(p.value, depth + 1, keys, out);
     }
   } else if (isSeq(node)) {
-    for (const it of node.items) yield* scalarsUnder(it, depth + 1);
+    for (const it of node.items) collectScalars(it, depth + 1, keys, out);
   }
 }
 

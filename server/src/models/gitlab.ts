@@ -99,8 +99,20 @@ function specInputs(doc: Document.Parsed): Map<string, SpecInput> {
   return out;
 }
 
-/** The pipeline views of a file's documents; `spec:` header documents lend their inputs to the documents after them. */
-export function gitlabPipelines(docs: readonly Document.Parsed[]): GitlabPipeline[] {
+/** Pipeline views per parse (a new parse, incremental too, is a new documents array). */
+const PIPELINES = new WeakMap<readonly Document.Parsed[], readonly GitlabPipeline[]>();
+
+/**
+ * The pipeline views of a file's documents; `spec:` header documents lend their inputs to the documents after them.
+ * Built once per parse: five rules read them (each built its own, a walk of every job of a 28,000-job file).
+ */
+export function gitlabPipelines(docs: readonly Document.Parsed[]): readonly GitlabPipeline[] {
+  let views = PIPELINES.get(docs);
+  if (!views) PIPELINES.set(docs, (views = buildPipelines(docs)));
+  return views;
+}
+
+function buildPipelines(docs: readonly Document.Parsed[]): GitlabPipeline[] {
   const out: GitlabPipeline[] = [];
   let inputs = new Map<string, SpecInput>();
   for (const doc of docs) {

@@ -2,7 +2,7 @@
 
 import type { Dockerfile, Instruction } from '../parsers/dockerfile.js';
 import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
-import type { LineIndex } from '../core/text.js';
+import { isJsSpace, type LineIndex } from '../core/text.js';
 import type { FileKind, Range } from '../core/types.js';
 import { entries, get, items, rangeOf } from './yaml-nodes.js';
 
@@ -66,14 +66,15 @@ export function alignOffsets(value: string, source: string, base: number): Int32
   const map = new Int32Array(value.length + 1);
   let p = 0;
   for (let i = 0; i < value.length; i++) {
-    const c = value[i]!;
+    // Character codes, not one-character strings and a regex test per source character.
+    const c = value.charCodeAt(i);
     // Indentation and folded line ends are whitespace the value does not spell: skip them freely.
-    if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') {
-      while (p < source.length && /\s/.test(source[p]!)) p++;
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) {
+      while (p < source.length && isJsSpace(source.charCodeAt(p))) p++;
     }
     let q = p;
     const limit = Math.min(source.length, p + LOOKAHEAD);
-    while (q < limit && source[q] !== c) q++;
+    while (q < limit && source.charCodeAt(q) !== c) q++;
     if (q < limit) {
       map[i] = base + q;
       p = q + 1;

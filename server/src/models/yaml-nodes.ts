@@ -3,6 +3,7 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq, type Scalar } from 'yaml';
 import { SpanIndexCache } from '../core/spans.js';
 import type { Range } from '../core/types.js';
+import { sliceEquals } from '../core/text.js';
 
 export type { Node, YAMLMap, YAMLSeq, Scalar };
 
@@ -43,6 +44,18 @@ export function rangeOf(node: unknown): Range | undefined {
   return r ? { start: r[0], end: r[1] } : undefined;
 }
 
+/**
+ * Whether some scalar parsed from YAML `text` (key or value) can contain `word`, a string or a pattern that matches
+ * only text without blanks and line breaks (`secrets`, /fromjson/i). A scalar's value is its source characters, with
+ * line breaks and indentation folded into spaces or kept, except for the escapes of a double-quoted scalar, which
+ * all start with a backslash: so a text without a backslash holds the word itself. One pass over the text: call it
+ * once per file, not per node.
+ */
+export function yamlMayContain(text: string, word: string | RegExp): boolean {
+  if (text.includes('\\')) return true;
+  return typeof word === 'string' ? text.includes(word) : word.test(text);
+}
+
 /** Items of a sequence (or nothing). */
 export function items(node: unknown): readonly unknown[] {
   return asSeq(node)?.items ?? [];
@@ -56,8 +69,7 @@ export function valueRange(node: Scalar, text: string): Range {
   const r = rangeOf(node) ?? { start: 0, end: 0 };
   if (node.type === 'PLAIN') return r;
   if (node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE') {
-    const inner = text.slice(r.start + 1, r.end - 1);
-    if (typeof node.value === 'string' && inner === node.value) return { start: r.start + 1, end: r.end - 1 };
+    if (typeof node.value === 'string' && sliceEquals(text, r.start + 1, r.end - 1, node.value)) return { start: r.start + 1, end: r.end - 1 };
   }
   return r;
 }

@@ -1,7 +1,7 @@
 // Turning off TLS certificate checks in Dockerfiles, CI scripts, YAML environments and kubeconfigs: `curl -k`, `wget --no-check-certificate`, `pip --trusted-host`, env switches.
 
 import type { Range } from '../../core/types.js';
-import { dockerfileEnvSettings, yamlEnvSettings, type EnvSetting } from '../../models/env-settings.js';
+import { dockerfileEnvSettings, yamlEnvSettingsNamed, type EnvSetting } from '../../models/env-settings.js';
 import { fileCommands } from '../../models/file-commands.js';
 import { programName, type Command } from '../../models/shell-words.js';
 import { isScalar } from 'yaml';
@@ -56,8 +56,9 @@ export function insecureWords(cmd: Command): Hit[] {
     if (test && test(w.value.slice(eq + 1))) hits.push({ range: w.range, what: shown(name, w.value.slice(eq + 1)) });
   }
   const prog = programName(cmd);
-  const words = cmd.map((w) => w.value);
-  const lower = words.map((w) => w.toLowerCase());
+  // Lower-cased words only for the programs that compare them (most commands are none of these).
+  let lowered: string[] | undefined;
+  const lower = (i: number): string | undefined => (lowered ??= cmd.map((w) => w.value.toLowerCase()))[i];
   switch (prog) {
     case 'curl':
       for (const w of cmd) if (curlInsecure(w.value)) hits.push({ range: w.range, what: w.value === '--insecure' ? 'curl --insecure' : 'curl -k' });
@@ -69,8 +70,8 @@ export function insecureWords(cmd: Command): Hit[] {
     case 'yarn':
     case 'pnpm': {
       cmd.forEach((w, i) => {
-        const v = lower[i]!;
-        if (v === '--strict-ssl=false' || ((v === 'strict-ssl' || v === '--strict-ssl') && lower[i + 1] === 'false') || v === 'strict-ssl=false') {
+        const v = lower(i)!;
+        if (v === '--strict-ssl=false' || ((v === 'strict-ssl' || v === '--strict-ssl') && lower(i + 1) === 'false') || v === 'strict-ssl=false') {
           hits.push({ range: w.range, what: `${prog} strict-ssl false` });
         }
       });
@@ -88,19 +89,19 @@ export function insecureWords(cmd: Command): Hit[] {
     case 'microdnf':
     case 'tdnf':
       cmd.forEach((w, i) => {
-        const v = lower[i]!;
-        const opt = v.startsWith('--setopt=') ? v.slice('--setopt='.length) : v === '--setopt' ? (lower[i + 1] ?? '') : undefined;
+        const v = lower(i)!;
+        const opt = v.startsWith('--setopt=') ? v.slice('--setopt='.length) : v === '--setopt' ? (lower(i + 1) ?? '') : undefined;
         if (opt !== undefined && /^([a-z0-9_.-]+\.)?sslverify=(0|false|no)$/.test(opt)) hits.push({ range: w.range, what: `${prog} --setopt=sslverify=0` });
       });
       break;
     case 'git':
       cmd.forEach((w, i) => {
-        const v = lower[i]!;
-        if (v === 'http.sslverify=false' || (v === 'http.sslverify' && lower[i + 1] === 'false')) hits.push({ range: w.range, what: 'git http.sslVerify false' });
+        const v = lower(i)!;
+        if (v === 'http.sslverify=false' || (v === 'http.sslverify' && lower(i + 1) === 'false')) hits.push({ range: w.range, what: 'git http.sslVerify false' });
       });
       break;
     default: {
-      const isPip = prog !== undefined && (/^pip[0-9.]*$/.test(prog) || (/^python[0-9.]*$/.test(prog) && words.includes('pip')));
+      const isPip = prog !== undefined && (/^pip[0-9.]*$/.test(prog) || (/^python[0-9.]*$/.test(prog) && cmd.some((w) => w.value === 'pip')));
       if (!isPip) break;
       for (const w of cmd) {
         const v = w.value;
@@ -147,7 +148,7 @@ export default defineRule({
     const hits: Hit[] = [];
     const df = ctx.file.dockerfile;
     const yaml = ctx.file.yaml;
-    append(hits, envHits(df ? dockerfileEnvSettings(df, ctx.file.lines) : yaml ? yamlEnvSettings(yaml.docs, (n) => ENV_SWITCHES.has(n)) : []));
+    append(hits, envHits(df ? dockerfileEnvSettings(df, ctx.file.lines) : yaml ? yamlEnvSettingsNamed(ctx.file.text, yaml.docs, ENV_SWITCHES) : []));
     for (const cmd of fileCommands(ctx.file)) append(hits, insecureWords(cmd));
     if (yaml && ctx.file.kind === 'kubernetes') append(hits, kubeconfigHits(yaml.docs));
     hits.sort((a, b) => a.range.start - b.range.start);

@@ -1,11 +1,10 @@
 // Secrets handed out wholesale or printed: `secrets: inherit`, `toJSON(secrets)`, `secrets[<expression>]`, `echo ${{ secrets.X }}`.
 
 import { findExpressions } from '../../models/github-expressions.js';
-import { secretAccesses } from '../../models/github-secrets.js';
+import { scalarsUnder, secretAccesses } from '../../models/github-secrets.js';
 import { scalarText, workflowsIn } from '../../models/github-workflow.js';
-import { rangeOf } from '../../models/yaml-nodes.js';
+import { rangeOf, yamlMayContain } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
-import { isMap, isScalar, isSeq } from 'yaml';
 
 const TOJSON_SECRETS = /\btojson\s*\(\s*secrets\s*\)/i;
 const ECHO = /(?:^|[\s;&(])(?:echo|printf)\b/;
@@ -18,18 +17,6 @@ function printsSecret(line: string): boolean {
   return !/[|>]/.test(rest) && findExpressions(rest).some((e) => /^secrets\.[A-Za-z0-9_]+$/.test(e.inner));
 }
 
-/** Every scalar under a node with its range (bounded). */
-function* scalars(node: unknown, depth = 0): Generator<{ text: string; node: unknown }> {
-  if (depth > 40) return;
-  if (isScalar(node)) {
-    const t = scalarText(node);
-    if (t !== undefined) yield { text: t, node };
-  } else if (isMap(node)) {
-    for (const p of node.items) yield* scalars(p.value, depth + 1);
-  } else if (isSeq(node)) {
-    for (const it of node.items) yield* scalars(it, depth + 1);
-  }
-}
 
 export default defineRule({
   id: 'secrets-exposure',
@@ -41,6 +28,7 @@ export default defineRule({
   fix: 'none',
   check(ctx) {
     const text = ctx.file.text;
+    const mayReadSecrets = yamlMayContain(text, /secrets/i);
     for (const wf of workflowsIn(ctx.file)) {
       for (const job of wf.jobs) {
         if (scalarText(job.secrets) === 'inherit') {
@@ -56,7 +44,9 @@ export default defineRule({
           }
         }
       }
-      for (const s of scalars(wf.doc.contents)) {
+      // Everything below reads `secrets` in a scalar: none can when the text does not mention it (nor has an escape).
+      if (!mayReadSecrets) continue;
+      for (const s of scalarsUnder(wf.doc.contents, false)) {
         if (s.text.length > 100_000) continue;
         const r = rangeOf(s.node);
         if (!r) continue;

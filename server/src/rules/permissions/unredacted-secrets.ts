@@ -3,6 +3,7 @@
 import { findExpressions } from '../../models/github-expressions.js';
 import { expressionRange, scalarsUnder } from '../../models/github-secrets.js';
 import { workflowsIn } from '../../models/github-workflow.js';
+import { yamlMayContain } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
 
 const IDENT = /^[A-Za-z_][\w-]*/;
@@ -47,6 +48,8 @@ export default defineRule({
   fix: 'none',
   check(ctx) {
     const text = ctx.file.text;
+    // No scalar can mention fromJSON when the text does not (nor spells it with escapes): no walk of every scalar.
+    if (!yamlMayContain(text, /fromjson/i)) return;
     for (const wf of workflowsIn(ctx.file)) {
       for (const s of scalarsUnder(wf.doc.contents)) {
         if (s.text.length > 100_000 || !/fromjson/i.test(s.text)) continue;

@@ -1,7 +1,7 @@
 // Package installs that add a private index or registry next to the public one (pip extra indexes, npm registry overrides, gem sources).
 
 import type { Range } from '../../core/types.js';
-import { dockerfileEnvSettings, yamlEnvSettings, type EnvSetting } from '../../models/env-settings.js';
+import { dockerfileEnvSettings, yamlEnvSettingsNamed, type EnvSetting } from '../../models/env-settings.js';
 import { fileCommands } from '../../models/file-commands.js';
 import { programIndex, programName, type Command, type Word } from '../../models/shell-words.js';
 import { defineRule } from '../define.js';
@@ -44,8 +44,7 @@ function flagValue(cmd: Command, i: number, flag: string): Word | undefined {
 function isPip(cmd: Command, prog: string | undefined): boolean {
   if (prog === undefined) return false;
   if (/^pip[0-9.]*$/.test(prog)) return true;
-  const words = cmd.map((w) => w.value);
-  return (/^python[0-9.]*$/.test(prog) && words.includes('pip')) || (prog === 'uv' && words.includes('pip'));
+  return (/^python[0-9.]*$/.test(prog) || prog === 'uv') && cmd.some((w) => w.value === 'pip');
 }
 
 /** npm/yarn/pnpm options whose value is the next word (so it is not a package name). */
@@ -99,7 +98,7 @@ function npmHits(cmd: Command, start: number, prog: string): Hit[] {
 export function confusionWords(cmd: Command): Hit[] {
   const hits: Hit[] = [];
   for (const w of cmd) {
-    if (w.dynamic) continue;
+    if (w.dynamic || !w.value.startsWith('PIP_EXTRA_INDEX_URL=')) continue;
     const m = /^PIP_EXTRA_INDEX_URL=(.+)$/.exec(w.value);
     if (m && !isPublic(m[1]!)) hits.push({ range: w.range, what: 'PIP_EXTRA_INDEX_URL', advice: PIP_ADVICE });
   }
@@ -137,6 +136,7 @@ export function confusionWords(cmd: Command): Hit[] {
 }
 
 const PIP_EXTRA = 'PIP_EXTRA_INDEX_URL';
+const PIP_EXTRA_NAMES: ReadonlySet<string> = new Set([PIP_EXTRA]);
 
 /** `PIP_EXTRA_INDEX_URL` set to a private index in a Dockerfile ENV/ARG, a YAML map or a `NAME=value` list item. */
 function envHits(settings: readonly EnvSetting[]): Hit[] {
@@ -162,7 +162,7 @@ export default defineRule({
     const hits: Hit[] = [];
     const df = ctx.file.dockerfile;
     const yaml = ctx.file.yaml;
-    append(hits, envHits(df ? dockerfileEnvSettings(df, ctx.file.lines) : yaml ? yamlEnvSettings(yaml.docs, (n) => n === PIP_EXTRA) : []));
+    append(hits, envHits(df ? dockerfileEnvSettings(df, ctx.file.lines) : yaml ? yamlEnvSettingsNamed(ctx.file.text, yaml.docs, PIP_EXTRA_NAMES) : []));
     for (const cmd of fileCommands(ctx.file)) append(hits, confusionWords(cmd));
     hits.sort((a, b) => a.range.start - b.range.start);
     for (const h of hits) {

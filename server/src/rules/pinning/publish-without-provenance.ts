@@ -31,10 +31,14 @@ function hasWord(cmd: Command, from: number, test: (v: string) => boolean): bool
 }
 
 /** What a command publishes without provenance, or 'signs' when it signs or attests. */
+/** The programs `classify` knows: any other command is passed over before its words are copied. */
+const PUBLISHERS = new Set(['cosign', 'docker', 'npm', 'pnpm', 'yarn', 'twine', 'gh', 'goreleaser']);
+
 function classify(cmd: Command, npmProvenanceEnv: boolean): Publish | 'signs' | undefined {
   const at = programIndex(cmd);
   if (at === -1) return undefined;
   const prog = programName(cmd);
+  if (prog === undefined || !PUBLISHERS.has(prog)) return undefined;
   const args = cmd.slice(at + 1).map((w) => w.value);
   const local = args.some((a, i) => LOCAL.test(a.startsWith('--registry=') ? a.slice(11) : args[i - 1] === '--registry' ? a : ''));
   const dryRun = args.includes('--dry-run') || local;

@@ -1,0 +1,56 @@
+// core/text.ts helpers that replace an allocation or a regex on hot paths: each must equal what it replaces.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { isJsSpace, sliceEquals } from '../../server/src/core/text.js';
+import { alignOffsets } from '../../server/src/models/scripts.js';
+
+describe('sliceEquals', () => {
+  it('equals text.slice(start, end) === value for any offsets, negative and out of range too', () => {
+    const short = fc.string({ maxLength: 8, unit: fc.constantFrom('a', 'b', ' ', '"') });
+    fc.assert(
+      fc.property(short, fc.integer({ min: -12, max: 12 }), fc.integer({ min: -12, max: 12 }), short, (text, start, end, value) => {
+        assert.equal(sliceEquals(text, start, end, value), text.slice(start, end) === value);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('compares the slice, not a prefix of it', () => {
+    assert.equal(sliceEquals('"abc"', 1, 4, 'abc'), true);
+    assert.equal(sliceEquals('"abc"', 1, 4, 'ab'), false);
+    assert.equal(sliceEquals('"abc"', 1, 5, 'abc'), false);
+    assert.equal(sliceEquals('abc', 2, 1, ''), true);
+  });
+});
+
+describe('isJsSpace', () => {
+  it('equals /\\s/ on every UTF-16 unit', () => {
+    for (let c = 0; c <= 0xffff; c++) assert.equal(isJsSpace(c), /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
+  });
+});
+
+describe('alignOffsets', () => {
+  it('maps written-as-is, indented and Unicode-spaced text as the regex version did', () => {
+    assert.deepEqual([...alignOffsets('a b', 'a b', 10)], [10, 11, 12, 13]);
+    assert.deepEqual([...alignOffsets('ab', 'a\u00a0\u2003b', 0)], [0, 3, 4]);
+    assert.deepEqual([...alignOffsets('x\ny', '|\n  x\n  y', 5)], [9, 10, 13, 14]);
+  });
+});
+
+describe('terraformAssignments line prefilters', () => {
+  it('find what trying every pattern on every line finds, on generated Terraform-like text', async () => {
+    const { terraformAssignments } = await import('../../server/src/models/assignments.js');
+    const piece = fc.constantFrom(
+      'resource "aws_db_instance" "db" {', 'variable "password" {', 'locals {', '}', '{', '  password = "hunter2"', 'default = "x"',
+      'tags = {', '  "Name" = "a"', 'env = { A = "b" }', 'x = <<EOF', 'x = <<-EOT', 'EOF', 'EOT', '# c {', '// d }', '/* e', '*/',
+      '  key = "a\\"b" # note', 'a = "{"', 'b = "}"', 'c = "unterminated {', '  ', '\t{\t', 'k = 1', 'block "a" "b" {  ', 's = "$${x}"',
+    );
+    const eol = fc.constantFrom('\n', '\r\n');
+    const text = fc.array(fc.tuple(piece, eol), { maxLength: 30 }).map((ls) => ls.map(([l, e]) => l + e).join(''));
+    fc.assert(
+      fc.property(text, (t) => assert.deepEqual(terraformAssignments(t), terraformAssignments(t, false))),
+      { numRuns: 1500 },
+    );
+  });
+});
