@@ -57,7 +57,7 @@ export function reparseYaml(previous: YamlFile, before: string, after: string): 
   if (piece) {
     const regionEnd = piece.end + delta;
     const text = after.slice(piece.start, regionEnd);
-    if (hasLoneCr(text)) return undefined;
+    if (hasLoneCr(text) || endsInComment(text)) return undefined;
     const parsed = parseAlone(text);
     if (!parsed) return undefined;
     const root = parsed.contents;
@@ -219,6 +219,21 @@ function innermostPiece(doc: Document.Parsed, change: TextChange, text: string):
 function itemStart(item: unknown): number | undefined {
   if (isPair(item)) return isNode(item.key) ? item.key.range?.[0] : undefined;
   return isNode(item) ? item.range?.[0] : undefined;
+}
+
+/**
+ * Whether the last line with content is a comment. A collection that ends in a comment reaches, in the whole text, to
+ * the next sibling's key (its indentation included); parsed alone it stops at the end of the piece.
+ */
+function endsInComment(text: string): boolean {
+  // Each line is [start, end), its line break included; start < end always (lastIndexOf clamps a negative index to 0).
+  for (let end = text.length; end > 0; ) {
+    const start = end >= 2 ? text.lastIndexOf('\n', end - 2) + 1 : 0;
+    const line = text.slice(start, end).trim();
+    if (line !== '') return line.startsWith('#');
+    end = start;
+  }
+  return false;
 }
 
 function hasLoneCr(text: string): boolean {
