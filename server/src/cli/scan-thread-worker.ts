@@ -2,11 +2,10 @@
 // posts each batch's results back, bumping the shared counters the main thread sleeps on. The bundled CLI is its own
 // worker script (its main() calls startScanWorker in a worker thread).
 
-import type * as WorkerThreads from 'node:worker_threads';
 import { Analyzer } from '../engine/index.js';
 import { redactText } from '../engine/redaction.js';
 import { ModuleContextLoader } from '../workspace/module-context.js';
-import { SCAN_WORKER_ARG, analyzeForThread, type ThreadJob, type ThreadResult, type WorkerSetup } from './scan-threads.js';
+import { SCAN_WORKER_ARG, analyzeForThread, workerThreads, type ThreadJob, type ThreadResult, type WorkerSetup } from './scan-threads.js';
 
 /** Whether this thread is a scan worker (started by scan-threads.ts). */
 export function isScanWorker(): boolean {
@@ -14,11 +13,6 @@ export function isScanWorker(): boolean {
   if (!process.argv.includes(SCAN_WORKER_ARG)) return false;
   const { isMainThread, workerData } = workerThreads();
   return !isMainThread && typeof workerData === 'object' && workerData !== null && (workerData as Partial<WorkerSetup>).role === 'forewarn-scan';
-}
-
-function workerThreads(): typeof WorkerThreads {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('node:worker_threads') as typeof WorkerThreads;
 }
 
 export function startScanWorker(): void {

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import type { MessagePort, Worker } from 'node:worker_threads';
-import type * as WorkerThreads from 'node:worker_threads';
+import type * as WorkerThreadsModule from 'node:worker_threads';
 import { append } from '../core/arrays.js';
 import { LineIndex } from '../core/text.js';
 import type { FileKind, Finding, Range } from '../core/types.js';
@@ -24,6 +24,12 @@ export const MIN_FILES_FOR_THREADS = 300;
  */
 export const SCAN_WORKER_ARG = '--forewarn-scan-worker';
 const BATCH = 16;
+
+/** node:worker_threads, loaded when a scan uses threads (a one-file scan never does: the CLI's cold start). */
+export function workerThreads(): typeof WorkerThreadsModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('node:worker_threads') as typeof WorkerThreadsModule;
+}
 /** A worker that finishes no file for this long is given up on (it died, e.g. out of memory): its files run here. */
 const STALL_MS = 60_000;
 
@@ -131,8 +137,7 @@ function scanOnWorkers(files: readonly PlannedFile[], opts: ScanOptions, threads
     append(r.outstanding, jobs);
     if (jobs.length > 0) r.port.postMessage(jobs);
   };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { MessageChannel, Worker, receiveMessageOnPort } = require('node:worker_threads') as typeof WorkerThreads;
+  const { MessageChannel, Worker, receiveMessageOnPort } = workerThreads();
   const running: Running[] = [];
   for (let slot = 0; slot < threads; slot++) {
     const { port1, port2 } = new MessageChannel();

@@ -1,5 +1,7 @@
 // Which environment a job deploys to, judged from names and deploy commands: production-like, pre-production, or unknown.
 
+import { escapeRegExp } from '../core/text.js';
+
 /** `prod`, `production`, `live` as words: not `product`, `produce`, `liveness`. Digits may follow (`prod2`). */
 const PROD_WORD = /(?:^|[^a-z])(?:prod|production|live)(?![a-z])/i;
 /** Pre-production environment words. */
@@ -37,6 +39,8 @@ const SEQUENCES: readonly (readonly string[])[] = [
   ['fly', 'deploy'],
 ];
 
+const VERCEL = 'vercel';
+
 function tokens(line: string): string[] {
   return line.toLowerCase().split(/[\s;&|()]+/, MAX_TOKENS).filter((t) => t !== '');
 }
@@ -52,7 +56,7 @@ function isDeployCommand(tok: readonly string[]): boolean {
     const at = tok.indexOf(tool);
     if (at >= 0 && tok.slice(at + 1).some((t) => verbs.includes(t))) return true;
   }
-  const vercel = tok.indexOf('vercel');
+  const vercel = tok.indexOf(VERCEL);
   if (vercel >= 0 && tok.slice(vercel + 1).some((t) => t.startsWith('--prod'))) return true;
   return SEQUENCES.some((seq) => hasSequence(tok, seq));
 }
@@ -143,11 +147,11 @@ export function environmentTier(name: string | undefined): Tier | undefined {
 }
 
 /**
- * Every tool whose name a deploy command has as a word (TOOL_VERBS, `vercel`, SEQUENCES' first words): a script
- * without one of them (in any case: `u` folds the Kelvin sign to k as toLowerCase does) has no deploy line, so its
- * lines are not split and tokenized.
+ * Every tool whose name a deploy command has as a word, from the tables isDeployCommand reads (TOOL_VERBS, `vercel`,
+ * SEQUENCES' first words): a script without one of them (in any case: `u` folds the Kelvin sign to k as toLowerCase
+ * does) has no deploy line, so its lines are not split and tokenized.
  */
-export const DEPLOY_TOOL = /kubectl|helm|gcloud|terraform|tofu|pulumi|vercel|aws|az|serverless|sls|cdk|fly/iu;
+export const DEPLOY_TOOL = new RegExp([...new Set([...TOOL_VERBS.map(([tool]) => tool), VERCEL, ...SEQUENCES.map((seq) => seq[0]!)])].map(escapeRegExp).join('|'), 'iu');
 
 /** The tier of the deploy commands of a script: the lines (first match wins) that deploy and name a target. */
 export function deployTierOfScript(text: string): { tier: Tier; index: number; length: number } | undefined {

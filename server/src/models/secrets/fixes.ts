@@ -5,7 +5,7 @@ import type { Assignment } from '../assignments.js';
 import type { SourceFile } from '../source-file.js';
 import { documentsAround, get, rangeOf } from '../yaml-nodes.js';
 import { envName } from './generic.js';
-import { lineBreakOf, lineStartOf } from '../../core/text.js';
+import { escapeRegExp, lineBreakOf, lineStartOf } from '../../core/text.js';
 
 function eol(text: string): string {
   return lineBreakOf(text);
@@ -233,9 +233,4 @@ function terraformFix(file: SourceFile, a: Assignment): Fix[] {
     edits.push({ range: { start: text.length, end: text.length }, newText: `${lead}${nl}variable "${name}" {${nl}  type      = string${nl}  sensitive = true${nl}}${nl}` });
   }
   return [replace(`Replace the value with var.${name} (a sensitive variable; set it with TF_VAR_${name})`, { start: r.start - 1, end: r.end + 1 }, `var.${name}`, edits)];
-}
-
-/** A key from the analysed file, matched literally inside a pattern. */
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
