@@ -65,6 +65,14 @@ describe('dockerfileEnvSettings', () => {
     assert.equal(dockerfileEnvSettings(file.dockerfile!, file.lines), first);
     assert.deepEqual(first.map((s) => [s.name, s.value]), [['PIP_EXTRA_INDEX_URL', 'https://x'], ['A', '1'], ['B', '2']]);
   });
+
+  it('gives values as the build sees them: quotes and escapes resolved', () => {
+    const file = new SourceFile('Dockerfile', 'FROM a\nARG P="https://x"\nENV A="0" B=\'x y\' C=\\"1\\"\nENV D\nENV E "a b"\n', 'dockerfile');
+    assert.deepEqual(
+      dockerfileEnvSettings(file.dockerfile!, file.lines).map((s) => [s.name, s.value]),
+      [['P', 'https://x'], ['A', '0'], ['B', 'x y'], ['C', '"1"'], ['D', undefined], ['E', 'a b']],
+    );
+  });
 });
 
 describe('yamlMayContain (the text prefilter of rules that look for a word in scalars)', () => {

@@ -25,7 +25,10 @@ export interface EnvSetting {
 
 const DOCKERFILE_SETTINGS = new WeakMap<Dockerfile, readonly EnvSetting[]>();
 
-/** `ENV` (every property) and `ARG` (its one property); values unescaped, as the build sees them. Built once per parse. */
+/**
+ * `ENV` (every property) and `ARG` (its one property); values with their quotes and escapes resolved, as the build
+ * sees them (`ENV A="0"` sets `0`). Built once per parse.
+ */
 export function dockerfileEnvSettings(df: Dockerfile, lines: LineIndex): readonly EnvSetting[] {
   let settings = DOCKERFILE_SETTINGS.get(df);
   if (!settings) DOCKERFILE_SETTINGS.set(df, (settings = buildDockerfileSettings(df, lines)));
@@ -45,7 +48,7 @@ function buildDockerfileSettings(df: Dockerfile, lines: LineIndex): EnvSetting[]
     for (const p of props) {
       const r = p.getRange();
       const range = { start: lines.offsetAt(r.start), end: lines.offsetAt(r.end) };
-      out.push({ name: p.getName(), form: 'dockerfile', value: p.getUnescapedValue() ?? undefined, scalar: true, keyRange: range, valueRange: range });
+      out.push({ name: p.getName(), form: 'dockerfile', value: p.getValue() ?? undefined, scalar: true, keyRange: range, valueRange: range });
     }
   }
   return out;
