@@ -1,6 +1,7 @@
 // The token detector table: every detector finds each of its true-positive samples and none of its false-positive ones.
 
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -18,6 +19,26 @@ describe('secret detectors', () => {
       assert.ok(d.samples.tp.length > 0 && d.samples.fp.length > 0, `${d.id} lacks samples`);
       assert.ok(d.pattern.global, `${d.id} pattern is not global`);
     }
+  });
+
+  it('builds no sample when the engine loads and scans, only when a sample is asked for', () => {
+    // A process of its own: this file has built every sample already. The scanned text holds tokens of three detectors.
+    const out = join(REPO, 'out', 'server', 'src');
+    const script = `
+      const fake = require(${JSON.stringify(join(out, 'models', 'secrets', 'fake.js'))});
+      const { Analyzer } = require(${JSON.stringify(join(out, 'engine', 'index.js'))});
+      const { DETECTORS } = require(${JSON.stringify(join(out, 'models', 'secrets', 'index.js'))});
+      const text = 'env:\\n  AWS_ACCESS_KEY_ID: AKIAZ7VRSQ5TJHNLBX4D\\n  T: ghp_' + 'x'.repeat(36) + '\\n  S: xoxb-1234-5678-abcdefghijklmnop\\n';
+      const findings = new Analyzer().analyze({ path: '.github/workflows/ci.yml', text }).findings.length;
+      const atScan = fake.fakeCalls;
+      const tp = DETECTORS.find((d) => d.id === 'github-pat').samples.tp.length;
+      process.stdout.write(JSON.stringify({ findings, atScan, after: fake.fakeCalls, tp }));`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const got = JSON.parse(r.stdout) as { findings: number; atScan: number; after: number; tp: number };
+    assert.ok(got.findings > 0, 'the scan found nothing: it did not exercise the detectors');
+    assert.equal(got.atScan, 0, 'samples were built at load or during the scan');
+    assert.ok(got.tp > 0 && got.after > 0, 'asking for samples did not build them (or the counter counts nothing)');
   });
 
   for (const d of DETECTORS) {

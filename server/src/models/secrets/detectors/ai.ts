@@ -14,9 +14,11 @@ export const AI: readonly Detector[] = [
     keywords: ['T3BlbkFJ'],
     validate: (s) => s.indexOf('T3BlbkFJ') >= 20 && !s.startsWith('sk-ant-'),
     rotate: 'revoke it under API keys on platform.openai.com',
-    samples: {
-      tp: [`OPENAI_API_KEY: sk-proj-${fake('oa1', 74, B64URL)}T3BlbkFJ${fake('oa2', 74, B64URL)}`, `sk-${fake('oa3', 20)}T3BlbkFJ${fake('oa4', 20)}`],
-      fp: [`sk-${fake('oa3', 60)}`, `sk-T3BlbkFJ${fake('oa4', 40)}`],
+    get samples() {
+      return {
+        tp: [`OPENAI_API_KEY: sk-proj-${fake('oa1', 74, B64URL)}T3BlbkFJ${fake('oa2', 74, B64URL)}`, `sk-${fake('oa3', 20)}T3BlbkFJ${fake('oa4', 20)}`],
+        fp: [`sk-${fake('oa3', 60)}`, `sk-T3BlbkFJ${fake('oa4', 40)}`],
+      };
     },
   },
   {
@@ -26,7 +28,9 @@ export const AI: readonly Detector[] = [
     keywords: ['sk-ant-'],
     validate: (s) => s.endsWith('AA'),
     rotate: 'disable and delete it under API keys in the Anthropic console',
-    samples: { tp: [`ANTHROPIC_API_KEY=sk-ant-api03-${fake('ant', 93, B64URL)}AA`], fp: [`sk-ant-api03-${fake('ant', 95, B64URL)}`, `sk-ant-api03-${fake('ant', 20)}AA`] },
+    get samples() {
+      return { tp: [`ANTHROPIC_API_KEY=sk-ant-api03-${fake('ant', 93, B64URL)}AA`], fp: [`sk-ant-api03-${fake('ant', 95, B64URL)}`, `sk-ant-api03-${fake('ant', 20)}AA`] };
+    },
   },
   {
     id: 'huggingface-token',
@@ -34,7 +38,9 @@ export const AI: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_-])(?:hf_|api_org_)[A-Za-z]{34}(?![A-Za-z0-9_-])/g,
     keywords: ['hf_', 'api_org_'],
     rotate: 'invalidate it under Settings → Access Tokens on huggingface.co',
-    samples: { tp: [`HF_TOKEN: hf_${fake('hf', 34, LETTERS)}`], fp: [`hf_${fake('hf', 34)}1`, `hf_${fake('hf', 20, LETTERS)}`] },
+    get samples() {
+      return { tp: [`HF_TOKEN: hf_${fake('hf', 34, LETTERS)}`], fp: [`hf_${fake('hf', 34)}1`, `hf_${fake('hf', 20, LETTERS)}`] };
+    },
   },
 
   {
@@ -43,6 +49,8 @@ export const AI: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_-])pplx-[A-Za-z0-9]{48}(?![A-Za-z0-9_-])/g,
     keywords: ['pplx-'],
     rotate: 'delete it under Settings → API on perplexity.ai',
-    samples: { tp: [`PERPLEXITY_API_KEY: pplx-${fake('pplx', 48)}`], fp: [`pplx-${fake('pplx', 20)}`] },
+    get samples() {
+      return { tp: [`PERPLEXITY_API_KEY: pplx-${fake('pplx', 48)}`], fp: [`pplx-${fake('pplx', 20)}`] };
+    },
   },
 ];

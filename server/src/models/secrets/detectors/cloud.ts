@@ -22,9 +22,11 @@ export const CLOUD: readonly Detector[] = [
     keywords: ['ecret', 'ECRET'],
     validate: (s) => randomBase64(s),
     rotate: AWS_ROTATE,
-    samples: {
-      tp: [`AWS_SECRET_ACCESS_KEY: ${fake('aws1', 40, B64)}`, `aws_secret_access_key = "${fake('aws2', 40, B64)}"`],
-      fp: [`AWS_SECRET_ACCESS_KEY: ${fake('aws3', 40, HEX)}`, `AWS_SECRET_ACCESS_KEY: \${{ secrets.AWS_SECRET_ACCESS_KEY }}`, `AWS_SECRET_ACCESS_KEY: ${fake('aws1', 41, B64)}`],
+    get samples() {
+      return {
+        tp: [`AWS_SECRET_ACCESS_KEY: ${fake('aws1', 40, B64)}`, `aws_secret_access_key = "${fake('aws2', 40, B64)}"`],
+        fp: [`AWS_SECRET_ACCESS_KEY: ${fake('aws3', 40, HEX)}`, `AWS_SECRET_ACCESS_KEY: \${{ secrets.AWS_SECRET_ACCESS_KEY }}`, `AWS_SECRET_ACCESS_KEY: ${fake('aws1', 41, B64)}`],
+      };
     },
   },
   {
@@ -42,9 +44,11 @@ export const CLOUD: readonly Detector[] = [
       return /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z2-7]{16}(?![A-Za-z0-9])/.test(near) && !/aws_?secret_?(?:access_?)?key/i.test(near);
     },
     rotate: AWS_ROTATE,
-    samples: {
-      tp: [`keys:\n  id: AKIAZ7VRSQ5TJHNLBX4D\n  secret: ${fake('aws4', 38, B64)}/+`],
-      fp: [`id: AKIAZ7VRSQ5TJHNLBX4D\nsha: ${fake('aws5', 40, HEX)}`, `secret: ${fake('aws4', 38, B64)}/+`],
+    get samples() {
+      return {
+        tp: [`keys:\n  id: AKIAZ7VRSQ5TJHNLBX4D\n  secret: ${fake('aws4', 38, B64)}/+`],
+        fp: [`id: AKIAZ7VRSQ5TJHNLBX4D\nsha: ${fake('aws5', 40, HEX)}`, `secret: ${fake('aws4', 38, B64)}/+`],
+      };
     },
   },
   {
@@ -54,9 +58,11 @@ export const CLOUD: readonly Detector[] = [
     keywords: ['AccountKey='],
     validate: (s) => randomBase64(s),
     rotate: AZURE_ROTATE,
-    samples: {
-      tp: [`DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=${fake('azsk', 86, B64)}==;EndpointSuffix=core.windows.net`],
-      fp: [`AccountKey=${'A'.repeat(86)}==`, `AccountKey=\${STORAGE_KEY}`],
+    get samples() {
+      return {
+        tp: [`DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=${fake('azsk', 86, B64)}==;EndpointSuffix=core.windows.net`],
+        fp: [`AccountKey=${'A'.repeat(86)}==`, `AccountKey=\${STORAGE_KEY}`],
+      };
     },
   },
   {
@@ -66,9 +72,11 @@ export const CLOUD: readonly Detector[] = [
     keywords: ['SharedAccessKey='],
     validate: (s) => randomBase64(s),
     rotate: AZURE_ROTATE,
-    samples: {
-      tp: [`Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${fake('azsb', 43, B64)}=`],
-      fp: [`SharedAccessKey=<key>`],
+    get samples() {
+      return {
+        tp: [`Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${fake('azsb', 43, B64)}=`],
+        fp: [`SharedAccessKey=<key>`],
+      };
     },
   },
   {
@@ -78,9 +86,11 @@ export const CLOUD: readonly Detector[] = [
     keywords: ['+ASt', 'ACDb', '+ASb', '+AEh'],
     validate: (s) => randomBase64(s),
     rotate: AZURE_ROTATE,
-    samples: {
-      tp: [`COSMOS_KEY: "${fake('azid', 76, B64)}ACDb${fake('azid2', 6, B64)}=="`],
-      fp: [`COSMOS_KEY: "${fake('azid', 70, B64)}ACDb${fake('azid2', 6, B64)}=="`],
+    get samples() {
+      return {
+        tp: [`COSMOS_KEY: "${fake('azid', 76, B64)}ACDb${fake('azid2', 6, B64)}=="`],
+        fp: [`COSMOS_KEY: "${fake('azid', 70, B64)}ACDb${fake('azid2', 6, B64)}=="`],
+      };
     },
   },
   {
@@ -94,9 +104,11 @@ export const CLOUD: readonly Detector[] = [
       return /[?&;]sv=\d{4}-\d\d-\d\d/.test(before) && /[?&;]se=/.test(before) && sig.length >= 43 && randomBase64(sig);
     },
     rotate: AZURE_ROTATE,
-    samples: {
-      tp: [`url: https://acct.blob.core.windows.net/c?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2030-01-01T00:00:00Z&spr=https&sig=${encodeURIComponent(`${fake('sas', 43, B64)}=`)}`],
-      fp: [`https://acct.blob.core.windows.net/c?sv=2022-11-02&se=2030-01-01&sig=<signature>`, `https://example.com/x?sig=${fake('sas', 44)}`],
+    get samples() {
+      return {
+        tp: [`url: https://acct.blob.core.windows.net/c?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2030-01-01T00:00:00Z&spr=https&sig=${encodeURIComponent(`${fake('sas', 43, B64)}=`)}`],
+        fp: [`https://acct.blob.core.windows.net/c?sv=2022-11-02&se=2030-01-01&sig=<signature>`, `https://example.com/x?sig=${fake('sas', 44)}`],
+      };
     },
   },
   {
@@ -106,9 +118,11 @@ export const CLOUD: readonly Detector[] = [
     keywords: ['Q~'],
     validate: (s) => entropy(s) >= 3.5,
     rotate: 'delete the client secret in the app registration (Certificates & secrets) and create a new one',
-    samples: {
-      tp: [`AZURE_CLIENT_SECRET: ${fake('entra', 3, 'abcXYZ')}8Q~${fake('entra2', 34, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_~.-')}`],
-      fp: [`${fake('entra', 3)}8Q~short`, `path/a8Q~${'a'.repeat(34)}`],
+    get samples() {
+      return {
+        tp: [`AZURE_CLIENT_SECRET: ${fake('entra', 3, 'abcXYZ')}8Q~${fake('entra2', 34, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_~.-')}`],
+        fp: [`${fake('entra', 3)}8Q~short`, `path/a8Q~${'a'.repeat(34)}`],
+      };
     },
   },
   {
@@ -117,7 +131,9 @@ export const CLOUD: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g,
     keywords: ['AIza'],
     rotate: 'delete or regenerate the key under APIs & Services → Credentials',
-    samples: { tp: [`GOOGLE_API_KEY=AIza${fake('gcp', 35, `${B64.slice(0, 62)}_-`)}`], fp: [`AIza${fake('gcp', 30)}`, `XAIza${fake('gcp', 35)}`] },
+    get samples() {
+      return { tp: [`GOOGLE_API_KEY=AIza${fake('gcp', 35, `${B64.slice(0, 62)}_-`)}`], fp: [`AIza${fake('gcp', 30)}`, `XAIza${fake('gcp', 35)}`] };
+    },
   },
   {
     id: 'digitalocean-token',
@@ -125,7 +141,9 @@ export const CLOUD: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_-])do[por]_v1_[a-f0-9]{64}(?![A-Za-z0-9_-])/g,
     keywords: ['_v1_'],
     rotate: 'revoke it under API → Tokens in the DigitalOcean control panel',
-    samples: { tp: [`DIGITALOCEAN_TOKEN: dop_v1_${fake('do', 64, HEX)}`, `doo_v1_${fake('do2', 64, HEX)}`], fp: [`dop_v1_${fake('do', 63, HEX)}`, `dop_v2_${fake('do', 64, HEX)}`] },
+    get samples() {
+      return { tp: [`DIGITALOCEAN_TOKEN: dop_v1_${fake('do', 64, HEX)}`, `doo_v1_${fake('do2', 64, HEX)}`], fp: [`dop_v1_${fake('do', 63, HEX)}`, `dop_v2_${fake('do', 64, HEX)}`] };
+    },
   },
 
   {
@@ -136,7 +154,9 @@ export const CLOUD: readonly Detector[] = [
     keywords: ['AZDO'],
     validate: (s) => entropy(s) >= 4,
     rotate: 'revoke it under User settings → Personal access tokens in Azure DevOps',
-    samples: { tp: [`AZURE_DEVOPS_EXT_PAT: ${fake('azdo', 52)}JQQJ99BAACAAAAA${fake('azdo2', 9)}AZDO${fake('azdo3', 4)}`], fp: [`${fake('azdo', 70)}AZDO${fake('azdo3', 4)}`] },
+    get samples() {
+      return { tp: [`AZURE_DEVOPS_EXT_PAT: ${fake('azdo', 52)}JQQJ99BAACAAAAA${fake('azdo2', 9)}AZDO${fake('azdo3', 4)}`], fp: [`${fake('azdo', 70)}AZDO${fake('azdo3', 4)}`] };
+    },
   },
   {
     id: 'google-oauth-client-secret',
@@ -144,7 +164,9 @@ export const CLOUD: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_-])GOCSPX-[A-Za-z0-9_-]{28}(?![A-Za-z0-9_-])/g,
     keywords: ['GOCSPX-'],
     rotate: 'reset the client secret of the OAuth client under APIs & Services → Credentials',
-    samples: { tp: [`GOOGLE_CLIENT_SECRET: GOCSPX-${fake('gocspx', 28, B64URL)}`], fp: [`GOCSPX-${fake('gocspx', 20)}`] },
+    get samples() {
+      return { tp: [`GOOGLE_CLIENT_SECRET: GOCSPX-${fake('gocspx', 28, B64URL)}`], fp: [`GOCSPX-${fake('gocspx', 20)}`] };
+    },
   },
   {
     id: 'google-oauth-access-token',
@@ -153,7 +175,9 @@ export const CLOUD: readonly Detector[] = [
     keywords: ['ya29.'],
     validate: (s) => entropy(s) >= 4,
     rotate: 'revoke it (https://oauth2.googleapis.com/revoke) and the refresh token that minted it',
-    samples: { tp: [`Authorization: Bearer ya29.${fake('ya29', 150, B64URL)}`], fp: [`ya29.${fake('ya29', 20)}`] },
+    get samples() {
+      return { tp: [`Authorization: Bearer ya29.${fake('ya29', 150, B64URL)}`], fp: [`ya29.${fake('ya29', 20)}`] };
+    },
   },
   {
     id: 'alibaba-access-key-id',
@@ -162,7 +186,9 @@ export const CLOUD: readonly Detector[] = [
     keywords: ['LTAI'],
     validate: (s) => entropy(s) >= 3.5 && /[0-9]/.test(s),
     rotate: 'disable and delete the AccessKey pair in the RAM console',
-    samples: { tp: [`ALICLOUD_ACCESS_KEY: LTAI${fake('ltai', 20)}`], fp: [`LTAI${fake('ltai', 12)}`] },
+    get samples() {
+      return { tp: [`ALICLOUD_ACCESS_KEY: LTAI${fake('ltai', 20)}`], fp: [`LTAI${fake('ltai', 12)}`] };
+    },
   },
   {
     id: 'heroku-api-key',
@@ -170,7 +196,9 @@ export const CLOUD: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_-])HRKU-AA[0-9A-Za-z_-]{58}(?![A-Za-z0-9_-])/g,
     keywords: ['HRKU-AA'],
     rotate: 'regenerate the API key under Account settings (or revoke the authorization) on heroku.com',
-    samples: { tp: [`HEROKU_API_KEY=HRKU-AA${fake('hrku', 58, B64URL)}`], fp: [`HRKU-AA${fake('hrku', 40)}`] },
+    get samples() {
+      return { tp: [`HEROKU_API_KEY=HRKU-AA${fake('hrku', 58, B64URL)}`], fp: [`HRKU-AA${fake('hrku', 40)}`] };
+    },
   },
   {
     id: 'flyio-token',
@@ -179,7 +207,9 @@ export const CLOUD: readonly Detector[] = [
     keywords: ['fo1_', 'fm1a_', 'fm1r_', 'fm2_'],
     validate: (s) => entropy(s) >= 4,
     rotate: 'revoke it with `fly tokens revoke` (or under Tokens in the Fly.io dashboard)',
-    samples: { tp: [`FLY_API_TOKEN: fo1_${fake('fo1', 43, B64URL)}`, `FLY_API_TOKEN: fm2_${fake('fm2', 160, B64)}`], fp: [`fo1_${fake('fo1', 20)}`] },
+    get samples() {
+      return { tp: [`FLY_API_TOKEN: fo1_${fake('fo1', 43, B64URL)}`, `FLY_API_TOKEN: fm2_${fake('fm2', 160, B64)}`], fp: [`fo1_${fake('fo1', 20)}`] };
+    },
   },
   {
     id: 'scalingo-api-token',
@@ -187,7 +217,9 @@ export const CLOUD: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_-])tk-us-[A-Za-z0-9_-]{48}(?![A-Za-z0-9_-])/g,
     keywords: ['tk-us-'],
     rotate: 'revoke it under User settings → API tokens on Scalingo',
-    samples: { tp: [`SCALINGO_API_TOKEN: tk-us-${fake('scal', 48, B64URL)}`], fp: [`tk-us-${fake('scal', 20)}`] },
+    get samples() {
+      return { tp: [`SCALINGO_API_TOKEN: tk-us-${fake('scal', 48, B64URL)}`], fp: [`tk-us-${fake('scal', 20)}`] };
+    },
   },
   {
     id: 'cloudflare-origin-ca-key',
@@ -195,7 +227,9 @@ export const CLOUD: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_.-])v1\.0-[a-f0-9]{24}-[a-f0-9]{146}(?![A-Za-z0-9_-])/g,
     keywords: ['v1.0-'],
     rotate: 'revoke the Origin CA key under My Profile → API Tokens in the Cloudflare dashboard',
-    samples: { tp: [`CF_ORIGIN_CA_KEY: v1.0-${fake('cfo1', 24, HEX)}-${fake('cfo2', 146, HEX)}`], fp: [`v1.0-${fake('cfo1', 24, HEX)}-${fake('cfo2', 100, HEX)}`] },
+    get samples() {
+      return { tp: [`CF_ORIGIN_CA_KEY: v1.0-${fake('cfo1', 24, HEX)}-${fake('cfo2', 146, HEX)}`], fp: [`v1.0-${fake('cfo1', 24, HEX)}-${fake('cfo2', 100, HEX)}`] };
+    },
   },
   {
     id: 'openshift-user-token',
@@ -204,6 +238,8 @@ export const CLOUD: readonly Detector[] = [
     keywords: ['sha256~'],
     validate: (s) => entropy(s) >= 3.5,
     rotate: 'delete the OAuth access token (`oc delete oauthaccesstoken`) or log out the session',
-    samples: { tp: [`oc login --token=sha256~${fake('ocp', 43, B64URL)} --server=https://api.example.org:6443`], fp: [`sha256~${fake('ocp', 20)}`] },
+    get samples() {
+      return { tp: [`oc login --token=sha256~${fake('ocp', 43, B64URL)} --server=https://api.example.org:6443`], fp: [`sha256~${fake('ocp', 20)}`] };
+    },
   },
 ];

@@ -50,9 +50,11 @@ export const CRYPTO: readonly Detector[] = [
       return body.length >= 64 && /^[A-Za-z0-9+/=]+$/.test(body) && entropy(body) >= 4.5;
     },
     rotate: 'replace the key pair and revoke the old public key (or certificate) wherever it is trusted',
-    samples: {
-      tp: [pem('RSA PRIVATE KEY', 'rsa'), `"private_key": "${pem('PRIVATE KEY', 'gcp', '\\n')}\\n"`, pem('OPENSSH PRIVATE KEY', 'ssh')],
-      fp: ['-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----', '-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----', '-----BEGIN RSA PRIVATE KEY-----\n${{ secrets.KEY }}\n-----END RSA PRIVATE KEY-----'],
+    get samples() {
+      return {
+        tp: [pem('RSA PRIVATE KEY', 'rsa'), `"private_key": "${pem('PRIVATE KEY', 'gcp', '\\n')}\\n"`, pem('OPENSSH PRIVATE KEY', 'ssh')],
+        fp: ['-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----', '-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----', '-----BEGIN RSA PRIVATE KEY-----\n${{ secrets.KEY }}\n-----END RSA PRIVATE KEY-----'],
+      };
     },
   },
   {
@@ -63,10 +65,12 @@ export const CRYPTO: readonly Detector[] = [
     validate: (s) => bech32Valid(s),
     checksum: 'bech32',
     rotate: 'generate a new identity with age-keygen and re-encrypt what the old one protected',
-    samples: {
-      tp: [`SOPS_AGE_KEY: ${bech32Upper('age-secret-key-', 'age', 52)}`],
-      // right alphabet and length, broken checksum
-      fp: [`SOPS_AGE_KEY: ${bech32Upper('age-secret-key-', 'age', 52).slice(0, -1)}Q`],
+    get samples() {
+      return {
+        tp: [`SOPS_AGE_KEY: ${bech32Upper('age-secret-key-', 'age', 52)}`],
+        // right alphabet and length, broken checksum
+        fp: [`SOPS_AGE_KEY: ${bech32Upper('age-secret-key-', 'age', 52).slice(0, -1)}Q`],
+      };
     },
   },
   {
@@ -84,16 +88,18 @@ export const CRYPTO: readonly Detector[] = [
       return !!p && p['name'] !== 'John Doe';
     },
     rotate: 'revoke the token (or rotate its signing key) where it was issued',
-    samples: {
-      tp: [
-        `Authorization: Bearer ${b64url('{"alg":"HS256","typ":"JWT"}')}.${b64url('{"sub":"svc-deploy","iat":1700000000}')}.${fake('jwt', 43, `${B64.slice(0, 62)}_-`)}`,
-        `curl "https://api.example.org/v1/export?auth=Bearer%20${b64url('{"alg":"RS256","kid":"k1"}')}.${b64url('{"sub":"ci","exp":1900000000}')}.${fake('jwt2', 86, `${B64.slice(0, 62)}_-`)}"`,
-      ],
-      fp: [
-        `${b64url('{"alg":"none"}')}.${b64url('{"sub":"x","iat":1}')}.${fake('jwt', 20)}`,
-        `eyJ${fake('jwt1', 30)}.eyJ${fake('jwt2', 30)}.${fake('jwt3', 30)}`,
-        `${b64url('{"alg":"HS256","typ":"JWT"}')}.${b64url('{"sub":"1234567890","name":"John Doe","iat":1516239022}')}.${fake('jwt', 43)}`,
-      ],
+    get samples() {
+      return {
+        tp: [
+          `Authorization: Bearer ${b64url('{"alg":"HS256","typ":"JWT"}')}.${b64url('{"sub":"svc-deploy","iat":1700000000}')}.${fake('jwt', 43, `${B64.slice(0, 62)}_-`)}`,
+          `curl "https://api.example.org/v1/export?auth=Bearer%20${b64url('{"alg":"RS256","kid":"k1"}')}.${b64url('{"sub":"ci","exp":1900000000}')}.${fake('jwt2', 86, `${B64.slice(0, 62)}_-`)}"`,
+        ],
+        fp: [
+          `${b64url('{"alg":"none"}')}.${b64url('{"sub":"x","iat":1}')}.${fake('jwt', 20)}`,
+          `eyJ${fake('jwt1', 30)}.eyJ${fake('jwt2', 30)}.${fake('jwt3', 30)}`,
+          `${b64url('{"alg":"HS256","typ":"JWT"}')}.${b64url('{"sub":"1234567890","name":"John Doe","iat":1516239022}')}.${fake('jwt', 43)}`,
+        ],
+      };
     },
   },
 
@@ -110,9 +116,11 @@ export const CRYPTO: readonly Detector[] = [
       return !!h && typeof h['alg'] === 'string' && h['alg'] !== 'none';
     },
     rotate: 'revoke the token (or rotate its signing key) where it was issued',
-    samples: {
-      tp: [`token: ${btoa(`${b64url('{"alg":"RS256","kid":"a"}')}.${b64url('{"iss":"kubernetes/serviceaccount","sub":"system:serviceaccount:ci:deployer"}')}.${fake('jwtb', 86, `${B64.slice(0, 62)}_-`)}`)}`],
-      fp: [`ZXlK${fake('jwtb', 80)}`],
+    get samples() {
+      return {
+        tp: [`token: ${btoa(`${b64url('{"alg":"RS256","kid":"a"}')}.${b64url('{"iss":"kubernetes/serviceaccount","sub":"system:serviceaccount:ci:deployer"}')}.${fake('jwtb', 86, `${B64.slice(0, 62)}_-`)}`)}`],
+        fp: [`ZXlK${fake('jwtb', 80)}`],
+      };
     },
   },
 ];

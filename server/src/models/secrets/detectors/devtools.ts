@@ -19,7 +19,9 @@ export const DEVTOOLS: readonly Detector[] = [
     validate: (s) => crc32Base62Valid(s.slice(4)),
     checksum: 'CRC-32 (base62)',
     rotate: 'delete it under Access Tokens on npmjs.com',
-    samples: { tp: [`//registry.npmjs.org/:_authToken=npm_${withCrc32('npm')}`], fp: [`npm_${fake('npm', 36)}`, `NODE_AUTH_TOKEN: npm_${withCrc32('npm').slice(2)}`] },
+    get samples() {
+      return { tp: [`//registry.npmjs.org/:_authToken=npm_${withCrc32('npm')}`], fp: [`npm_${fake('npm', 36)}`, `NODE_AUTH_TOKEN: npm_${withCrc32('npm').slice(2)}`] };
+    },
   },
   {
     id: 'pypi-token',
@@ -28,7 +30,9 @@ export const DEVTOOLS: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_-])pypi-(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,}(?![A-Za-z0-9_-])/g,
     keywords: ['pypi-AgE'],
     rotate: 'remove it under Account settings → API tokens on pypi.org',
-    samples: { tp: [`password: pypi-AgEIcHlwaS5vcmc${fake('pypi', 150, B64URL)}`], fp: [`pypi-AgEIcHlwaS5vcmc${fake('pypi', 20)}`, `pypi-${fake('pypi', 150)}`] },
+    get samples() {
+      return { tp: [`password: pypi-AgEIcHlwaS5vcmc${fake('pypi', 150, B64URL)}`], fp: [`pypi-AgEIcHlwaS5vcmc${fake('pypi', 20)}`, `pypi-${fake('pypi', 150)}`] };
+    },
   },
   {
     id: 'rubygems-api-key',
@@ -36,7 +40,9 @@ export const DEVTOOLS: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_])rubygems_[a-f0-9]{48}(?![A-Za-z0-9_])/g,
     keywords: ['rubygems_'],
     rotate: 'delete it under Settings → API keys on rubygems.org',
-    samples: { tp: [`GEM_HOST_API_KEY: rubygems_${fake('gem', 48, HEX)}`], fp: [`rubygems_${fake('gem', 40, HEX)}`] },
+    get samples() {
+      return { tp: [`GEM_HOST_API_KEY: rubygems_${fake('gem', 48, HEX)}`], fp: [`rubygems_${fake('gem', 40, HEX)}`] };
+    },
   },
   {
     id: 'dockerhub-token',
@@ -44,7 +50,9 @@ export const DEVTOOLS: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_-])dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,32}(?![A-Za-z0-9_-])/g,
     keywords: ['dckr_'],
     rotate: 'delete it under Account settings → Personal access tokens on Docker Hub',
-    samples: { tp: [`DOCKERHUB_TOKEN: dckr_pat_${fake('dckr', 27, B64URL)}`], fp: [`dckr_pat_${fake('dckr', 10)}`] },
+    get samples() {
+      return { tp: [`DOCKERHUB_TOKEN: dckr_pat_${fake('dckr', 27, B64URL)}`], fp: [`dckr_pat_${fake('dckr', 10)}`] };
+    },
   },
   {
     id: 'jfrog-reference-token',
@@ -53,7 +61,9 @@ export const DEVTOOLS: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9])cmVmdGtuOjAx[A-Za-z0-9]{52}(?![A-Za-z0-9])/g,
     keywords: ['cmVmdGtuOjAx'],
     rotate: 'revoke it under User Profile → Identity tokens in the JFrog Platform',
-    samples: { tp: [`ARTIFACTORY_TOKEN: cmVmdGtuOjAxOj${fake('jf', 50)}`], fp: [`cmVmdGtuOjAx${fake('jf', 30)}`] },
+    get samples() {
+      return { tp: [`ARTIFACTORY_TOKEN: cmVmdGtuOjAxOj${fake('jf', 50)}`], fp: [`cmVmdGtuOjAx${fake('jf', 30)}`] };
+    },
   },
   {
     id: 'jfrog-api-key',
@@ -61,7 +71,9 @@ export const DEVTOOLS: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9])AKCp[A-Za-z0-9]{69}(?![A-Za-z0-9])/g,
     keywords: ['AKCp'],
     rotate: 'revoke it under User Profile → API key in Artifactory',
-    samples: { tp: [`ARTIFACTORY_API_KEY=AKCp${fake('akcp', 69)}`], fp: [`AKCp${fake('akcp', 60)}`] },
+    get samples() {
+      return { tp: [`ARTIFACTORY_API_KEY=AKCp${fake('akcp', 69)}`], fp: [`AKCp${fake('akcp', 60)}`] };
+    },
   },
   {
     id: 'grafana-service-account-token',
@@ -71,7 +83,9 @@ export const DEVTOOLS: readonly Detector[] = [
     validate: (s) => grafanaValid(s),
     checksum: 'CRC-32 (hex)',
     rotate: 'delete the token on the service account page in Grafana',
-    samples: { tp: [`GRAFANA_TOKEN: ${glsa('glsa')}`], fp: [`glsa_${fake('glsa', 32)}_${fake('x', 8, HEX)}`] },
+    get samples() {
+      return { tp: [`GRAFANA_TOKEN: ${glsa('glsa')}`], fp: [`glsa_${fake('glsa', 32)}_${fake('x', 8, HEX)}`] };
+    },
   },
   {
     id: 'grafana-cloud-token',
@@ -80,9 +94,11 @@ export const DEVTOOLS: readonly Detector[] = [
     keywords: ['glc_eyJ'],
     validate: (s) => decodesToJsonObject(s.slice(4)) !== undefined,
     rotate: 'delete the token from its access policy in the Grafana Cloud portal',
-    samples: {
-      tp: [`GRAFANA_CLOUD_TOKEN: glc_${btoa(JSON.stringify({ o: '1234', n: 'ci-token', k: fake('glc', 24), m: { r: 'prod-us-east-0' } }))}`],
-      fp: [`glc_eyJ${fake('glc', 40)}`],
+    get samples() {
+      return {
+        tp: [`GRAFANA_CLOUD_TOKEN: glc_${btoa(JSON.stringify({ o: '1234', n: 'ci-token', k: fake('glc', 24), m: { r: 'prod-us-east-0' } }))}`],
+        fp: [`glc_eyJ${fake('glc', 40)}`],
+      };
     },
   },
   {
@@ -91,7 +107,9 @@ export const DEVTOOLS: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_.-])hvs\.[A-Za-z0-9_-]{90,}(?![A-Za-z0-9_.-])/g,
     keywords: ['hvs.'],
     rotate: 'revoke it with `vault token revoke` (and its accessor)',
-    samples: { tp: [`VAULT_TOKEN: hvs.${fake('hvs', 91, B64URL)}`], fp: [`hvs.${fake('hvs', 24)}`] },
+    get samples() {
+      return { tp: [`VAULT_TOKEN: hvs.${fake('hvs', 91, B64URL)}`], fp: [`hvs.${fake('hvs', 24)}`] };
+    },
   },
   {
     id: 'vault-batch-token',
@@ -99,7 +117,9 @@ export const DEVTOOLS: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_.-])hvb\.[A-Za-z0-9_-]{130,}(?![A-Za-z0-9_.-])/g,
     keywords: ['hvb.'],
     rotate: 'batch tokens cannot be revoked: rotate what they grant and shorten their TTL',
-    samples: { tp: [`VAULT_TOKEN=hvb.${fake('hvb', 138, B64URL)}`], fp: [`hvb.${fake('hvb', 40)}`] },
+    get samples() {
+      return { tp: [`VAULT_TOKEN=hvb.${fake('hvb', 138, B64URL)}`], fp: [`hvb.${fake('hvb', 40)}`] };
+    },
   },
   {
     id: 'terraform-cloud-token',
@@ -107,7 +127,9 @@ export const DEVTOOLS: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9])[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}(?![A-Za-z0-9_=-])/g,
     keywords: ['.atlasv1.'],
     rotate: 'delete it under User Settings → Tokens in HCP Terraform',
-    samples: { tp: [`token = "${fake('tfc', 14)}.atlasv1.${fake('tfc2', 67, `${B64URL}`)}"`], fp: [`${fake('tfc', 14)}.atlasv1.${fake('tfc2', 20)}`, `${fake('tfc', 12)}.atlasv1`] },
+    get samples() {
+      return { tp: [`token = "${fake('tfc', 14)}.atlasv1.${fake('tfc2', 67, `${B64URL}`)}"`], fp: [`${fake('tfc', 14)}.atlasv1.${fake('tfc2', 20)}`, `${fake('tfc', 12)}.atlasv1`] };
+    },
   },
 
   {
@@ -117,7 +139,9 @@ export const DEVTOOLS: readonly Detector[] = [
     keywords: ['eyJrIjoi'],
     validate: (s) => typeof decodesToJsonObject(s)?.['k'] === 'string',
     rotate: 'delete the API key (or migrate to a service account token) in Grafana',
-    samples: { tp: [`GRAFANA_API_KEY: ${btoa(JSON.stringify({ k: fake('gak', 32), n: 'deploy-from-ci-pipeline', id: 1 })).replace(/=/g, '')}`], fp: [`eyJrIjoi${fake('gak', 80)}`] },
+    get samples() {
+      return { tp: [`GRAFANA_API_KEY: ${btoa(JSON.stringify({ k: fake('gak', 32), n: 'deploy-from-ci-pipeline', id: 1 })).replace(/=/g, '')}`], fp: [`eyJrIjoi${fake('gak', 80)}`] };
+    },
   },
   {
     id: 'vault-legacy-token',
@@ -127,7 +151,9 @@ export const DEVTOOLS: readonly Detector[] = [
     // `s.` alone is everywhere: only with Vault named just before, and only a random-looking body.
     validate: (s, text, index) => /[0-9]/.test(s) && /[A-Z]/.test(s) && /[a-z]/.test(s.slice(2)) && entropy(s) >= 3.8 && mentionedBefore(text, index, /vault/i, 120),
     rotate: 'revoke it with `vault token revoke` (and its accessor)',
-    samples: { tp: [`VAULT_TOKEN: s.${fake('vlt', 22)}9Z`], fp: [`token: s.${fake('vlt', 24)}`, `VAULT_TOKEN: s.abcdefghijklmnopqrstuvwx`] },
+    get samples() {
+      return { tp: [`VAULT_TOKEN: s.${fake('vlt', 22)}9Z`], fp: [`token: s.${fake('vlt', 24)}`, `VAULT_TOKEN: s.abcdefghijklmnopqrstuvwx`] };
+    },
   },
   {
     id: 'clojars-api-token',
@@ -135,7 +161,9 @@ export const DEVTOOLS: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_])CLOJARS_[a-z0-9]{60}(?![A-Za-z0-9_])/g,
     keywords: ['CLOJARS_'],
     rotate: 'delete it under Deploy tokens on clojars.org',
-    samples: { tp: [`CLOJARS_PASSWORD: CLOJARS_${fake('clj', 60, '0123456789abcdefghijklmnopqrstuvwxyz')}`], fp: [`CLOJARS_${fake('clj', 20, 'abcdef')}`] },
+    get samples() {
+      return { tp: [`CLOJARS_PASSWORD: CLOJARS_${fake('clj', 60, '0123456789abcdefghijklmnopqrstuvwxyz')}`], fp: [`CLOJARS_${fake('clj', 20, 'abcdef')}`] };
+    },
   },
   {
     id: 'sourcegraph-token',
@@ -143,7 +171,9 @@ export const DEVTOOLS: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_])sgp_(?:[a-fA-F0-9]{16}_|local_)?[a-fA-F0-9]{40}(?![A-Za-z0-9_])/g,
     keywords: ['sgp_'],
     rotate: 'delete it under Settings → Access tokens in Sourcegraph',
-    samples: { tp: [`SRC_ACCESS_TOKEN: sgp_${fake('sgp1', 16, HEX)}_${fake('sgp2', 40, HEX)}`, `sgp_${fake('sgp3', 40, HEX)}`], fp: [`sgp_${fake('sgp3', 30, HEX)}`] },
+    get samples() {
+      return { tp: [`SRC_ACCESS_TOKEN: sgp_${fake('sgp1', 16, HEX)}_${fake('sgp2', 40, HEX)}`, `sgp_${fake('sgp3', 40, HEX)}`], fp: [`sgp_${fake('sgp3', 30, HEX)}`] };
+    },
   },
   {
     id: 'planetscale-token',
@@ -151,7 +181,9 @@ export const DEVTOOLS: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_])pscale_(?:tkn|oauth|pw)_[A-Za-z0-9_=.-]{32,64}(?![A-Za-z0-9_=.-])/g,
     keywords: ['pscale_'],
     rotate: 'delete the service token or password in the PlanetScale dashboard',
-    samples: { tp: [`DATABASE_PASSWORD=pscale_pw_${fake('pscale', 43, B64URL)}`], fp: [`pscale_pw_${fake('pscale', 10)}`] },
+    get samples() {
+      return { tp: [`DATABASE_PASSWORD=pscale_pw_${fake('pscale', 43, B64URL)}`], fp: [`pscale_pw_${fake('pscale', 10)}`] };
+    },
   },
   {
     id: 'prefect-api-key',
@@ -159,7 +191,9 @@ export const DEVTOOLS: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_])pnu_[A-Za-z0-9]{36}(?![A-Za-z0-9_])/g,
     keywords: ['pnu_'],
     rotate: 'delete it under Profile → API keys in Prefect Cloud',
-    samples: { tp: [`PREFECT_API_KEY: pnu_${fake('pnu', 36)}`], fp: [`pnu_${fake('pnu', 20)}`] },
+    get samples() {
+      return { tp: [`PREFECT_API_KEY: pnu_${fake('pnu', 36)}`], fp: [`pnu_${fake('pnu', 20)}`] };
+    },
   },
   {
     id: 'readme-api-key',
@@ -167,7 +201,9 @@ export const DEVTOOLS: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_])rdme_[a-z0-9]{70}(?![A-Za-z0-9_])/g,
     keywords: ['rdme_'],
     rotate: 'revoke it under Project settings → API keys on ReadMe',
-    samples: { tp: [`README_API_KEY: rdme_${fake('rdme', 70, '0123456789abcdefghijklmnopqrstuvwxyz')}`], fp: [`rdme_${fake('rdme', 30, 'abcdef')}`] },
+    get samples() {
+      return { tp: [`README_API_KEY: rdme_${fake('rdme', 70, '0123456789abcdefghijklmnopqrstuvwxyz')}`], fp: [`rdme_${fake('rdme', 30, 'abcdef')}`] };
+    },
   },
   {
     id: 'infracost-api-key',
@@ -176,7 +212,9 @@ export const DEVTOOLS: readonly Detector[] = [
     keywords: ['ico-'],
     validate: (s) => entropy(s) >= 3.8,
     rotate: 'rotate it under Org settings → API key in Infracost Cloud',
-    samples: { tp: [`INFRACOST_API_KEY: ico-${fake('ico', 32)}`], fp: [`ico-${fake('ico', 20)}`] },
+    get samples() {
+      return { tp: [`INFRACOST_API_KEY: ico-${fake('ico', 32)}`], fp: [`ico-${fake('ico', 20)}`] };
+    },
   },
   {
     id: 'frameio-api-token',
@@ -184,7 +222,9 @@ export const DEVTOOLS: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_-])fio-u-[A-Za-z0-9_=-]{64}(?![A-Za-z0-9_=-])/g,
     keywords: ['fio-u-'],
     rotate: 'delete it under Developer → Tokens on developer.frame.io',
-    samples: { tp: [`FRAMEIO_TOKEN: fio-u-${fake('fio', 64, B64URL)}`], fp: [`fio-u-${fake('fio', 20)}`] },
+    get samples() {
+      return { tp: [`FRAMEIO_TOKEN: fio-u-${fake('fio', 64, B64URL)}`], fp: [`fio-u-${fake('fio', 20)}`] };
+    },
   },
   {
     id: 'octopus-deploy-api-key',
@@ -193,7 +233,9 @@ export const DEVTOOLS: readonly Detector[] = [
     keywords: ['API-'],
     validate: (s) => /[0-9]/.test(s.slice(4)) && /[A-Z]/.test(s.slice(4)) && entropy(s.slice(4)) >= 3.5,
     rotate: 'revoke it under Profile → My API keys in Octopus Deploy',
-    samples: { tp: [`OCTOPUS_API_KEY: API-${fake('oct', 26, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')}`], fp: [`API-${'KEY'.repeat(8)}XY`, `API-${fake('oct', 20, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')}`] },
+    get samples() {
+      return { tp: [`OCTOPUS_API_KEY: API-${fake('oct', 26, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')}`], fp: [`API-${'KEY'.repeat(8)}XY`, `API-${fake('oct', 20, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')}`] };
+    },
   },
   {
     id: 'dynatrace-api-token',
@@ -201,7 +243,9 @@ export const DEVTOOLS: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_.-])dt0c01\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{64}(?![A-Za-z0-9_.-])/g,
     keywords: ['dt0c01.'],
     rotate: 'revoke it under Access tokens in Dynatrace',
-    samples: { tp: [`DT_API_TOKEN: dt0c01.${fake('dt1', 24, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')}.${fake('dt2', 64, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')}`], fp: [`dt0c01.${fake('dt1', 24)}`] },
+    get samples() {
+      return { tp: [`DT_API_TOKEN: dt0c01.${fake('dt1', 24, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')}.${fake('dt2', 64, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')}`], fp: [`dt0c01.${fake('dt1', 24)}`] };
+    },
   },
   {
     id: 'maxmind-license-key',
@@ -210,7 +254,9 @@ export const DEVTOOLS: readonly Detector[] = [
     keywords: ['_mmk'],
     validate: (s) => entropy(s) >= 4,
     rotate: 'deactivate the license key under Manage license keys on maxmind.com',
-    samples: { tp: [`MAXMIND_LICENSE_KEY: ${fake('mm1', 6)}_${fake('mm2', 29)}_mmk`], fp: [`${fake('mm1', 6)}_${fake('mm2', 20)}_mmk`] },
+    get samples() {
+      return { tp: [`MAXMIND_LICENSE_KEY: ${fake('mm1', 6)}_${fake('mm2', 29)}_mmk`], fp: [`${fake('mm1', 6)}_${fake('mm2', 20)}_mmk`] };
+    },
   },
   {
     id: 'sidekiq-enterprise-credentials',
@@ -218,7 +264,9 @@ export const DEVTOOLS: readonly Detector[] = [
     pattern: /BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM["']?[ \t]{0,8}[:=][ \t]{0,8}["']?([a-f0-9]{8}:[a-f0-9]{8})(?![a-f0-9])/g,
     keywords: ['__CONTRIBSYS__COM'],
     rotate: 'ask Contributed Systems to rotate the credentials of your Sidekiq license',
-    samples: { tp: [`BUNDLE_GEMS__CONTRIBSYS__COM: ${fake('sk1', 8, HEX)}:${fake('sk2', 8, HEX)}`], fp: [`BUNDLE_GEMS__CONTRIBSYS__COM: \${SIDEKIQ_CREDS}`] },
+    get samples() {
+      return { tp: [`BUNDLE_GEMS__CONTRIBSYS__COM: ${fake('sk1', 8, HEX)}:${fake('sk2', 8, HEX)}`], fp: [`BUNDLE_GEMS__CONTRIBSYS__COM: \${SIDEKIQ_CREDS}`] };
+    },
   },
 
   {
@@ -228,7 +276,9 @@ export const DEVTOOLS: readonly Detector[] = [
     keywords: ['pat.', 'sat.'],
     validate: (s) => entropy(s) >= 4,
     rotate: 'delete the token under My profile → API keys (or the service account) in Harness',
-    samples: { tp: [`HARNESS_API_KEY: pat.${fake('hns1', 22, B64URL)}.${fake('hns2', 24)}.${fake('hns3', 20)}`], fp: [`pat.${fake('hns1', 10)}.${fake('hns2', 24)}`] },
+    get samples() {
+      return { tp: [`HARNESS_API_KEY: pat.${fake('hns1', 22, B64URL)}.${fake('hns2', 24)}.${fake('hns3', 20)}`], fp: [`pat.${fake('hns1', 10)}.${fake('hns2', 24)}`] };
+    },
   },
   {
     id: 'authress-access-key',
@@ -236,7 +286,9 @@ export const DEVTOOLS: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_])(?:sc|ext|scauth|authress)_[a-z0-9]{5,30}\.[a-z0-9]{4,6}\.acc[_-][a-z0-9-]{10,32}\.[A-Za-z0-9+/_=-]{30,120}(?![A-Za-z0-9+/_=-])/g,
     keywords: ['sc_', 'ext_', 'scauth_', 'authress_'],
     rotate: 'delete the access key of the service client in the Authress management portal',
-    samples: { tp: [`AUTHRESS_KEY: sc_${fake('au1', 10, '0123456789abcdefghijklmnopqrstuvwxyz')}.${fake('au2', 5, '0123456789abcdefghijklmnopqrstuvwxyz')}.acc_${fake('au3', 20, '0123456789abcdefghijklmnopqrstuvwxyz')}.${fake('au4', 60, B64URL)}`], fp: [`sc_${fake('au1', 10)}.x.acc`] },
+    get samples() {
+      return { tp: [`AUTHRESS_KEY: sc_${fake('au1', 10, '0123456789abcdefghijklmnopqrstuvwxyz')}.${fake('au2', 5, '0123456789abcdefghijklmnopqrstuvwxyz')}.acc_${fake('au3', 20, '0123456789abcdefghijklmnopqrstuvwxyz')}.${fake('au4', 60, B64URL)}`], fp: [`sc_${fake('au1', 10)}.x.acc`] };
+    },
   },
   {
     id: 'settlemint-token',
@@ -245,7 +297,9 @@ export const DEVTOOLS: readonly Detector[] = [
     keywords: ['sm_aat_', 'sm_pat_', 'sm_sat_'],
     validate: (s) => entropy(s.slice(7)) >= 3.3,
     rotate: 'delete the access token in the SettleMint platform',
-    samples: { tp: [`SETTLEMINT_TOKEN: sm_pat_${fake('sm', 16)}`], fp: [`sm_pat_${fake('sm', 8)}`] },
+    get samples() {
+      return { tp: [`SETTLEMINT_TOKEN: sm_pat_${fake('sm', 16)}`], fp: [`sm_pat_${fake('sm', 8)}`] };
+    },
   },
   {
     id: 'intra42-client-secret',
@@ -253,6 +307,8 @@ export const DEVTOOLS: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_-])s-s4t2(?:ud|af)-[a-f0-9]{64}(?![A-Za-z0-9_-])/g,
     keywords: ['s-s4t2ud-', 's-s4t2af-'],
     rotate: 'generate a new secret for the application on profile.intra.42.fr',
-    samples: { tp: [`FT_SECRET: s-s4t2ud-${fake('42', 64, HEX)}`], fp: [`s-s4t2ud-${fake('42', 20, HEX)}`] },
+    get samples() {
+      return { tp: [`FT_SECRET: s-s4t2ud-${fake('42', 64, HEX)}`], fp: [`s-s4t2ud-${fake('42', 20, HEX)}`] };
+    },
   },
 ];

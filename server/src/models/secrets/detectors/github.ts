@@ -24,10 +24,12 @@ export const GITHUB: readonly Detector[] = [
       validate: (secret) => crc32Base62Valid(secret.slice(4)),
       checksum: 'CRC-32 (base62)',
       rotate: ROTATE,
-      samples: {
-        tp: [`token: ${prefix}_${withCrc32(id)}`, `"${prefix}_${withCrc32(`${id}-2`)}"`],
-        // right shape, wrong checksum; and too short
-        fp: [`token: ${prefix}_${fake(id, 36)}`, `${prefix}_${withCrc32(id).slice(1)}`],
+      get samples() {
+        return {
+          tp: [`token: ${prefix}_${withCrc32(id)}`, `"${prefix}_${withCrc32(`${id}-2`)}"`],
+          // right shape, wrong checksum; and too short
+          fp: [`token: ${prefix}_${fake(id, 36)}`, `${prefix}_${withCrc32(id).slice(1)}`],
+        };
       },
     }),
   ),
@@ -37,9 +39,11 @@ export const GITHUB: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}(?![A-Za-z0-9_])/g,
     keywords: ['github_pat_'],
     rotate: ROTATE,
-    samples: {
-      tp: [`GH_TOKEN=github_pat_${fake('gfp1', 22)}_${fake('gfp2', 59)}`],
-      fp: [`github_pat_${fake('gfp1', 22)}_${fake('gfp2', 40)}`, `github_pat_${fake('gfp1', 22)}${fake('gfp2', 60)}`],
+    get samples() {
+      return {
+        tp: [`GH_TOKEN=github_pat_${fake('gfp1', 22)}_${fake('gfp2', 59)}`],
+        fp: [`github_pat_${fake('gfp1', 22)}_${fake('gfp2', 40)}`, `github_pat_${fake('gfp1', 22)}${fake('gfp2', 60)}`],
+      };
     },
   },
 ];

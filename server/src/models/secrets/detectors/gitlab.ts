@@ -15,9 +15,11 @@ export const GITLAB: readonly Detector[] = [
     pattern: new RegExp(`(?<![A-Za-z0-9_-])glpat-(?:${C}{20}(?![A-Za-z0-9_.-])|${C}{27,300}\\.[0-9a-z]{2}\\.[0-9a-z]{9}(?![A-Za-z0-9_-]))`, 'g'),
     keywords: ['glpat-'],
     rotate: ROTATE,
-    samples: {
-      tp: [`GITLAB_TOKEN: glpat-${fake('glpat', 20, B64URL)}`, `glpat-${fake('glpat-r', 40, B64URL)}.01.${fake('crc', 9, '0123456789abcdefghijklmnopqrstuvwxyz')}`],
-      fp: [`glpat-${fake('glpat', 19)}`, `glpat-${fake('glpat', 24)}`],
+    get samples() {
+      return {
+        tp: [`GITLAB_TOKEN: glpat-${fake('glpat', 20, B64URL)}`, `glpat-${fake('glpat-r', 40, B64URL)}.01.${fake('crc', 9, '0123456789abcdefghijklmnopqrstuvwxyz')}`],
+        fp: [`glpat-${fake('glpat', 19)}`, `glpat-${fake('glpat', 24)}`],
+      };
     },
   },
   {
@@ -26,7 +28,9 @@ export const GITLAB: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_-])glrt-[A-Za-z0-9_.-]{20,}(?![A-Za-z0-9_.-])/g,
     keywords: ['glrt-'],
     rotate: ROTATE,
-    samples: { tp: [`token = "glrt-${fake('glrt', 20, B64URL)}"`, `glrt-t1_${fake('glrt2', 27)}`], fp: [`glrt-${fake('glrt', 12)}`] },
+    get samples() {
+      return { tp: [`token = "glrt-${fake('glrt', 20, B64URL)}"`, `glrt-t1_${fake('glrt2', 27)}`], fp: [`glrt-${fake('glrt', 12)}`] };
+    },
   },
   {
     id: 'gitlab-deploy-token',
@@ -34,7 +38,9 @@ export const GITLAB: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_-])gldt-[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])/g,
     keywords: ['gldt-'],
     rotate: ROTATE,
-    samples: { tp: [`password: gldt-${fake('gldt', 20, B64URL)}`], fp: [`gldt-${fake('gldt', 10)}`] },
+    get samples() {
+      return { tp: [`password: gldt-${fake('gldt', 20, B64URL)}`], fp: [`gldt-${fake('gldt', 10)}`] };
+    },
   },
   {
     id: 'gitlab-trigger-token',
@@ -42,7 +48,9 @@ export const GITLAB: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_-])glptt-[0-9a-f]{40}(?![A-Za-z0-9_-])/g,
     keywords: ['glptt-'],
     rotate: ROTATE,
-    samples: { tp: [`-F token=glptt-${fake('glptt', 40, HEX)}`], fp: [`glptt-${fake('glptt', 40)}`] },
+    get samples() {
+      return { tp: [`-F token=glptt-${fake('glptt', 40, HEX)}`], fp: [`glptt-${fake('glptt', 40)}`] };
+    },
   },
   {
     id: 'gitlab-runner-registration',
@@ -50,7 +58,9 @@ export const GITLAB: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_-])GR1348941[A-Za-z0-9_-]{20}(?![A-Za-z0-9_-])/g,
     keywords: ['GR1348941'],
     rotate: ROTATE,
-    samples: { tp: [`--registration-token GR1348941${fake('gr', 20, B64URL)}`], fp: [`GR1348941${fake('gr', 12)}`] },
+    get samples() {
+      return { tp: [`--registration-token GR1348941${fake('gr', 20, B64URL)}`], fp: [`GR1348941${fake('gr', 12)}`] };
+    },
   },
   {
     id: 'gitlab-feed-token',
@@ -58,7 +68,9 @@ export const GITLAB: readonly Detector[] = [
     pattern: /(?<![A-Za-z0-9_-])glft-[A-Za-z0-9_-]{20}(?![A-Za-z0-9_-])/g,
     keywords: ['glft-'],
     rotate: ROTATE,
-    samples: { tp: [`feed_token: glft-${fake('glft', 20, B64URL)}`], fp: [`glft-${fake('glft', 30)}`] },
+    get samples() {
+      return { tp: [`feed_token: glft-${fake('glft', 20, B64URL)}`], fp: [`glft-${fake('glft', 30)}`] };
+    },
   },
 
   ...(
@@ -77,9 +89,11 @@ export const GITLAB: readonly Detector[] = [
       pattern: new RegExp(`(?<![A-Za-z0-9_-])${prefix}${body}(?![A-Za-z0-9_-])`, 'g'),
       keywords: [prefix],
       rotate,
-      samples: {
-        tp: [`TOKEN: ${prefix}${prefix === 'glcbt-' ? `64_${fake(id, 20, B64URL)}` : fake(id, Number(/\{(\d+)\}$/.exec(body)![1]), B64URL)}`],
-        fp: [`${prefix}${fake(id, 8)}`],
+      get samples() {
+        return {
+          tp: [`TOKEN: ${prefix}${prefix === 'glcbt-' ? `64_${fake(id, 20, B64URL)}` : fake(id, Number(/\{(\d+)\}$/.exec(body)![1]), B64URL)}`],
+          fp: [`${prefix}${fake(id, 8)}`],
+        };
       },
     }),
   ),
@@ -89,6 +103,8 @@ export const GITLAB: readonly Detector[] = [
     pattern: /_gitlab_session=([0-9a-z]{32})(?![0-9a-z])/g,
     keywords: ['_gitlab_session='],
     rotate: 'sign out that session (User settings → Active sessions → Revoke)',
-    samples: { tp: [`curl -b "_gitlab_session=${fake('gls', 32, '0123456789abcdefghijklmnopqrstuvwxyz')}" https://gitlab.example.org`], fp: [`_gitlab_session=${fake('gls', 20)}`] },
+    get samples() {
+      return { tp: [`curl -b "_gitlab_session=${fake('gls', 32, '0123456789abcdefghijklmnopqrstuvwxyz')}" https://gitlab.example.org`], fp: [`_gitlab_session=${fake('gls', 20)}`] };
+    },
   },
 ];
