@@ -4,9 +4,11 @@
 
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { directOut } from '../../server/src/cli/stdout.js';
+import { directOut, isTerminal } from '../../server/src/cli/stdout.js';
 import { REPO } from '../helpers/lsp-client.js';
 
 const CLI = join(REPO, 'dist', 'cli.js');
@@ -71,5 +73,46 @@ describe('CLI standard output', () => {
       throw errno('EIO');
     }, () => assert.fail('no fallback on EIO'));
     assert.throws(() => out('x'), /EIO/);
+  });
+
+  it('isTerminal: a file or a pipe is no terminal without asking node:tty; a character device is up to isatty', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forewarn-tty-'));
+    const asked: number[] = [];
+    const isatty = (fd: number): boolean => (asked.push(fd), true);
+    try {
+      const file = openSync(join(dir, 'out.txt'), 'w');
+      const devNull = openSync('/dev/null', 'w');
+      try {
+        assert.equal(isTerminal(file, isatty), false);
+        assert.deepEqual(asked, [], 'a file needs no isatty');
+        assert.equal(isTerminal(devNull, isatty), true, 'a character device is what isatty says');
+        assert.deepEqual(asked, [devNull]);
+        assert.equal(isTerminal(devNull), false, '/dev/null is no terminal to node:tty');
+      } finally {
+        closeSync(file);
+        closeSync(devNull);
+      }
+      assert.equal(isTerminal(file, isatty), false, 'a closed descriptor');
+      assert.equal(asked.length, 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a one-file scan to a pipe loads neither node:tty (nor node:net) nor node:os', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forewarn-mods-'));
+    try {
+      // Preloaded: which built-in modules the process loaded, on stderr at exit.
+      const preload = join(dir, 'modules.js');
+      writeFileSync(preload, "process.on('exit', () => require('node:fs').writeSync(2, '\\nMODULES ' + JSON.stringify(process.moduleLoadList) + '\\n'));\n");
+      const r = spawnSync(process.execPath, ['--require', preload, CLI, 'scan', 'examples/.github/workflows/ci.yml', '--format', 'json', '--fail-on', 'none'], { cwd: REPO, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      assert.ok((JSON.parse(r.stdout) as { findings: unknown[] }).findings.length > 0);
+      const loaded = JSON.parse(/^MODULES (.*)$/m.exec(r.stderr)![1]!) as string[];
+      assert.ok(loaded.includes('NativeModule fs'), 'the module list is not what it seems');
+      for (const m of ['NativeModule tty', 'NativeModule net', 'NativeModule os']) assert.ok(!loaded.includes(m), `${m} was loaded`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

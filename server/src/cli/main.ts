@@ -2,7 +2,6 @@
 // GitLab code quality, GitHub annotations), baselines and exit codes for pipelines.
 
 import { existsSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
-import { isatty } from 'node:tty';
 import { dirname, relative, resolve } from 'node:path';
 import { escapeControl } from '../core/escape.js';
 import { severityRank, type Severity } from '../core/types.js';
@@ -21,7 +20,7 @@ import { fixLines } from './formats/text.js';
 import { COMMANDS, HELP, USAGE, type Command } from './help.js';
 import { HelpRequest, MACHINE_FORMATS, UsageError, parseBaselineOptions, parseCommand, parseScanOptions, useColor, type Format } from './options.js';
 import { pinCommand } from './pin.js';
-import { directOut, streamOut } from './stdout.js';
+import { directOut, isTerminal, streamOut } from './stdout.js';
 import { ruleDocs } from './rule-docs.js';
 
 declare const FOREWARN_VERSION: string | undefined;
@@ -311,10 +310,10 @@ export function main(): void {
     startScanWorker();
     return;
   }
-  const terminal = isatty(1);
+  const terminal = isTerminal(1);
   const io: Io = {
     out: terminal ? streamOut() : directOut((bytes, at) => writeSync(1, bytes, at), () => streamOut()),
-    err: isatty(2) ? streamOut(process.stderr) : directOut((bytes, at) => writeSync(2, bytes, at), () => streamOut(process.stderr)),
+    err: isTerminal(2) ? streamOut(process.stderr) : directOut((bytes, at) => writeSync(2, bytes, at), () => streamOut(process.stderr)),
     cwd: process.cwd(),
     stdin: () => decodeText(readFileSync(0)),
     isTTY: terminal,

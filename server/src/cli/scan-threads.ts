@@ -4,9 +4,9 @@
 // thread sleeps on a shared counter the workers bump.
 
 import { existsSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import type { MessagePort, Worker } from 'node:worker_threads';
+import type * as OsModule from 'node:os';
 import type * as WorkerThreadsModule from 'node:worker_threads';
 import { append } from '../core/arrays.js';
 import { LineIndex } from '../core/text.js';
@@ -84,15 +84,19 @@ export function analyzeForThread(job: ThreadJob, analyzer: Analyzer, config: For
  */
 export function scanWithThreads(targets: readonly string[], opts: ScanOptions & { threads?: number; minFiles?: number; workerPath?: string }): ScanReport {
   const files = [...planScan(targets, opts)];
+  // A per-file hook (--fix, --diff) runs where the files are read: here. Cores are counted only for a scan big enough.
+  if (opts.onFile || opts.threads === 1 || files.length < (opts.minFiles ?? MIN_FILES_FOR_THREADS)) return scanHere(files, opts);
   const threads = Math.max(1, Math.min(opts.threads ?? defaultThreads(), 8));
   const workerPath = opts.workerPath ?? findWorker();
-  // A per-file hook (--fix, --diff) runs where the files are read: here.
-  if (opts.onFile || threads < 2 || files.length < (opts.minFiles ?? MIN_FILES_FOR_THREADS) || !workerPath) return scanHere(files, opts);
+  if (threads < 2 || !workerPath) return scanHere(files, opts);
   return scanOnWorkers(files, opts, Math.min(threads, Math.ceil(files.length / BATCH)), workerPath);
 }
 
+/** The cores to use: node:os is loaded only here (a one-file scan never counts them: the CLI's cold start). */
 function defaultThreads(): number {
-  return typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const os = require('node:os') as typeof OsModule;
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
 function findWorker(): string | undefined {
