@@ -33,7 +33,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/lsp/scan-worker.ts'], outfile: 'dist/scan-worker.js' }),
   // The CLI: dist/cli.js is a small loader (the `forewarn` executable) that starts dist/cli-bundle.js from the V8 code
   // cache written below (see server/src/cli/loader.ts).
-  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-bundle.js', alias: { yaml: './node_modules/yaml/browser/index.js' } }),
+  build({ ...common, minify: true, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-bundle.js', alias: { yaml: './node_modules/yaml/browser/index.js' } }),
   build({ ...common, entryPoints: ['server/src/cli/loader.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 writeFileSync('dist/rule-docs.json', `${JSON.stringify(ruleDocs)}\n`);

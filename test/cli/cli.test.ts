@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { run } from '../../server/src/cli/main.js';
+import { run, sourceMapHint } from '../../server/src/cli/main.js';
 import { RULES } from '../../server/src/engine/index.js';
 import { withTempDir, writeFiles } from '../helpers/temp-files.js';
 import { REPO } from '../helpers/lsp-client.js';
@@ -274,6 +274,38 @@ describe('forewarn CLI', () => {
     assert.ok(schema.properties.rules);
     assert.match(cli(['--version'], ws).out, /^\d+\.\d+\.\d+/);
     assert.equal(cli(['--help'], ws).code, 0);
+  });
+});
+
+describe('internal errors of the minified bundle', () => {
+  /** An internal error inside the built bundle (a cwd that is no path), as `forewarn` reports it. */
+  function crash(nodeArgs: string[]): { code: number | null; err: string } {
+    const bundle = JSON.stringify(resolve(REPO, 'dist/cli-bundle.js'));
+    const script = `const io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), cwd: 42 };
+      process.exitCode = require(${bundle}).run(['scan', '.'], io);`;
+    const r = spawnSync(process.execPath, [...nodeArgs, '-e', script], { encoding: 'utf8' });
+    return { code: r.status, err: r.stderr };
+  }
+
+  it('the report keeps the error and its stack, and says how to map the stack to the sources', () => {
+    const plain = crash([]);
+    assert.equal(plain.code, 2);
+    assert.match(plain.err, /^forewarn: internal error: TypeError \[ERR_INVALID_ARG_TYPE\]/);
+    assert.match(plain.err, /cli-bundle\.js:\d+:\d+/);
+    assert.match(plain.err, /NODE_OPTIONS=--enable-source-maps/);
+    const mapped = crash(['--enable-source-maps']);
+    assert.equal(mapped.code, 2);
+    assert.match(mapped.err, /server[\\/]src[\\/]cli[\\/]main\.ts:\d+:\d+/, 'the stack names the sources');
+    assert.doesNotMatch(mapped.err, /enable-source-maps/);
+  });
+
+  it('gives the hint only for a stack through a bundle with its source map beside it', () => {
+    const stack = 'TypeError: x\n    at Lf (/opt/forewarn/dist/cli-bundle.js:307:132)\n    at main (/opt/forewarn/dist/cli.js:1:2)';
+    const asked: string[] = [];
+    assert.match(sourceMapHint(stack, (p) => (asked.push(p), true)), /enable-source-maps/);
+    assert.deepEqual(asked, ['/opt/forewarn/dist/cli-bundle.js.map']);
+    assert.equal(sourceMapHint(stack, () => false), '', 'no map shipped (a production build): nothing to suggest');
+    assert.equal(sourceMapHint('Error: x\n    at f (/src/server/src/cli/main.ts:1:2)', () => true), '');
   });
 });
 

@@ -70,8 +70,19 @@ export function reportError(e: unknown, io: Pick<Io, 'out' | 'err'>): number {
     return EXIT.usage;
   }
   // Never exit 1 here: that code means "findings at or above --fail-on".
-  io.err(`forewarn: internal error: ${escapeControl(e instanceof Error ? (e.stack ?? e.message) : String(e))}\n`);
+  const stack = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  io.err(`forewarn: internal error: ${escapeControl(stack)}\n${sourceMapHint(stack)}`);
   return EXIT.usage;
+}
+
+/**
+ * The CLI bundle is minified (build.mjs): a stack through it names short functions at columns of a few long lines.
+ * Where the build left its source map beside it, this says how to see the sources' names and lines instead.
+ */
+export function sourceMapHint(stack: string, hasMap: (path: string) => boolean = existsSync): string {
+  const bundle = /\(?((?:[A-Za-z]:)?[^\s()]*cli-bundle\.js):\d+:\d+\)?/.exec(stack)?.[1];
+  if (bundle === undefined || !hasMap(`${bundle}.map`)) return '';
+  return 'forewarn: the stack is of the minified bundle: run again with NODE_OPTIONS=--enable-source-maps for source file names and lines\n';
 }
 
 function dispatch(argv: readonly string[], io: Io): number {
