@@ -3,6 +3,7 @@
 // Timing is the bench's business (scripts/bench-process.ts, section [8]); these tests only check behaviour.
 
 import assert from 'node:assert/strict';
+import { isAscii } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -119,6 +120,10 @@ describe('CLI loader and code cache', () => {
     const off = run(join(DIST, 'cli.js'), SCAN, { FOREWARN_CODE_CACHE: '0' });
     assert.deepEqual([off.mode, off.why], ['require', 'FOREWARN_CODE_CACHE=0']);
     assert.deepEqual([off.code, off.out, off.err], [reference.code, reference.out, reference.err]);
+  });
+
+  it('the built bundle is ASCII (a one-byte string when read: scripts/ascii-bundle.mjs)', () => {
+    assert.ok(isAscii(readFileSync(join(DIST, 'cli-bundle.js'))), 'dist/cli-bundle.js holds a non-ASCII byte');
   });
 
   it('stack traces from the cached bundle name the bundle and its lines', () => {

@@ -80,8 +80,12 @@ export function reportError(e: unknown, io: Pick<Io, 'out' | 'err'>): number {
  * Where the build left its source map beside it, this says how to see the sources' names and lines instead.
  */
 export function sourceMapHint(stack: string, hasMap: (path: string) => boolean = existsSync): string {
-  const bundle = /\(?((?:[A-Za-z]:)?[^\s()]*cli-bundle\.js):\d+:\d+\)?/.exec(stack)?.[1];
-  if (bundle === undefined || !hasMap(`${bundle}.map`)) return '';
+  // A frame reads `at f (/path/dist/cli-bundle.js:1:2)` or `at /path/dist/cli-bundle.js:1:2`: the path starts after
+  // the parenthesis or space before it (found by searching, not by a regex that would backtrack over a long line).
+  const end = stack.indexOf('cli-bundle.js:');
+  if (end < 0) return '';
+  const start = Math.max(stack.lastIndexOf('(', end), stack.lastIndexOf(' ', end), stack.lastIndexOf('\n', end)) + 1;
+  if (!hasMap(`${stack.slice(start, end + 'cli-bundle.js'.length)}.map`)) return '';
   return 'forewarn: the stack is of the minified bundle: run again with NODE_OPTIONS=--enable-source-maps for source file names and lines\n';
 }
 
