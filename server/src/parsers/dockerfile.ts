@@ -8,12 +8,24 @@
 // readers: for the few instructions whose properties or JSON strings a rule asks for, the library's instruction
 // object is built on demand over the same ranges, so those answers are the library's by construction.
 
-import { Add, Arg, Cmd, Copy, Entrypoint, Env, Label, Run, Shell, Volume, type Property } from 'dockerfile-ast';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type * as DockerfileAst from 'dockerfile-ast';
+import type { Property } from 'dockerfile-ast';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type * as TextDocumentModule from 'vscode-languageserver-textdocument';
 import { LineIndex, type Position } from '../core/text.js';
 import { lexDockerfile, type LexArgument, type LexFlag, type LexInstruction } from './dockerfile-lexer.js';
 
 export type { Property };
+
+/**
+ * dockerfile-ast and the text document it reads, loaded when a rule first asks for properties or JSON strings: a
+ * scan of no Dockerfile (the CLI's one-file cold start) does not evaluate them.
+ */
+let ast: typeof DockerfileAst | undefined;
+function dockerfileAst(): typeof DockerfileAst {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (ast ??= require('dockerfile-ast') as typeof DockerfileAst);
+}
 
 export interface DockerRange {
   readonly start: Position;
@@ -35,7 +47,8 @@ class Source {
   }
 
   get document(): TextDocument {
-    return (this.doc ??= TextDocument.create('', '', 0, this.text));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (this.doc ??= (require('vscode-languageserver-textdocument') as typeof TextDocumentModule).TextDocument.create('', '', 0, this.text));
   }
 }
 
@@ -180,9 +193,14 @@ export class From extends ModifiableInstruction {
 
 type JsonString = { getValue(): string; getJSONValue(): string; getRange(): DockerRange };
 type JsonReader = { getJSONStrings(): JsonString[] };
-const JSON_CLASSES: ReadonlyMap<string, LibClass<JsonReader>> = new Map(
-  ([['ADD', Add], ['COPY', Copy], ['RUN', Run], ['CMD', Cmd], ['ENTRYPOINT', Entrypoint], ['SHELL', Shell], ['VOLUME', Volume]] as const).map(([k, c]) => [k, libClass<JsonReader>(c)]),
-);
+let jsonClasses: ReadonlyMap<string, LibClass<JsonReader>> | undefined;
+function jsonClass(keyword: string): LibClass<JsonReader> {
+  if (!jsonClasses) {
+    const { Add, Copy, Run, Cmd, Entrypoint, Shell, Volume } = dockerfileAst();
+    jsonClasses = new Map(([['ADD', Add], ['COPY', Copy], ['RUN', Run], ['CMD', Cmd], ['ENTRYPOINT', Entrypoint], ['SHELL', Shell], ['VOLUME', Volume]] as const).map(([k, c]) => [k, libClass<JsonReader>(c)]));
+  }
+  return jsonClasses.get(keyword)!;
+}
 
 /** RUN, ADD, COPY, CMD, ENTRYPOINT, SHELL, VOLUME: the strings of the `["…", "…"]` form. */
 export class JSONInstruction extends ModifiableInstruction {
@@ -190,7 +208,7 @@ export class JSONInstruction extends ModifiableInstruction {
 
   getJSONStrings(): JsonString[] {
     if (!this.json) {
-      const Lib = JSON_CLASSES.get(this.lexed.keyword)!;
+      const Lib = jsonClass(this.lexed.keyword);
       this.json = new Lib(...this.libraryArgs()).getJSONStrings();
     }
     return this.json;
@@ -198,16 +216,21 @@ export class JSONInstruction extends ModifiableInstruction {
 }
 
 type PropertyReader = { getProperties(): Property[]; getProperty?(): Property | null };
-const PROPERTY_CLASSES: ReadonlyMap<string, LibClass<PropertyReader>> = new Map(
-  ([['ENV', Env], ['LABEL', Label], ['ARG', Arg]] as const).map(([k, c]) => [k, libClass<PropertyReader>(c)]),
-);
+let propertyClasses: ReadonlyMap<string, LibClass<PropertyReader>> | undefined;
+function propertyClass(keyword: string): LibClass<PropertyReader> {
+  if (!propertyClasses) {
+    const { Env, Label, Arg } = dockerfileAst();
+    propertyClasses = new Map(([['ENV', Env], ['LABEL', Label], ['ARG', Arg]] as const).map(([k, c]) => [k, libClass<PropertyReader>(c)]));
+  }
+  return propertyClasses.get(keyword)!;
+}
 
 /** ENV, LABEL and ARG: `name=value` properties, read by dockerfile-ast's own property parser. */
 export class PropertyInstruction extends Instruction {
   private reader: PropertyReader | undefined;
 
   protected library(): PropertyReader {
-    return (this.reader ??= new (PROPERTY_CLASSES.get(this.lexed.keyword)!)(...this.libraryArgs()));
+    return (this.reader ??= new (propertyClass(this.lexed.keyword))(...this.libraryArgs()));
   }
 
   getProperties(): Property[] {
