@@ -56,8 +56,12 @@ export function reparseYaml(previous: YamlFile, before: string, after: string): 
 
   if (piece) {
     const regionEnd = piece.end + delta;
-    const text = after.slice(piece.start, regionEnd);
-    if (hasLoneCr(text) || endsInComment(text)) return undefined;
+    let text = after.slice(piece.start, regionEnd);
+    if (hasLoneCr(text)) return undefined;
+    // A piece whose last content line is a comment: in the whole text every collection that ends there reaches to the
+    // next sibling's key, the indentation before it included (the comment lines and that indentation are read as the
+    // collection's end); so the piece is cut there too, the indentation of the next line included.
+    if (endsInComment(text)) text = after.slice(piece.start, regionEnd + piece.column);
     const parsed = parseAlone(text);
     if (!parsed) return undefined;
     const root = parsed.contents;
@@ -223,7 +227,8 @@ function itemStart(item: unknown): number | undefined {
 
 /**
  * Whether the last line with content is a comment. A collection that ends in a comment reaches, in the whole text, to
- * the next sibling's key (its indentation included); parsed alone it stops at the end of the piece.
+ * the next sibling's key (its indentation included); parsed alone up to the next line's start it would stop there.
+ * (A block scalar's last line that starts with `#` counts too; cut at the same place, it reads the same either way.)
  */
 function endsInComment(text: string): boolean {
   // Each line is [start, end), its line break included; start < end always (lastIndexOf clamps a negative index to 0).
