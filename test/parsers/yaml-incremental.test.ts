@@ -234,6 +234,28 @@ describe('incremental YAML re-parse', () => {
     assert.deepEqual(textChange('aaa', 'aaaa'), { start: 3, oldEnd: 3, newEnd: 4 });
   });
 
+  it('property: textChange (compared in blocks) equals a character-by-character comparison', () => {
+    const naive = (before: string, after: string): unknown => {
+      const min = Math.min(before.length, after.length);
+      let start = 0;
+      while (start < min && before[start] === after[start]) start++;
+      let tail = 0;
+      while (tail < min - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+      return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
+    };
+    // Texts around the block sizes (16, 256, 4096), of repeated characters so prefix and suffix can overlap.
+    const text = fc.tuple(fc.constantFrom('a', 'ab', 'abc\n'), fc.integer({ min: 0, max: 3000 })).map(([unit, n]) => unit.repeat(n).slice(0, n * 3));
+    fc.assert(
+      fc.property(text, fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 5000 }), fc.constantFrom('', 'a', 'b', 'xyz', 'a'.repeat(300)), (before, at, remove, insert) => {
+        const i = Math.floor(at * before.length);
+        const after = before.slice(0, i) + insert + before.slice(i + remove);
+        assert.deepEqual(textChange(before, after), naive(before, after));
+        assert.deepEqual(textChange(after, before), naive(after, before));
+      }),
+      { numRuns: RUNS * 2, seed: SEED },
+    );
+  });
+
   it('a piece that ends in a comment is cut at the next sibling\'s key, its indentation included', () => {
     // In the whole text the collections ending in the comment reach to the next key; cut at the next line's start
     // they would stop there (found by the property below, seed 614929557, when such pieces were re-parsed as others).

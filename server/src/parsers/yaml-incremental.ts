@@ -21,14 +21,23 @@ export interface TextChange {
   readonly newEnd: number;
 }
 
-/** The changed span between two texts (longest common prefix and suffix). */
+/**
+ * The changed span between two texts (longest common prefix and suffix). Compared in blocks of 4096, 256, 16 and then
+ * single characters: a block comparison runs in native code, a character loop over a 400 kB text took ~2 ms.
+ */
 export function textChange(before: string, after: string): TextChange {
   const min = Math.min(before.length, after.length);
   let start = 0;
-  while (start < min && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  for (let block = 4096; block >= 1; block >>= 4) {
+    while (start + block <= min && before.slice(start, start + block) === after.slice(start, start + block)) start += block;
+  }
   let tail = 0;
-  while (tail < min - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
-  return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
+  const b = before.length;
+  const a = after.length;
+  for (let block = 4096; block >= 1; block >>= 4) {
+    while (tail + block <= min - start && before.slice(b - tail - block, b - tail) === after.slice(a - tail - block, a - tail)) tail += block;
+  }
+  return { start, oldEnd: b - tail, newEnd: a - tail };
 }
 
 /** Documents known to hold no anchor, alias or tag (so no part of them depends on another part). */
