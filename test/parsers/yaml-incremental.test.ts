@@ -7,6 +7,9 @@ import fc from 'fast-check';
 import { isMap, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { FileKind } from '../../server/src/core/types.js';
 import { Analyzer } from '../../server/src/engine/index.js';
+import { fileCommands } from '../../server/src/models/file-commands.js';
+import { mappedCommands, type Command } from '../../server/src/models/shell-words.js';
+import { SourceFile } from '../../server/src/models/source-file.js';
 import { parseYaml, type YamlFile } from '../../server/src/parsers/yaml.js';
 import { reparseYaml, textChange } from '../../server/src/parsers/yaml-incremental.js';
 
@@ -298,6 +301,34 @@ describe('incremental YAML re-parse', () => {
     // Only the comments that no bounded piece can hold (the first and last lines' top-level comments, the trailing
     // comments of the last job) take the full parse.
     assert.ok(incremental >= total * 0.9, `only ${incremental} of ${total} comment edits were re-parsed incrementally`);
+  });
+
+  it('scripts kept by the splice: their commands are the earlier ones (moved when after the edit) and equal a fresh split', () => {
+    const path = '.github/workflows/big.yml';
+    const fresh = (file: SourceFile): Command[] => file.facets.scripts.flatMap((s) => mappedCommands(s.text, (a, b) => s.fileRange(a, b)));
+    let file = new SourceFile(path, BIG_WORKFLOW, 'github-workflow');
+    let before = fileCommands(file);
+    assert.ok(file.facets.scripts.length > 20);
+    // A comment in the middle grows by one character (its step, before it, is re-parsed), then shrinks back.
+    for (const [from, to] of [['# step 2 of job 6', '# step 2 of job 6x'], ['# step 2 of job 6x', '# step 2 of job 6']] as const) {
+      const next = new SourceFile(path, file.text.replace(from, to), 'github-workflow', undefined, file);
+      const at = file.text.indexOf(from);
+      const cmds = fileCommands(next);
+      assert.deepEqual(cmds, fresh(next));
+      let same = 0;
+      let moved = 0;
+      let remade = 0;
+      for (let i = 0; i < cmds.length; i++) {
+        const start = before[i]![0]!.range.start;
+        if (cmds[i] === before[i]) same++;
+        else if (start > at && cmds[i]![0]!.range.start === start + (to.length - from.length)) moved++;
+        else remade++;
+      }
+      // Only the commands of the re-parsed step are split again (the scripts are copies of a few templates).
+      assert.ok(same > 10 && moved > 10 && remade <= 3, `${same} kept, ${moved} moved, ${remade} split again of ${cmds.length}`);
+      file = next;
+      before = cmds;
+    }
   });
 
   it('property: after random edits of a large commented workflow the incremental parse equals a full parse', () => {
