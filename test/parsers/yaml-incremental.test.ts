@@ -9,6 +9,7 @@ import type { FileKind } from '../../server/src/core/types.js';
 import { Analyzer } from '../../server/src/engine/index.js';
 import { fileCommands } from '../../server/src/models/file-commands.js';
 import { mappedCommands, type Command } from '../../server/src/models/shell-words.js';
+import { pairAt, scalarAt } from '../../server/src/models/yaml-nodes.js';
 import { SourceFile } from '../../server/src/models/source-file.js';
 import { parseYaml, type YamlFile } from '../../server/src/parsers/yaml.js';
 import { reparseYaml, textChange } from '../../server/src/parsers/yaml-incremental.js';
@@ -301,6 +302,24 @@ describe('incremental YAML re-parse', () => {
     // Only the comments that no bounded piece can hold (the first and last lines' top-level comments, the trailing
     // comments of the last job) take the full parse.
     assert.ok(incremental >= total * 0.9, `only ${incremental} of ${total} comment edits were re-parsed incrementally`);
+  });
+
+  it('position lookups (indexed children of big maps) see the offsets of the version asked about', () => {
+    // A map of 30 jobs gets a span index; the splice keeps the map (and its items) and moves the jobs after the edit.
+    const jobs = Array.from({ length: 30 }, (_, j) => `  job-${j}:\n    runs-on: ubuntu-latest\n    env:\n      KEY: AKIAZ7VRSQ5TJN2XBL${String(j).padStart(2, '0')}\n`).join('');
+    const before = `jobs:\n${jobs}after: end\n`;
+    const file = parseYaml(before);
+    const target = 'AKIAZ7VRSQ5TJN2XBL15';
+    const last = before.indexOf(target) + target.length - 1;
+    assert.equal(scalarAt(file.docs, last)?.value, target);
+    assert.equal(pairAt(file.docs, last)?.key, 'KEY');
+    const after = before.replace('runs-on: ubuntu-latest', `runs-on: ubuntu-latest${' '.repeat(200)}`);
+    const reused = reparseYaml(file, before, after);
+    assert.ok(reused, 'the edit in job 0 is re-parsed alone');
+    const moved = after.indexOf(target) + target.length - 1;
+    assert.equal(scalarAt(reused.docs, moved)?.value, target);
+    assert.equal(pairAt(reused.docs, moved)?.key, 'KEY');
+    assert.deepEqual(shape(reused), shape(parseYaml(after)));
   });
 
   it('scripts kept by the splice: their commands are the earlier ones (moved when after the edit) and equal a fresh split', () => {
