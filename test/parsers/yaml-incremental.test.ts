@@ -121,6 +121,8 @@ function commentedWorkflow(jobs: number): string {
       if (s % 2 === 0) lines.push(`        uses: actions/checkout@v${s + 3}`, '        with:', '          fetch-depth: 0', '          # keep the history');
       else lines.push('        run: |', `          npm ci # part ${j}`, '          # a shell comment in the script', `          npm publish --tag t${s}`);
     }
+    // A key as the job's last line: a position lookup there (aws-access-key's pairAt) is near the job's end.
+    if (j % 5 === 3) lines.push('      - run: ./deploy.sh', '        env:', `          AWS_ACCESS_KEY_ID: AKIAZ7VRSQ5TJN2XBL${String(j).padStart(2, '0')}`);
     if (j % 3 === 0) lines.push('      # after the last step');
     if (j % 4 === 1) lines.push('', '    # after the job', '');
   }
@@ -128,7 +130,8 @@ function commentedWorkflow(jobs: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-const BIG_WORKFLOW = commentedWorkflow(12);
+/** 18 jobs: the jobs map has a span index (16 children or more, see models/yaml-nodes.ts). */
+const BIG_WORKFLOW = commentedWorkflow(18);
 
 const BASES: readonly { path: string; kind: FileKind; text: string }[] = [
   { path: '.github/workflows/ci.yml', kind: 'github-workflow', text: WORKFLOW },
