@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseYaml } from '../../server/src/parsers/yaml.js';
 import { actionOf, grantsWrite, scriptOutputWrites, workflowOf } from '../../server/src/models/github-workflow.js';
-import { contextPaths, isUntrustedPath, untrustedPathIn, workflowTaint } from '../../server/src/models/github-expressions.js';
+import { contextPaths, isUntrustedPath, UNTRUSTED, untrustedPathIn, workflowTaint } from '../../server/src/models/github-expressions.js';
 import { gitlabPipelines } from '../../server/src/models/gitlab.js';
 import { allAzureVariables, azurePipelines } from '../../server/src/models/azure.js';
 
@@ -57,6 +57,32 @@ describe('github-workflow model', () => {
     assert.equal(action.using, 'composite');
     assert.deepEqual(action.inputs.map((i) => [i.name, i.default]), [['name', 'x'], ['other', undefined]]);
     assert.equal(action.steps[0]!.shell, 'bash');
+  });
+
+  it('isUntrustedPath (set lookups) answers as a scan of the list does, for every prefix and near miss', () => {
+    const scan = (path: string): boolean => UNTRUSTED.some((u) => u === path || (path.startsWith('github') && u.startsWith(`${path}.`)));
+    const candidates = new Set(['', 'github', 'githubx', 'github.', 'x.github.event', 'github.event.issue.number', 'GITHUB.event.issue']);
+    for (const u of UNTRUSTED) {
+      const parts = u.split('.');
+      for (let i = 1; i <= parts.length; i++) {
+        const prefix = parts.slice(0, i).join('.');
+        for (const c of [prefix, `${prefix}.`, `${prefix}x`, prefix.slice(0, -1), `${prefix}.x`, `x${prefix}`]) candidates.add(c);
+      }
+    }
+    let untrusted = 0;
+    for (const c of candidates) {
+      assert.equal(isUntrustedPath(c), scan(c), c);
+      if (scan(c)) untrusted++;
+    }
+    assert.ok(untrusted > UNTRUSTED.length, `${untrusted} untrusted of ${candidates.size}`);
+  });
+
+  it('contextPaths gives the same (frozen) answer when asked again', () => {
+    const inner = "github.event['issue'].title || matrix.os";
+    const first = contextPaths(inner);
+    assert.deepEqual([...first], ['github.event.issue.title', 'matrix.os']);
+    assert.deepEqual([...contextPaths(inner)], [...first]);
+    assert.ok(Object.isFrozen(first), 'a shared answer cannot be changed by a caller');
   });
 
   it('expressions: context paths, attacker-controlled fields, taint through env and outputs', () => {

@@ -14,8 +14,32 @@ const BY_SCRIPT = new WeakMap<Script, Command[]>();
  */
 export function scriptCommands(s: Script): Command[] {
   let cmds = BY_SCRIPT.get(s);
-  if (!cmds) BY_SCRIPT.set(s, (cmds = mappedCommands(s.text, (a, b) => s.fileRange(a, b))));
+  if (!cmds) BY_SCRIPT.set(s, (cmds = s.node ? keptCommands(s, s.node) : mappedCommands(s.text, (a, b) => s.fileRange(a, b))));
   return cmds;
+}
+
+/**
+ * The commands of a YAML script seen in an earlier version, by its scalar node. After an incremental re-parse the
+ * scalars outside the re-parsed piece are the same objects over the same characters, moved as a whole (decision 0006):
+ * every word range of their script moves by the same amount, so the words are the earlier ones (unmoved) or copies
+ * moved by it — the script is not split again. The value and the range's length are compared as well. The lists are
+ * never changed once made (an earlier analysis may still hold them).
+ */
+const BY_NODE = new WeakMap<object, { readonly value: string; readonly start: number; readonly length: number; readonly commands: Command[] }>();
+
+function keptCommands(s: Script, node: object): Command[] {
+  const { start, end } = s.range;
+  const seen = BY_NODE.get(node);
+  let commands: Command[];
+  if (seen && seen.value === s.text && seen.length === end - start) {
+    if (seen.start === start) return seen.commands;
+    const by = start - seen.start;
+    commands = seen.commands.map((cmd) => cmd.map((w) => ({ ...w, range: { start: w.range.start + by, end: w.range.end + by } })));
+  } else {
+    commands = mappedCommands(s.text, (a, b) => s.fileRange(a, b));
+  }
+  BY_NODE.set(node, { value: s.text, start, length: end - start, commands });
+  return commands;
 }
 
 export function fileCommands(file: SourceFile): Command[] {

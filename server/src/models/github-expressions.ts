@@ -29,8 +29,25 @@ const INDEX = /\[\s*'([^'\][]*)'\s*\]|\[\s*"([^"\][]*)"\s*\]|\[[^\][]*\]/g;
 const STRING = /'[^']*'/g;
 const PATH = /[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_*-]+)*/g;
 
+/**
+ * The paths of recent expressions: the same few expressions (`matrix.os`, `github.sha`) recur in every step, and the
+ * rules read them again on every keystroke. A pure function of the string, so a hit is the same answer; the lists are
+ * frozen (shared by every caller). Emptied when it reaches its bound.
+ */
+const PATHS_SEEN = new Map<string, readonly string[]>();
+const PATHS_SEEN_MAX = 20_000;
+
 /** Context paths an expression reads, lower-cased, with `['x']` as `.x` and `[0]`/`[*]` as `.*`. */
-export function contextPaths(inner: string): string[] {
+export function contextPaths(inner: string): readonly string[] {
+  let paths = PATHS_SEEN.get(inner);
+  if (paths === undefined) {
+    if (PATHS_SEEN.size >= PATHS_SEEN_MAX) PATHS_SEEN.clear();
+    PATHS_SEEN.set(inner, (paths = Object.freeze(readContextPaths(inner))));
+  }
+  return paths;
+}
+
+function readContextPaths(inner: string): string[] {
   if (inner.length > 2000) return [];
   const norm = inner
     .replace(INDEX, (_m, a: string | undefined, b: string | undefined) => `.${a ?? b ?? '*'}`)
@@ -46,7 +63,7 @@ export function contextPaths(inner: string): string[] {
 }
 
 /** Event fields whose text the author of an issue, comment, pull request, branch or commit chooses. */
-const UNTRUSTED: readonly string[] = [
+export const UNTRUSTED: readonly string[] = [
   'github.head_ref',
   'github.event.issue.title',
   'github.event.issue.body',
@@ -92,13 +109,13 @@ const UNTRUSTED: readonly string[] = [
   'github.event.merge_group.head_commit.committer.name',
 ];
 
+const UNTRUSTED_PATHS: ReadonlySet<string> = new Set(UNTRUSTED);
+/** Every object that holds an untrusted field: each dot-prefix of an UNTRUSTED path (`github.event.issue`, `github`). */
+const UNTRUSTED_HOLDERS: ReadonlySet<string> = new Set(UNTRUSTED.flatMap((u) => [...u.matchAll(/\./g)].map((m) => u.slice(0, m.index))));
+
 /** A path names attacker-controlled text itself, or an object that contains some (`toJSON(github.event.issue)`). */
 export function isUntrustedPath(path: string): boolean {
-  for (const u of UNTRUSTED) {
-    if (u === path) return true;
-    if (path.startsWith('github') && u.startsWith(path + '.')) return true;
-  }
-  return false;
+  return UNTRUSTED_PATHS.has(path) || (path.startsWith('github') && UNTRUSTED_HOLDERS.has(path));
 }
 
 /** What else carries attacker data in a file: env names, step outputs, job outputs, composite inputs. */

@@ -18,9 +18,19 @@ const PUBLISH_VERBS: ReadonlyMap<string, readonly string[]> = new Map([
   ['docker', ['push']],
 ]);
 
+/** The words `gh release create|upload` and `dotnet nuget push` (read below) must have as tokens. */
+const OTHER_PUBLISH_WORDS = ['release', 'push'];
+
+/**
+ * Every publishing command has one of these words as a whole token (the table's verbs and the two above), so a line
+ * without any of them as a substring publishes nothing: most script lines are answered by this test alone, without
+ * splitting into segments and tokens. Derived from the table, so a new verb cannot be missed by it.
+ */
+const PUBLISH_WORD = new RegExp([...new Set([...[...PUBLISH_VERBS.values()].flat(), ...OTHER_PUBLISH_WORDS])].join('|'));
+
 /** The publishing command of a script line (`npm publish`, `gh release create` …), or undefined; dry runs do not count. */
 export function publishCommand(line: string): string | undefined {
-  if (line.length > 4000) return undefined;
+  if (line.length > 4000 || !PUBLISH_WORD.test(line)) return undefined;
   for (const segment of line.split(/[;&|]/)) {
     const tokens = segment.trim().split(/\s+/);
     if (tokens.includes('--dry-run') || tokens.includes('-n')) continue;

@@ -86,8 +86,19 @@ export function alignOffsets(value: string, source: string, base: number): Int32
   return map;
 }
 
+/**
+ * Offset maps of YAML scalars seen before, relative to the scalar's range start. A scalar node is only ever part of
+ * the tree of a text that holds its source at its range: after an incremental re-parse the scalars outside the
+ * re-parsed piece are the same objects over the same characters, moved as a whole (decision 0006), so their map is the
+ * same relative to their new start. The value and the source's length are compared as well. (The source itself is
+ * not kept: a slice would keep the whole text of an old version alive.)
+ */
+const ALIGNED = new WeakMap<object, { readonly value: string; readonly length: number; readonly relative: Int32Array }>();
+
 class MappedScript implements Script {
+  /** `map[i] + mapBase` is the file offset of text offset i. */
   private map: Int32Array | undefined;
+  private mapBase = 0;
 
   constructor(
     readonly source: ScriptSource,
@@ -109,11 +120,21 @@ class MappedScript implements Script {
     const s = Math.max(0, Math.min(start, this.text.length));
     const e = Math.max(s, Math.min(end, this.text.length));
     if (this.verbatimAt !== undefined) return { start: this.verbatimAt + s, end: this.verbatimAt + e };
-    this.map ??= alignOffsets(this.text, this.fileText.slice(this.range.start, this.range.end), this.range.start);
-    const from = this.map[s]!;
-    const to = e > s ? this.map[e - 1]! + 1 : from;
+    const map = (this.map ??= this.alignment());
+    const from = map[s]! + this.mapBase;
+    const to = e > s ? map[e - 1]! + this.mapBase + 1 : from;
     const clamp = (o: number): number => Math.max(this.range.start, Math.min(o, this.range.end));
     return { start: clamp(from), end: Math.max(clamp(from), clamp(to)) };
+  }
+
+  private alignment(): Int32Array {
+    this.mapBase = this.range.start;
+    const length = this.range.end - this.range.start;
+    const seen = this.node && ALIGNED.get(this.node);
+    if (seen && seen.value === this.text && seen.length === length) return seen.relative;
+    const relative = alignOffsets(this.text, this.fileText.slice(this.range.start, this.range.end), 0);
+    if (this.node) ALIGNED.set(this.node, { value: this.text, length, relative });
+    return relative;
   }
 }
 

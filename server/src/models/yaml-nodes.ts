@@ -86,9 +86,20 @@ function spanOf(item: unknown): { start: number; end: number } | undefined {
   return rangeOf(item);
 }
 
-/** Children of big maps and sequences, and big document lists, by position (see core/spans.ts). */
-const CHILDREN = new SpanIndexCache<unknown>(spanOf);
+/**
+ * Children of big maps and sequences by position (see core/spans.ts), one cache per parse (its list of documents).
+ * Not one for all: an incremental re-parse (parsers/yaml-incremental.ts) keeps the maps around the edit, their item
+ * lists included, and moves or replaces their children in place — an index made for the previous version would skip
+ * the child that now holds an offset. Every parse, incremental or full, has a new list of documents.
+ */
+const CHILD_INDEXES = new WeakMap<readonly unknown[], SpanIndexCache<unknown>>();
 const DOCS = new SpanIndexCache<{ contents: unknown }>((d) => rangeOf(d.contents));
+
+function childIndexes(docs: readonly unknown[]): SpanIndexCache<unknown> {
+  let cache = CHILD_INDEXES.get(docs);
+  if (!cache) CHILD_INDEXES.set(docs, (cache = new SpanIndexCache<unknown>(spanOf)));
+  return cache;
+}
 
 /** The documents that may hold `offset`, in order (a binary search over a long stream, all of a short one). */
 export function documentsAround<T extends { contents: unknown }>(docs: readonly T[], offset: number): readonly T[] {
@@ -103,11 +114,12 @@ export function documentsAround<T extends { contents: unknown }>(docs: readonly 
  */
 export function pairAt(docs: readonly { contents: unknown }[], offset: number): { key: string; value: Scalar } | undefined {
   let found: { key: string; value: Scalar } | undefined;
+  const children = childIndexes(docs);
   const walk = (node: unknown): void => {
     const r = rangeOf(node);
     if (!r || offset < r.start || offset > r.end) return;
     if (isMap(node)) {
-      const [from, to] = CHILDREN.range(node.items, offset);
+      const [from, to] = children.range(node.items, offset);
       for (let i = from; i < to; i++) {
         const pair = node.items[i];
         if (!isPair(pair)) continue;
@@ -121,7 +133,7 @@ export function pairAt(docs: readonly { contents: unknown }[], offset: number): 
         } else walk(v);
       }
     } else if (isSeq(node)) {
-      const [from, to] = CHILDREN.range(node.items, offset);
+      const [from, to] = children.range(node.items, offset);
       for (let i = from; i < to; i++) walk(node.items[i]);
     }
   };
@@ -132,12 +144,13 @@ export function pairAt(docs: readonly { contents: unknown }[], offset: number): 
 
 /** The innermost scalar (key or value) whose source range contains `offset`, or undefined (a binary search, like pairAt). */
 export function scalarAt(docs: readonly { contents: unknown }[], offset: number): Scalar | undefined {
+  const children = childIndexes(docs);
   const visit = (node: unknown): Scalar | undefined => {
     const r = rangeOf(node);
     if (!r || offset < r.start || offset >= r.end) return undefined;
     if (isScalar(node)) return node;
     if (isMap(node)) {
-      const [from, to] = CHILDREN.range(node.items, offset);
+      const [from, to] = children.range(node.items, offset);
       for (let i = from; i < to; i++) {
         const pair = node.items[i];
         if (!isPair(pair)) continue;
@@ -145,7 +158,7 @@ export function scalarAt(docs: readonly { contents: unknown }[], offset: number)
         if (hit) return hit;
       }
     } else if (isSeq(node)) {
-      const [from, to] = CHILDREN.range(node.items, offset);
+      const [from, to] = children.range(node.items, offset);
       for (let i = from; i < to; i++) {
         const hit = visit(node.items[i]);
         if (hit) return hit;

@@ -21,14 +21,23 @@ export interface TextChange {
   readonly newEnd: number;
 }
 
-/** The changed span between two texts (longest common prefix and suffix). */
+/**
+ * The changed span between two texts (longest common prefix and suffix). Compared in blocks of 4096, 256, 16 and then
+ * single characters: a block comparison runs in native code, a character loop over a 400 kB text took ~2 ms.
+ */
 export function textChange(before: string, after: string): TextChange {
   const min = Math.min(before.length, after.length);
   let start = 0;
-  while (start < min && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  for (let block = 4096; block >= 1; block >>= 4) {
+    while (start + block <= min && before.slice(start, start + block) === after.slice(start, start + block)) start += block;
+  }
   let tail = 0;
-  while (tail < min - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
-  return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
+  const b = before.length;
+  const a = after.length;
+  for (let block = 4096; block >= 1; block >>= 4) {
+    while (tail + block <= min - start && before.slice(b - tail - block, b - tail) === after.slice(a - tail - block, a - tail)) tail += block;
+  }
+  return { start, oldEnd: b - tail, newEnd: a - tail };
 }
 
 /** Documents known to hold no anchor, alias or tag (so no part of them depends on another part). */
@@ -56,8 +65,12 @@ export function reparseYaml(previous: YamlFile, before: string, after: string): 
 
   if (piece) {
     const regionEnd = piece.end + delta;
-    const text = after.slice(piece.start, regionEnd);
-    if (hasLoneCr(text) || endsInComment(text)) return undefined;
+    let text = after.slice(piece.start, regionEnd);
+    if (hasLoneCr(text)) return undefined;
+    // A piece whose last content line is a comment: in the whole text every collection that ends there reaches to the
+    // next sibling's key, the indentation before it included (the comment lines and that indentation are read as the
+    // collection's end); so the piece is cut there too, the indentation of the next line included.
+    if (endsInComment(text)) text = after.slice(piece.start, regionEnd + piece.column);
     const parsed = parseAlone(text);
     if (!parsed) return undefined;
     const root = parsed.contents;
@@ -223,7 +236,8 @@ function itemStart(item: unknown): number | undefined {
 
 /**
  * Whether the last line with content is a comment. A collection that ends in a comment reaches, in the whole text, to
- * the next sibling's key (its indentation included); parsed alone it stops at the end of the piece.
+ * the next sibling's key (its indentation included); parsed alone up to the next line's start it would stop there.
+ * (A block scalar's last line that starts with `#` counts too; cut at the same place, it reads the same either way.)
  */
 function endsInComment(text: string): boolean {
   // Each line is [start, end), its line break included; start < end always (lastIndexOf clamps a negative index to 0).

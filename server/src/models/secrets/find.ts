@@ -83,21 +83,44 @@ function compute(file: SourceFile): readonly SecretSpan[] {
   }
 
   for (const c of httpCredentials(text)) if (!c.documentation) urls.push({ rule: 'credential-url', start: c.start, end: c.end, secret: c.secret, credential: c, weak: weakCredential(c) });
-  const scripts: { text: string; map: (s: number, e: number) => Range }[] = file.facets.scripts.map((s) => ({ text: s.text, map: (a, b) => s.fileRange(a, b) }));
+  const scripts: { text: string; node?: object | undefined; map: (s: number, e: number) => Range }[] = file.facets.scripts.map((s) => ({ text: s.text, node: s.node, map: (a, b) => s.fileRange(a, b) }));
   for (const r of terraformScripts(file)) scripts.push({ text: text.slice(r.start, r.end), map: (a, b) => ({ start: r.start + a, end: r.start + b }) });
   for (const s of scripts) {
-    for (const c of curlUserCredentials(s.text)) urls.push({ rule: 'credential-url', ...s.map(c.start, c.end), secret: c.secret, credential: c, weak: isWeakValue(c.secret) });
-    for (const c of commandCredentials(s.text)) {
+    const found = scriptCredentials(s.text, s.node);
+    for (const c of found.curl) urls.push({ rule: 'credential-url', ...s.map(c.start, c.end), secret: c.secret, credential: c, weak: isWeakValue(c.secret) });
+    for (const c of found.command) {
       if (failsChecksum(c.secret)) continue;
       const r = s.map(c.start, c.end);
       slots.push({ rule: 'hardcoded-credential', ...r, secret: text.slice(r.start, r.end), where: c.kind === 'env' ? `variable ${c.label}` : `\`${c.label}\``, value: c.secret, weak: isWeakValue(c.secret), command: c });
     }
-    for (const c of flagCredentials(s.text)) {
+    for (const c of found.flag) {
       const r = s.map(c.start, c.end);
       generic.push({ rule: 'generic-secret', ...r, secret: text.slice(r.start, r.end), value: c.secret, command: c });
     }
   }
   return merge(groups);
+}
+
+interface ScriptCredentials {
+  readonly text: string;
+  readonly curl: readonly TextCredential[];
+  readonly command: readonly TextCredential[];
+  readonly flag: readonly TextCredential[];
+}
+
+/**
+ * The credentials of a YAML script's text, by its scalar node. They are pure functions of the text with offsets in it,
+ * so an entry holds whenever the text is the same (compared): a scalar the incremental re-parse kept (decision 0006)
+ * is not scanned again on the next keystroke. Weakly held, so a discarded tree takes its entries with it.
+ */
+const BY_SCRIPT_NODE = new WeakMap<object, ScriptCredentials>();
+
+function scriptCredentials(text: string, node: object | undefined): ScriptCredentials {
+  const seen = node && BY_SCRIPT_NODE.get(node);
+  if (seen && seen.text === text) return seen;
+  const found: ScriptCredentials = { text, curl: curlUserCredentials(text), command: commandCredentials(text), flag: flagCredentials(text) };
+  if (node) BY_SCRIPT_NODE.set(node, found);
+  return found;
 }
 
 function weakCredential(c: TextCredential): boolean {

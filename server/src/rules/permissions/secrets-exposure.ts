@@ -29,6 +29,8 @@ export default defineRule({
   check(ctx) {
     const text = ctx.file.text;
     const mayReadSecrets = yamlMayContain(text, /secrets/i);
+    // No scalar can hold `toJSON(secrets)` unless one holds `tojson` (one pass over the text, not a regex per scalar).
+    const mayJoinSecrets = mayReadSecrets && yamlMayContain(text, /tojson/i);
     for (const wf of workflowsIn(ctx.file)) {
       for (const job of wf.jobs) {
         if (scalarText(job.secrets) === 'inherit') {
@@ -50,7 +52,7 @@ export default defineRule({
         if (s.text.length > 100_000) continue;
         const r = rangeOf(s.node);
         if (!r) continue;
-        if (TOJSON_SECRETS.test(s.text)) {
+        if (mayJoinSecrets && TOJSON_SECRETS.test(s.text)) {
           const e = findExpressions(text.slice(r.start, r.end)).find((x) => TOJSON_SECRETS.test(x.inner));
           ctx.report({
             range: e ? { start: r.start + e.start, end: r.start + e.end } : r,
@@ -75,7 +77,8 @@ export default defineRule({
           const run = step.run;
           const value = typeof run?.value === 'string' ? run.value : undefined;
           const r = rangeOf(run);
-          if (!value || !r || value.length > 100_000) continue;
+          // A printed secret is a `secrets.NAME` expression in the value.
+          if (!value || !r || value.length > 100_000 || !value.includes('secrets.')) continue;
           const src = text.slice(r.start, r.end);
           for (const line of value.split('\n')) {
             if (line.length > 2000 || !printsSecret(line)) continue;
