@@ -19,7 +19,7 @@ const EDITS = 1_000;
 const RESCANS = 10;
 /** The bound: a server that keeps every file's text or parse would be far above it. */
 const MAX_RSS_MB = 400;
-/** Growth allowed between the 2nd and the 10th rescan (allocator noise), in MB. */
+/** Growth allowed of the RSS floor (lowest of three rescans) from rescans 2–4 to rescans 8–10 (allocator noise), in MB. */
 const LEAK_SLACK_MB = 40;
 
 describe('load', () => {
@@ -53,7 +53,12 @@ describe('load', () => {
           `RSS after scan ${afterScan.toFixed(0)} MB, after ${EDITS} edits ${afterEdits.toFixed(0)} MB, after rescans ${rss.map((r) => r.toFixed(0)).join('/')} MB, peak ${peak.toFixed(0)} MB (first scan ${first.ms} ms on ${first.workers} workers)`,
         );
         assert.ok(peak <= MAX_RSS_MB, `peak RSS ${peak.toFixed(0)} MB > ${MAX_RSS_MB} MB`);
-        assert.ok(rss.at(-1)! - rss[1]! <= LEAK_SLACK_MB, `RSS grew from ${rss[1]!.toFixed(0)} to ${rss.at(-1)!.toFixed(0)} MB over ${RESCANS - 2} rescans`);
+        // RSS after a rescan swings by tens of MB with where the last collection fell (147–202 MB seen on one run with
+        // nothing leaking): a leak raises the floor, so the lowest of the last three is compared with the lowest of
+        // rescans 2–4.
+        const early = Math.min(...rss.slice(1, 4));
+        const late = Math.min(...rss.slice(-3));
+        assert.ok(late - early <= LEAK_SLACK_MB, `RSS floor grew from ${early.toFixed(0)} to ${late.toFixed(0)} MB over ${RESCANS - 4} rescans`);
       } finally {
         await client.stop();
       }

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { Analyzer } from '../../server/src/engine/index.js';
@@ -90,7 +90,9 @@ describe('untrusted input stays data', () => {
       const original = (mod as Record<string, unknown>)[name];
       spies.push([mod, name, original]);
       (mod as Record<string, unknown>)[name] = (...args: unknown[]) => {
-        calls.push(`${name}(${String(args[0])})`);
+        // Forewarn's own files (a library module loaded on first use) are allowed, as the server test's guard allows
+        // REPO; nothing an analysed file names lies there.
+        if (!String(args[0]).startsWith(REPO + sep)) calls.push(`${name}(${String(args[0])})`);
         return (original as (...a: unknown[]) => unknown)(...args);
       };
     };
