@@ -26,6 +26,7 @@ function dockerfileAst(): typeof DockerfileAst {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (ast ??= require('dockerfile-ast') as typeof DockerfileAst);
 }
+let textDocument: typeof TextDocumentModule | undefined;
 
 export interface DockerRange {
   readonly start: Position;
@@ -48,7 +49,8 @@ class Source {
 
   get document(): TextDocument {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (this.doc ??= (require('vscode-languageserver-textdocument') as typeof TextDocumentModule).TextDocument.create('', '', 0, this.text));
+    textDocument ??= require('vscode-languageserver-textdocument') as typeof TextDocumentModule;
+    return (this.doc ??= textDocument.TextDocument.create('', '', 0, this.text));
   }
 }
 
