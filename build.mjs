@@ -15,6 +15,10 @@ const common = {
   minify: production,
   logLevel: 'warning',
   define: { FOREWARN_VERSION: JSON.stringify(version) },
+  // yaml's browser build is the same code as its Node build (ES modules) without the Node build's
+  // `process.env.LOG_TOKENS` / `LOG_STREAM` reads on every token: an environment read is a call into C++, and in a
+  // worker thread it was ~8% of the workspace scan's CPU (docs/decisions/0010-yaml-browser-build.md).
+  alias: { yaml: './node_modules/yaml/browser/index.js' },
 };
 
 // SARIF carries each rule's documentation page as its help text (code scanning shows it beside the alert), and
@@ -33,7 +37,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/lsp/scan-worker.ts'], outfile: 'dist/scan-worker.js' }),
   // The CLI: dist/cli.js is a small loader (the `forewarn` executable) that starts dist/cli-bundle.js from the V8 code
   // cache written below (see server/src/cli/loader.ts).
-  build({ ...common, minify: true, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-bundle.js', alias: { yaml: './node_modules/yaml/browser/index.js' } }),
+  build({ ...common, minify: true, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-bundle.js' }),
   build({ ...common, entryPoints: ['server/src/cli/loader.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 writeFileSync('dist/rule-docs.json', `${JSON.stringify(ruleDocs)}\n`);
