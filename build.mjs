@@ -17,7 +17,7 @@ const common = {
   define: { FOREWARN_VERSION: JSON.stringify(version) },
   // yaml's browser build is the same code as its Node build (ES modules) without the Node build's
   // `process.env.LOG_TOKENS` / `LOG_STREAM` reads on every token: an environment read is a call into C++, and in a
-  // worker thread it was ~8% of the workspace scan's CPU (docs/decisions/0010-yaml-browser-build.md).
+  // worker thread it was ~4% of a workspace scan worker's CPU (docs/decisions/0010-yaml-browser-build.md).
   alias: { yaml: './node_modules/yaml/browser/index.js' },
 };
 
