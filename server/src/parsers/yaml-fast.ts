@@ -205,7 +205,7 @@ class Reader {
       if (indent === 0 && (c === 45 || c === 46) && text.startsWith(c === 45 ? '---' : '...', ls) && (le === ls + 3 || text.charCodeAt(ls + 3) === 32)) {
         if (c === 46) giveUp();
         for (let q = ls + 3; q < le; q++) if (text.charCodeAt(q) !== 32) giveUp();
-        if (!prelude || this.hasDocStart || this.root !== undefined) this.endDoc(ls);
+        if (!prelude || this.hasDocStart || this.root !== undefined) this.endDoc(true);
         else if (this.docStart.some((t) => t.commentAt >= 0)) giveUp(); // a prelude comment before `---`
         prelude = false;
         this.beginDoc(ls, true);
@@ -217,7 +217,7 @@ class Reader {
       prelude = false;
       this.content(ls, p, le, next, newline);
     }
-    this.endDoc(text.length);
+    this.endDoc(false);
     return this.docs;
   }
 
@@ -232,11 +232,18 @@ class Reader {
     this.doc = new Document(undefined, Object.assign({ _directives: this.directives! }, YAML_OPTIONS)) as unknown as Document.Parsed;
   }
 
-  private endDoc(at: number): void {
+  private endDoc(marker: boolean): void {
     if (this.root === undefined && !this.hasDocStart) {
       // Only trivia: no document (yaml yields none for a stream of comments and blank lines).
       if (this.docStart.some((t) => t.commentAt >= 0)) giveUp();
       return;
+    }
+    const top = this.stack[this.stack.length - 1];
+    if (marker && top && top.kind === 'map' && top.indent === 0 && top.open) {
+      // `---` splits an open value's tokens as a next key would, and drops the part that would have been the key's
+      this.finishOpen(top, true);
+      top.start = [];
+      top.startMax = -1;
     }
     while (this.stack.length > 0) this.popFrame();
     const doc = this.doc;
@@ -289,7 +296,6 @@ class Reader {
       }
     }
     this.docs.push(doc);
-    void at;
   }
 
   /** A blank or comment line, given to the innermost open collection (or the document before its root). */
@@ -1103,7 +1109,9 @@ export function parseDocumentsFast(text: string): Document.Parsed[] | undefined 
   if (/[\x00-\x09\x0b-\x1f\x7f\ufeff]/.test(text)) return undefined;
   try {
     probeDoc ??= new Document(undefined, YAML_OPTIONS);
-    return new Reader(text, probeDoc).run();
+    const docs = new Reader(text, probeDoc).run();
+    // A stream without documents is yaml's EmptyStream (an array with `empty`, `comment`, `errors`…): left to yaml.
+    return docs.length > 0 ? docs : undefined;
   } catch {
     return undefined;
   }
