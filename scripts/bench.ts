@@ -8,6 +8,8 @@ import { cpus } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { parseAllDocuments } from 'yaml';
+import { YAML_OPTIONS as PARSE_OPTIONS } from '../server/src/parsers/yaml.js';
+import { parseDocumentsFast } from '../server/src/parsers/yaml-fast.js';
 import type { FileKind } from '../server/src/core/types.js';
 import { Analyzer, DEFAULT_CONFIG, compileIgnore, createDetector, type AnalysisResult } from '../server/src/engine/index.js';
 import { YAML_KINDS } from '../server/src/models/source-file.js';
@@ -73,6 +75,7 @@ async function main(): Promise<void> {
   }
   const scanned = section('scan') ? benchScan() : undefined;
   if (scanned) benchScanVsParse(scanned);
+  if (section('scan') && existsSync(CORPUS)) benchYamlReaders();
   else if (section('scan')) console.log('\n[3] Scan time vs read + decode + parse of the same files\n    skipped: corpus not found');
   if (existsSync(CORPUS) && (section('secretlint') || section('cold'))) {
     const files = selectFiles().map((f) => f.abs);
@@ -401,4 +404,41 @@ function positiveInt(raw: string | undefined, fallback: number): number {
 
 function collectGarbage(): void {
   if (typeof globalThis.gc === 'function') globalThis.gc();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 3b. The corpus YAML parsed by yaml alone vs the fast reader first (yaml only where it gives up): decision 0008.
+
+function benchYamlReaders(): void {
+  const texts = selectFiles()
+    .filter((f) => YAML_KINDS.has(f.kind))
+    .map((f) => decodeText(readFileSync(f.abs)));
+  let accepted = 0;
+  for (const t of texts) if (parseDocumentsFast(t)) accepted++;
+  const cpu = (run: () => void): number => {
+    const before = process.cpuUsage();
+    run();
+    const d = process.cpuUsage(before);
+    return (d.user + d.system) / 1000;
+  };
+  const viaYaml = (): void => {
+    for (const t of texts) sink += parseAllDocuments(t, PARSE_OPTIONS).length;
+  };
+  const viaFast = (): void => {
+    for (const t of texts) sink += (parseDocumentsFast(t) ?? parseAllDocuments(t, PARSE_OPTIONS)).length;
+  };
+  viaYaml();
+  viaFast();
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    a.push(cpu(viaYaml));
+    b.push(cpu(viaFast));
+  }
+  const ya = Math.min(...a);
+  const fa = Math.min(...b);
+  console.log('');
+  console.log(`[3b] YAML parse of the ${texts.length} corpus YAML files (CPU time, best of 5): yaml ${ya.toFixed(1)} ms, fast reader first ${fa.toFixed(1)} ms (x${(ya / fa).toFixed(2)}); the fast reader reads ${accepted} (${((accepted / texts.length) * 100).toFixed(1)}%)`);
+  rows.push({ metric: 'yaml parse of corpus YAML: yaml vs fast reader first (CPU ms)', value: `${ya.toFixed(1)} -> ${fa.toFixed(1)} (x${(ya / fa).toFixed(2)})`, target: 'faster', ok: fa < ya });
+  rows.push({ metric: 'corpus YAML files the fast reader reads', value: `${accepted}/${texts.length} (${((accepted / texts.length) * 100).toFixed(1)}%)`, target: '>= 85%', ok: accepted / texts.length >= 0.85 });
 }

@@ -11,6 +11,7 @@
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, visit, type Document, type Node, type Pair } from 'yaml';
 import { isPlainParse, markPlainParse, YAML_OPTIONS, type YamlFile } from './yaml.js';
 import { lineStartOf } from '../core/text.js';
+import { parseDocumentsFast } from './yaml-fast.js';
 
 type Range3 = [number, number, number];
 
@@ -129,6 +130,13 @@ function renewed(doc: Document.Parsed): Document.Parsed {
 
 /** One document parsed alone, clean (no error, warning, anchor, alias or tag), or undefined. */
 function parseAlone(text: string): Document.Parsed | undefined {
+  // The fast reader yields no anchor, alias or tag, and gives up on anything yaml reports: a clean, self-contained read.
+  const fast = parseDocumentsFast(text);
+  if (fast) {
+    if (fast.length !== 1) return undefined;
+    selfContained.set(fast[0]!, true);
+    return fast[0];
+  }
   let parsed;
   try {
     parsed = parseAllDocuments(text, YAML_OPTIONS);

@@ -11,6 +11,7 @@
 import { parseAllDocuments, visit, type Document } from 'yaml';
 import type { ParseError, Range } from '../core/types.js';
 import { maskTemplateActions } from './go-template.js';
+import { parseDocumentsFast } from './yaml-fast.js';
 
 export interface YamlFile {
   readonly docs: readonly Document.Parsed[];
@@ -81,6 +82,9 @@ export function parseYaml(text: string, opts: { templates?: boolean; chart?: boo
 }
 
 function parseDocs(text: string): { ok: true; docs: Document.Parsed[] } | { ok: false; docs: Document.Parsed[]; error: string } {
+  // The common subset is read in one pass (the same Documents); anything else goes to `yaml` (decision 0008).
+  const fast = parseDocumentsFast(text);
+  if (fast) return { ok: true, docs: fast };
   try {
     const parsed = parseAllDocuments(text, OPTIONS);
     // An empty stream yields an EmptyStream (an array-like with no documents).
