@@ -138,15 +138,29 @@ function metaName(root: unknown, text: string): string | undefined {
   return shown(get(get(root, 'metadata'), 'name'), text);
 }
 
-/** The Kubernetes objects of a stream: each document, and the items of a `kind: List`. */
-export function objectsOf(docs: readonly Document.Parsed[]): { doc: Document.Parsed; root: unknown }[] {
-  const out: { doc: Document.Parsed; root: unknown }[] = [];
+export interface K8sObject {
+  readonly doc: Document.Parsed;
+  readonly root: unknown;
+  /** its `kind`, when that is a string. */
+  readonly kind: string | undefined;
+}
+
+/** objectsOf's answers per documents list (a new list for every parse, incremental ones included). */
+const OBJECTS = new WeakMap<readonly Document.Parsed[], readonly K8sObject[]>();
+
+/** The Kubernetes objects of a stream: each document, and the items of a `kind: List`. Built once per parse. */
+export function objectsOf(docs: readonly Document.Parsed[]): readonly K8sObject[] {
+  const known = OBJECTS.get(docs);
+  if (known) return known;
+  const out: K8sObject[] = [];
   for (const doc of docs) {
     const root = doc.contents;
-    if (kindOf(root) === 'List' || kindOf(root)?.endsWith('List')) {
-      for (const item of items(get(root, 'items'))) if (isMap(item)) out.push({ doc, root: item });
-    } else out.push({ doc, root });
+    const kind = kindOf(root);
+    if (kind?.endsWith('List')) {
+      for (const item of items(get(root, 'items'))) if (isMap(item)) out.push({ doc, root: item, kind: kindOf(item) });
+    } else out.push({ doc, root, kind });
   }
+  OBJECTS.set(docs, out);
   return out;
 }
 
@@ -184,8 +198,7 @@ function podSpecAt(kind: string, root: unknown): { pair: Pair; node: YAMLMap; pa
 export function podSpecs(docs: readonly Document.Parsed[], text: string, path: string, templateLines: readonly Range[] = []): PodSpec[] {
   const patch = isPatchFile(path);
   const out: PodSpec[] = [];
-  for (const { doc, root } of objectsOf(docs)) {
-    const kind = kindOf(root);
+  for (const { doc, root, kind } of objectsOf(docs)) {
     if (kind === undefined || !isAnalyzable(doc, text)) continue;
     const at = podSpecAt(kind, root);
     if (!at) continue;
@@ -217,8 +230,7 @@ export function podSpecs(docs: readonly Document.Parsed[], text: string, path: s
 
 export function rbacRules(docs: readonly Document.Parsed[], text: string): RbacRule[] {
   const out: RbacRule[] = [];
-  for (const { doc, root } of objectsOf(docs)) {
-    const kind = kindOf(root);
+  for (const { doc, root, kind } of objectsOf(docs)) {
     if ((kind !== 'Role' && kind !== 'ClusterRole') || !isAnalyzable(doc, text)) continue;
     for (const rule of items(get(root, 'rules'))) {
       if (!isMap(rule)) continue;
@@ -235,8 +247,7 @@ function str(node: unknown): string | undefined {
 
 export function rbacBindings(docs: readonly Document.Parsed[], text: string): RbacBinding[] {
   const out: RbacBinding[] = [];
-  for (const { root } of objectsOf(docs)) {
-    const kind = kindOf(root);
+  for (const { root, kind } of objectsOf(docs)) {
     if (kind !== 'RoleBinding' && kind !== 'ClusterRoleBinding') continue;
     const ref = get(root, 'roleRef');
     const roleNode = get(ref, 'name');

@@ -13,6 +13,10 @@
 import { Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import { YAML_OPTIONS } from './yaml.js';
 
+/** `yaml`'s node-type key and its value for a document (registered symbols: `isDocument` reads them). */
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const DOC_TYPE = Symbol.for('yaml.document');
+
 /** Nesting past this gives up (the explicit stack is bounded; `yaml` would recurse). */
 const MAX_DEPTH = 500;
 
@@ -157,6 +161,8 @@ class Reader {
   private readonly schemaTags: readonly { default?: unknown; test?: RegExp; resolve: (...a: unknown[]) => unknown; format?: string }[];
   private readonly stringTag: { resolve: (...a: unknown[]) => unknown };
   private doc!: Document.Parsed;
+  /** The stream's first document, built by `yaml`'s constructor: the others share its options and schema. */
+  private firstDoc: Document.Parsed | undefined;
   private stack: Frame[] = [];
   /** tokens before the root node: the stream's prelude (no `---`) or the document's start (after `---`). */
   private docStart: Trivia[] = [];
@@ -229,7 +235,34 @@ class Reader {
     this.docStartEnd = offset;
     this.root = undefined;
     this.docEnd = undefined;
-    this.doc = new Document(undefined, Object.assign({ _directives: this.directives! }, YAML_OPTIONS)) as unknown as Document.Parsed;
+    this.doc = this.newDocument();
+  }
+
+  /**
+   * A document as `new Document(undefined, { _directives, ...YAML_OPTIONS })` makes it, without building a schema and
+   * an options object for each: the constructor's `new Schema` was half the cost of a document, and a stream of 500k
+   * `---` is 500k of them (hostile-input bench: 2.2 → 1.0 s per MB). The schema and the options are the first
+   * document's, shared: nothing changes them after the parse (test/helpers/yaml-compare.ts compares them by content).
+   */
+  private newDocument(): Document.Parsed {
+    const first = this.firstDoc;
+    if (!first) {
+      const doc = new Document(undefined, Object.assign({ _directives: this.directives! }, YAML_OPTIONS)) as unknown as Document.Parsed;
+      this.firstDoc = doc;
+      return doc;
+    }
+    const doc = Object.create(Document.prototype) as Record<string | symbol, unknown>;
+    // the constructor's own properties, in its order
+    doc['commentBefore'] = null;
+    doc['comment'] = null;
+    doc['errors'] = [];
+    doc['warnings'] = [];
+    Object.defineProperty(doc, NODE_TYPE, { value: DOC_TYPE });
+    doc['options'] = first.options;
+    doc['directives'] = (this.directives as unknown as { atDocument(): unknown }).atDocument();
+    doc['schema'] = first.schema;
+    doc['contents'] = null;
+    return doc as unknown as Document.Parsed;
   }
 
   private endDoc(marker: boolean): void {
