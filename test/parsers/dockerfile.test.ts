@@ -119,7 +119,9 @@ describe('the Dockerfile lexer is linear', () => {
     ['ENV with many variables', (n: number) => `ENV ${Array.from({ length: n }, (_, i) => `V${i}=x`).join(' ')}`],
   ] as const) {
     it(what, () => {
-      const ratio = growth(make, 20_000);
+      let ratio = growth(make, 20_000);
+      // One retry: a repetition preempted on a shared machine must not fail the suite (quadratic work fails both).
+      if (ratio >= 8) ratio = growth(make, 20_000);
       assert.ok(ratio < 8, `${what}: 4× the input took ${ratio.toFixed(1)}× the time (superlinear)`);
     });
   }
