@@ -86,7 +86,6 @@ export class Analyzer {
     const ruleErrors: RuleError[] = [];
     /** Every range a secret rule reported, suppressed or not: what the redactor masks. */
     const secretRanges: Range[] = [];
-    const messages = new Interner();
     for (const rule of this.rules) {
       if (!rule.kinds.includes(kind)) continue;
       const setting = ruleSetting(config, rule);
@@ -95,7 +94,7 @@ export class Analyzer {
       if (!reports) continue;
       for (const r of reports) {
         if (rule.family === 'secrets' && !rule.rangesAreNotSecrets) secretRanges.push(r.range);
-        const finding = toFinding(rule, setting ?? r.severity ?? rule.severity, r, text.length, ruleErrors, messages);
+        const finding = toFinding(rule, setting ?? r.severity ?? rule.severity, r, text.length, ruleErrors);
         if (finding) findings.push(finding);
       }
     }
@@ -186,7 +185,7 @@ function formatSize(n: number): string {
 }
 
 /** Validates a report against the rule's metadata and the document; what breaks the contract becomes a rule error. */
-function toFinding(rule: Rule, severity: Finding['severity'], r: Report, length: number, errors: RuleError[], messages: Interner): Finding | undefined {
+function toFinding(rule: Rule, severity: Finding['severity'], r: Report, length: number, errors: RuleError[]): Finding | undefined {
   if (!inside(r.range, length)) {
     errors.push({ ruleId: rule.id, message: `rule '${rule.id}' reported a range outside the document` });
     return undefined;
@@ -205,26 +204,7 @@ function toFinding(rule: Rule, severity: Finding['severity'], r: Report, length:
     }
     fixes.push(fix);
   }
-  return { ruleId: rule.id, family: rule.family, severity, message: messages.intern(r.message), range: r.range, fixes };
-}
-
-/** Distinct messages of one analysis a finding's message is replaced by (they repeat: a Pod per document, a step per line). */
-const INTERN_LIMIT = 100_000;
-
-/**
- * One string object per distinct message: the findings of a rule that repeats one message share it, instead of each
- * keeping its own copy (a 2 MB manifest of Pods made 160k findings, 40 MB of identical message text kept alive), and
- * the redactor's lookup of a repeated message finds its hash already computed.
- */
-class Interner {
-  private readonly seen = new Map<string, string>();
-
-  intern(s: string): string {
-    const known = this.seen.get(s);
-    if (known !== undefined) return known;
-    if (this.seen.size < INTERN_LIMIT) this.seen.set(s, s);
-    return s;
-  }
+  return { ruleId: rule.id, family: rule.family, severity, message: r.message, range: r.range, fixes };
 }
 
 /**
@@ -280,6 +260,7 @@ function runRule(rule: Rule, file: SourceFile, options: RuleOptions, errors: Rul
 
 /** Messages and fix titles may quote the file: whatever they quote, no secret of the file or of any known shape stays. */
 function redactFinding(f: Finding, redactor: Redactor): Finding {
+  // The redactor gives every repetition of a message back as one string object: findings repeating a message share it.
   const message = redactor.text(f.message);
   // the fixes list is copied only when a title changes (most findings keep theirs as they are)
   let fixes = f.fixes;
@@ -290,7 +271,10 @@ function redactFinding(f: Finding, redactor: Redactor): Finding {
     if (fixes === f.fixes) fixes = f.fixes.slice();
     (fixes as Fix[])[i] = { ...fix, title };
   }
-  return message !== f.message || fixes !== f.fixes ? { ...f, message, fixes } : f;
+  if (fixes !== f.fixes || message !== f.message) return { ...f, message, fixes };
+  // The same text: `f` was made by this analysis (toFinding), so it takes the shared string in place of its own copy.
+  (f as { message: string }).message = message;
+  return f;
 }
 
 /** A crash report is for the log, not a copy of the file: long exception messages are cut. */
