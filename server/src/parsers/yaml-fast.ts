@@ -3,12 +3,17 @@
 // up (undefined) and the caller parses with `yaml` (docs/decisions/0008-fast-yaml.md).
 //
 // The subset: block mappings and sequences (compact `- key: v` maps and `- - x` included), one-line plain, single- and
-// double-quoted scalars, `|`/`>` block scalars (with `-` chomping), comment and blank lines, `---` document starts and
-// empty documents. Given up on: anchors, aliases, tags, directives, `?` keys, flow collections, multi-line flow
-// scalars, `...`, tabs, CR, a BOM and other control characters, a root scalar, and every shape that `yaml` reports as an
-// error or warning. Where comments and blank lines end up (`comment`, `commentBefore`, `spaceBefore`, and the third
-// offset of a range) follows where `yaml`'s CST parser puts their tokens; test/parsers/yaml-fast.test.ts checks every
-// property against `yaml` on the corpus and on generated documents.
+// double-quoted scalars, `|`/`>` block scalars (with `-` chomping), one-line flow collections of scalars, comment and
+// blank lines, `---` document starts and empty documents; an anchor right after `key:` or `-` (on the value on that
+// line, or on the empty value or block collection that follows) and an alias as a map value or an item (`<<: *base`
+// is a plain `<<` key with an Alias value: no merge option). Aliases are never resolved (yaml does not either while
+// composing), so the work stays linear. Given up on: anchors on keys or the root, aliases as keys or with properties,
+// anchors and aliases in flow collections, names other than letters, digits, `_`, `-`, `.`, tags, directives, `?`
+// keys, nested or multi-line flow collections, multi-line flow scalars, `...`, tabs, CR, a BOM and other control
+// characters, a root scalar, and every shape that `yaml` reports as an error or warning (an undefined alias is not:
+// yaml reports it only in toJS; nor is a repeated anchor). Where comments and blank lines end up (`comment`,
+// `commentBefore`, `spaceBefore`, and the third offset of a range) follows where `yaml`'s CST parser puts their tokens;
+// test/parsers/yaml-fast.test.ts checks every property against `yaml` on the corpus and on generated documents.
 
 import { Alias, Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import { YAML_OPTIONS } from './yaml.js';
