@@ -67,7 +67,8 @@ describe('fast YAML reader', () => {
     const r = checkAll(files, CORPUS);
     const share = r.equal / files.length;
     t.diagnostic(`${r.equal} of ${files.length} (${(share * 100).toFixed(1)}%) read by the fast reader, ${r.gaveUp} given up`);
-    // measured 94% (687 of 729) when written, 689 with anchors and aliases; a drop below 85% means the reader stopped reading common shapes
+    // measured 94% (687 of 729) when written, 689 with anchors and aliases; a drop below 85% means the reader stopped
+    // reading common shapes
     assert.ok(share >= 0.85, `the fast reader reads only ${(share * 100).toFixed(1)}% of the corpus YAML files`);
   });
 
