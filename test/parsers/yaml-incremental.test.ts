@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { isMap, isPair, isScalar, isSeq, visit } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { FileKind } from '../../server/src/core/types.js';
 import { Analyzer } from '../../server/src/engine/index.js';
 import { fileCommands } from '../../server/src/models/file-commands.js';
@@ -109,6 +109,23 @@ test:
     - echo $CI_JOB_TOKEN
 `;
 
+/** GitLab's habit: a hidden job's anchor merged into every job, a sequence alias as a script. */
+const GITLAB_ANCHORS = `.base: &base
+  image: docker:latest
+  tags: [docker]
+.setup: &setup
+  - apt-get update
+build:
+  <<: *base
+  before_script: *setup
+  script:
+    - docker build -t app .
+test:
+  <<: *base
+  script:
+    - echo $CI_JOB_TOKEN
+`;
+
 /** A multi-job workflow with comments everywhere a person puts them: between steps, after the last step, between jobs. */
 function commentedWorkflow(jobs: number): string {
   const lines = ['# release pipeline', 'name: big', 'on: [push, pull_request]', 'permissions:', '  contents: read', '  # more scopes below', 'jobs:'];
@@ -137,7 +154,22 @@ const BASES: readonly { path: string; kind: FileKind; text: string }[] = [
   { path: '.github/workflows/ci.yml', kind: 'github-workflow', text: WORKFLOW },
   { path: 'k8s/app.yaml', kind: 'kubernetes', text: MANIFESTS },
   { path: '.gitlab-ci.yml', kind: 'gitlab-ci', text: GITLAB },
+  { path: '.gitlab-ci.yml', kind: 'gitlab-ci', text: GITLAB_ANCHORS },
 ];
+
+/** Whether a parse holds an anchor or an alias (which only a full parse may read). */
+function hasAnchorOrAlias(file: YamlFile): boolean {
+  let found = false;
+  for (const doc of file.docs)
+    visit(doc, (_key, node) => {
+      if (isAlias(node) || ((isScalar(node) || isCollection(node)) && node.anchor !== undefined)) {
+        found = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    });
+  return found;
+}
 
 /** What a parse says: every node's type, range and value, every document's range and errors. */
 function shape(file: YamlFile): unknown {
@@ -227,6 +259,15 @@ describe('incremental YAML re-parse', () => {
     }
     const aliased = 'a: &x 1\nb: 2\nc: *x\n';
     assert.equal(reparseYaml(parseYaml(aliased), aliased, aliased.replace('b: 2', 'b: 3')), undefined);
+    // An edit that brings an anchor or an alias into a piece (which the fast reader reads) takes the full parse too.
+    const plain = 'a: 1\nb: 2\nc: 3\n';
+    for (const after of ['a: 1\nb: &x 2\nc: 3\n', 'a: 1\nb: *x\nc: 3\n', 'a: 1\nb: &x\n  d: 1\nc: 3\n']) {
+      assert.equal(reparseYaml(parseYaml(plain), plain, after), undefined, JSON.stringify(after));
+    }
+    const items = 'a:\n  - x\n  - y\n  - z\nb: 1\n';
+    assert.equal(reparseYaml(parseYaml(items), items, items.replace('- y', '- *y')), undefined);
+    const stream = 'a: 1\nb: 2\n---\nc: 3\n---\nd: 4\n';
+    assert.equal(reparseYaml(parseYaml(stream), stream, stream.replace('c: 3', 'c: &c 3')), undefined);
   });
 
   it('a no-op edit and a null node compare', () => {
@@ -368,6 +409,8 @@ describe('incremental YAML re-parse', () => {
           if (reused) {
             incremental++;
             assert.deepEqual(shape(reused), shape(fresh), `after ${JSON.stringify(e)} on ${JSON.stringify(next)}`);
+            // (the same text keeps its parse, whatever it holds)
+            if (next !== text) assert.ok(!hasAnchorOrAlias(fresh), `spliced a text with an anchor or alias: ${JSON.stringify(next)}`);
           }
           text = next;
           file = reused ?? fresh;
@@ -414,6 +457,8 @@ describe('incremental YAML re-parse', () => {
           if (reused) {
             incremental++;
             assert.deepEqual(shape(reused), shape(fresh), `after ${JSON.stringify(e)} on ${JSON.stringify(next)}`);
+            // (the same text keeps its parse, whatever it holds)
+            if (next !== text) assert.ok(!hasAnchorOrAlias(fresh), `spliced a text with an anchor or alias: ${JSON.stringify(next)}`);
           }
           text = next;
           file = reused ?? fresh;

@@ -3,14 +3,19 @@
 // up (undefined) and the caller parses with `yaml` (docs/decisions/0008-fast-yaml.md).
 //
 // The subset: block mappings and sequences (compact `- key: v` maps and `- - x` included), one-line plain, single- and
-// double-quoted scalars, `|`/`>` block scalars (with `-` chomping), comment and blank lines, `---` document starts and
-// empty documents. Given up on: anchors, aliases, tags, directives, `?` keys, flow collections, multi-line flow
-// scalars, `...`, tabs, CR, a BOM and other control characters, a root scalar, and every shape that `yaml` reports as an
-// error or warning. Where comments and blank lines end up (`comment`, `commentBefore`, `spaceBefore`, and the third
-// offset of a range) follows where `yaml`'s CST parser puts their tokens; test/parsers/yaml-fast.test.ts checks every
-// property against `yaml` on the corpus and on generated documents.
+// double-quoted scalars, `|`/`>` block scalars (with `-` chomping), one-line flow collections of scalars, comment and
+// blank lines, `---` document starts and empty documents; an anchor right after `key:` or `-` (on the value on that
+// line, or on the empty value or block collection that follows) and an alias as a map value or an item (`<<: *base`
+// is a plain `<<` key with an Alias value: no merge option). Aliases are never resolved (yaml does not either while
+// composing), so the work stays linear. Given up on: anchors on keys or the root, aliases as keys or with properties,
+// anchors and aliases in flow collections, names other than letters, digits, `_`, `-`, `.`, tags, directives, `?`
+// keys, nested or multi-line flow collections, multi-line flow scalars, `...`, tabs, CR, a BOM and other control
+// characters, a root scalar, and every shape that `yaml` reports as an error or warning (an undefined alias is not:
+// yaml reports it only in toJS; nor is a repeated anchor). Where comments and blank lines end up (`comment`,
+// `commentBefore`, `spaceBefore`, and the third offset of a range) follows where `yaml`'s CST parser puts their tokens;
+// test/parsers/yaml-fast.test.ts checks every property against `yaml` on the corpus and on generated documents.
 
-import { Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { Alias, Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import { YAML_OPTIONS } from './yaml.js';
 
 /** `yaml`'s node-type key and its value for a document (registered symbols: `isDocument` reads them). */
@@ -19,6 +24,9 @@ const DOC_TYPE = Symbol.for('yaml.document');
 
 /** Nesting past this gives up (the explicit stack is bounded; `yaml` would recurse). */
 const MAX_DEPTH = 500;
+
+/** Documents this reader built that hold no anchor or alias (it reads no tag or directive either). */
+const selfContained = new WeakSet<Document.Parsed>();
 
 class GiveUp extends Error {}
 const GIVE_UP = new GiveUp('outside the fast subset');
@@ -47,6 +55,8 @@ interface Trivia {
 class Props {
   spaceBefore = false;
   comment = '';
+  /** the anchor written right after the indicator (`- &a`, `key: &a`), for the node these props are before. */
+  anchor: string | undefined = undefined;
   end: number;
   private atNewline: boolean;
   private commentSep = '';
@@ -56,6 +66,12 @@ class Props {
   constructor(startOnNewline: boolean, offset: number) {
     this.atNewline = startOnNewline;
     this.end = offset;
+  }
+
+  /** An anchor after the indicator: the line break after it separates comments instead of ending one. */
+  anchored(name: string): void {
+    this.anchor = name;
+    this.atNewline = false;
   }
 
   indicator(seq: boolean, end: number): void {
@@ -110,6 +126,8 @@ interface MapFrame {
   /** the last pair, and whether its value is still to come (`key:` seen, nothing after it yet). */
   pair: Pair | undefined;
   open: boolean;
+  /** the open value's anchor (`key: &a` with the value on later lines, or none). */
+  anchor: string | undefined;
   /** after `key:` with no value yet: the tokens after the `:` (its line's tail, then trivia lines). */
   sep: Trivia[];
   /** where an empty value would be placed (after the `:` and the spaces after it). */
@@ -138,7 +156,7 @@ interface SeqFrame {
 }
 
 interface ScalarEnd {
-  readonly node: Scalar | YAMLMap | YAMLSeq;
+  readonly node: Scalar | YAMLMap | YAMLSeq | Alias;
   readonly ends: Trivia[];
 }
 
@@ -172,6 +190,8 @@ class Reader {
   private root: Node | undefined;
   /** trivia moved up to the document from its root collection (the document's end tokens). */
   private docEnd: Trivia[] | undefined;
+  /** whether the document holds an anchor or an alias. */
+  private refs = false;
 
   constructor(text: string, probe: Document) {
     this.text = text;
@@ -235,6 +255,7 @@ class Reader {
     this.docStartEnd = offset;
     this.root = undefined;
     this.docEnd = undefined;
+    this.refs = false;
     this.doc = this.newDocument();
   }
 
@@ -328,6 +349,7 @@ class Reader {
         }
       }
     }
+    if (!this.refs) selfContained.add(doc);
     this.docs.push(doc);
   }
 
@@ -441,6 +463,8 @@ class Reader {
       const props = new Props(false, f.emptyAt).lines(sep);
       props.end = sep.length > 0 ? sep[sep.length - 1]!.end : f.emptyAt;
       const node = this.emptyScalar(f.emptyAt);
+      if (f.anchor !== undefined) node.anchor = f.anchor;
+      f.anchor = undefined;
       if (props.spaceBefore) node.spaceBefore = true;
       if (props.comment !== '') {
         node.comment = props.comment;
@@ -452,6 +476,7 @@ class Reader {
       const props = f.itemProps!;
       props.lines(f.itemTrivia);
       const node = this.emptyScalar(f.emptyAt);
+      if (props.anchor !== undefined) node.anchor = props.anchor;
       if (props.spaceBefore) node.spaceBefore = true;
       if (props.comment !== '') {
         node.comment = props.comment;
@@ -537,6 +562,8 @@ class Reader {
   /** The props of an open map entry's value that starts on a later line (all the tokens after the `:`). */
   private openValueProps(f: MapFrame): Props {
     const props = new Props(false, f.emptyAt).lines(f.sep);
+    props.anchor = f.anchor;
+    f.anchor = undefined;
     f.sep = [];
     f.open = false;
     return props;
@@ -568,9 +595,10 @@ class Reader {
     } else {
       const map = new YAMLMap(this.doc.schema);
       node = map;
-      frame = { kind: 'map', indent: col, node: map, pair: undefined, open: false, sep: [], emptyAt: 0, start: [], startMax: -1, lastScalar: undefined };
+      frame = { kind: 'map', indent: col, node: map, pair: undefined, open: false, anchor: undefined, sep: [], emptyAt: 0, start: [], startMax: -1, lastScalar: undefined };
     }
     node.range = [p, p, p];
+    if (props.anchor !== undefined) node.anchor = props.anchor;
     if (props.spaceBefore) node.spaceBefore = true;
     if (props.comment !== '') node.commentBefore = props.comment;
     this.attach(parent, node);
@@ -595,6 +623,14 @@ class Reader {
     let q = p + 1;
     while (q < le && text.charCodeAt(q) === 32) q++;
     props.indicator(true, q);
+    if (text.charCodeAt(q) === 38 /* & */) {
+      // `- &a`: the item's anchor, then its value on the line or (a collection, or nothing) on later lines
+      const e = this.refName(q + 1, le);
+      props.anchored(text.slice(q + 1, e));
+      q = e;
+      while (q < le && text.charCodeAt(q) === 32) q++;
+      if (q < le && text.charCodeAt(q) !== 35 && !this.anchoredValueAt(q, le)) giveUp();
+    }
     if (q === le || text.charCodeAt(q) === 35) {
       f.open = true;
       f.itemProps = props;
@@ -608,11 +644,12 @@ class Reader {
       f.open = false;
       return this.lineBody(q, le, newline, props, f);
     }
-    const v = this.value(q, le, newline, f.indent, true);
+    const v = this.value(q, le, newline, f.indent, props.anchor === undefined);
     if (v.key) {
       f.open = false;
       return this.lineBody(q, le, newline, props, f);
     }
+    if (props.anchor !== undefined) v.node.anchor = props.anchor;
     if (props.spaceBefore) v.node.spaceBefore = true;
     if (props.comment !== '') v.node.commentBefore = props.comment;
     f.node.items.push(v.node);
@@ -632,8 +669,18 @@ class Reader {
     f.pair = pair;
     let q = k.after; // after the `:`
     while (q < le && text.charCodeAt(q) === 32) q++;
+    let anchor: string | undefined;
+    if (q > k.after && text.charCodeAt(q) === 38 /* & */) {
+      // `key: &a`: the value's anchor, then the value on the line or (a collection, or nothing) on later lines
+      const e = this.refName(q + 1, le);
+      anchor = text.slice(q + 1, e);
+      q = e;
+      while (q < le && text.charCodeAt(q) === 32) q++;
+      if (q < le && text.charCodeAt(q) !== 35 && !this.anchoredValueAt(q, le)) giveUp();
+    }
     if (q === le || text.charCodeAt(q) === 35) {
       f.open = true;
+      f.anchor = anchor;
       f.sep = [this.tail(q, le, newline)];
       f.emptyAt = q;
       return;
@@ -643,6 +690,7 @@ class Reader {
     if (c === 45 && (q + 1 === le || text.charCodeAt(q + 1) === 32)) giveUp(); // `key: - x`
     const v = this.value(q, le, newline, f.indent, false);
     if (v.key) giveUp(); // `a: b: c`
+    if (anchor !== undefined) v.node.anchor = anchor;
     pair.value = v.node;
     f.lastScalar = v.ends ? { node: v.node, ends: v.ends } : undefined;
     f.open = false;
@@ -657,6 +705,33 @@ class Reader {
       return { commentAt: q, comment: text.slice(q + 1, le), indent: 0, contentEnd: le, end, newline, tail: true };
     }
     return { commentAt: -1, comment: '', indent: 0, contentEnd: le, end, newline, tail: true };
+  }
+
+  /**
+   * The end of an anchor's or alias's name that starts at `p` (after the `&` or `*`). Names are letters, digits, `_`,
+   * `-` and `.` (yaml takes anything up to a space or a flow indicator; a name ending in `:` is a warning, others are
+   * rare), followed by a space or the line's end; anything else gives up. Marks the document as not self-contained.
+   */
+  private refName(p: number, le: number): number {
+    const text = this.text;
+    let i = p;
+    for (; i < le; i++) {
+      const ch = text.charCodeAt(i);
+      if (!((ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || (ch >= 48 && ch <= 57) || ch === 95 || ch === 45 || ch === 46)) break;
+    }
+    if (i === p || (i < le && text.charCodeAt(i) !== 32)) giveUp();
+    this.refs = true;
+    return i;
+  }
+
+  /**
+   * Whether what follows an anchor on its line at `q` is a value the anchor may stand before: not a second anchor, an
+   * alias (an alias with properties is an error), a tag, or a `- ` (a block sequence must start on a later line).
+   */
+  private anchoredValueAt(q: number, le: number): boolean {
+    const c = this.text.charCodeAt(q);
+    if (c === 38 || c === 42 || c === 33) return false;
+    return !(c === 45 && (q + 1 === le || this.text.charCodeAt(q + 1) === 32));
   }
 
   /** A key scalar at `p` followed by `:` (and a space or the line's end). */
@@ -704,14 +779,23 @@ class Reader {
    * A value at `q` (not a `-`): a one-line scalar with its end tokens, a block scalar, or `key: true` when a plain or
    * quoted scalar there is followed by `:` (a compact mapping starts there; allowed only in a sequence item).
    */
-  private value(q: number, le: number, newline: boolean, parentIndent: number, allowKey: boolean): { key: true; node?: undefined; ends?: undefined } | { key: false; node: Scalar | YAMLMap | YAMLSeq; ends: Trivia[] | undefined } {
+  private value(q: number, le: number, newline: boolean, parentIndent: number, allowKey: boolean): { key: true; node?: undefined; ends?: undefined } | { key: false; node: Scalar | YAMLMap | YAMLSeq | Alias; ends: Trivia[] | undefined } {
     const text = this.text;
     const c = text.charCodeAt(q);
     let node: Scalar;
     let e: number;
     if (c === 124 /* | */ || c === 62 /* > */) return { key: false, node: this.blockScalar(q, le, newline, parentIndent), ends: undefined };
     let flow: YAMLMap | YAMLSeq | undefined;
-    if (c === 91 /* [ */ || c === 123 /* { */) {
+    let alias: Alias | undefined;
+    if (c === 42 /* * */) {
+      // an alias: only spaces and a comment may follow it on its line (`*a : x` would make it a key)
+      e = this.refName(q + 1, le);
+      alias = new Alias(text.slice(q + 1, e));
+      let s = e;
+      while (s < le && text.charCodeAt(s) === 32) s++;
+      if (s < le && text.charCodeAt(s) !== 35) giveUp();
+      node = undefined as unknown as Scalar;
+    } else if (c === 91 /* [ */ || c === 123 /* { */) {
       const f = this.flowCollection(q, le);
       flow = f.node;
       e = f.end;
@@ -749,7 +833,7 @@ class Reader {
       while (text.charCodeAt(e - 1) === 32) e--;
       node = this.plain(text.slice(q, e), false);
     }
-    const target: Scalar | YAMLMap | YAMLSeq = flow ?? node;
+    const target: Scalar | YAMLMap | YAMLSeq | Alias = alias ?? flow ?? node;
     target.range = [q, e, e];
     // The end tokens: the rest of the line (spaces, comment, line break).
     const ends: Trivia[] = [];
@@ -1132,6 +1216,14 @@ function escape(text: string, i: number, le: number): [string, number] {
 }
 
 let probeDoc: Document | undefined;
+
+/**
+ * Whether `doc` was built by parseDocumentsFast and holds no anchor or alias, so that no part of it depends on another
+ * part (the incremental re-parse may splice it). False for any other document, whatever it holds.
+ */
+export function isFastSelfContained(doc: Document.Parsed): boolean {
+  return selfContained.has(doc);
+}
 
 /**
  * The documents of `text` as `parseAllDocuments(text, YAML_OPTIONS)` builds them, or undefined when the text is

@@ -11,7 +11,7 @@
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, visit, type Document, type Node, type Pair } from 'yaml';
 import { isPlainParse, markPlainParse, YAML_OPTIONS, type YamlFile } from './yaml.js';
 import { lineStartOf } from '../core/text.js';
-import { parseDocumentsFast } from './yaml-fast.js';
+import { isFastSelfContained, parseDocumentsFast } from './yaml-fast.js';
 
 type Range3 = [number, number, number];
 
@@ -130,12 +130,15 @@ function renewed(doc: Document.Parsed): Document.Parsed {
 
 /** One document parsed alone, clean (no error, warning, anchor, alias or tag), or undefined. */
 function parseAlone(text: string): Document.Parsed | undefined {
-  // The fast reader yields no anchor, alias or tag, and gives up on anything yaml reports: a clean, self-contained read.
+  // The fast reader yields no tag and gives up on anything yaml reports: a clean read, self-contained unless it saw an
+  // anchor or an alias (then, as for yaml's parse below, only a full parse is sure to be right).
   const fast = parseDocumentsFast(text);
   if (fast) {
     if (fast.length !== 1) return undefined;
-    selfContained.set(fast[0]!, true);
-    return fast[0];
+    const doc = fast[0]!;
+    if (!isFastSelfContained(doc)) return undefined;
+    selfContained.set(doc, true);
+    return doc;
   }
   let parsed;
   try {
