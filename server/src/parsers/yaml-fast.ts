@@ -412,11 +412,7 @@ class Reader {
       f.startMax = -1;
     }
     node.range = [node.range![0], valueEnd, end];
-    this.finishScalarParents();
   }
-
-  /** Nothing to do: parents' ranges are set when they pop. */
-  private finishScalarParents(): void {}
 
   /** Sets the last one-line scalar's comment and range end from its end tokens. */
   private finishScalar(f: Frame): void {
@@ -624,12 +620,10 @@ class Reader {
     while (q < le && text.charCodeAt(q) === 32) q++;
     props.indicator(true, q);
     if (text.charCodeAt(q) === 38 /* & */) {
-      // `- &a`: the item's anchor, then its value on the line or (a collection, or nothing) on later lines
-      const e = this.refName(q + 1, le);
-      props.anchored(text.slice(q + 1, e));
-      q = e;
-      while (q < le && text.charCodeAt(q) === 32) q++;
-      if (q < le && text.charCodeAt(q) !== 35 && !this.anchoredValueAt(q, le)) giveUp();
+      // `- &a`: the item's anchor
+      const a = this.anchorAt(q, le);
+      props.anchored(a.name);
+      q = a.after;
     }
     if (q === le || text.charCodeAt(q) === 35) {
       f.open = true;
@@ -671,12 +665,10 @@ class Reader {
     while (q < le && text.charCodeAt(q) === 32) q++;
     let anchor: string | undefined;
     if (q > k.after && text.charCodeAt(q) === 38 /* & */) {
-      // `key: &a`: the value's anchor, then the value on the line or (a collection, or nothing) on later lines
-      const e = this.refName(q + 1, le);
-      anchor = text.slice(q + 1, e);
-      q = e;
-      while (q < le && text.charCodeAt(q) === 32) q++;
-      if (q < le && text.charCodeAt(q) !== 35 && !this.anchoredValueAt(q, le)) giveUp();
+      // `key: &a`: the value's anchor
+      const a = this.anchorAt(q, le);
+      anchor = a.name;
+      q = a.after;
     }
     if (q === le || text.charCodeAt(q) === 35) {
       f.open = true;
@@ -712,6 +704,19 @@ class Reader {
    * `-` and `.` (yaml takes anything up to a space or a flow indicator; a name ending in `:` is a warning, others are
    * rare), followed by a space or the line's end; anything else gives up. Marks the document as not self-contained.
    */
+  /**
+   * The anchor `&name` at `q` (after `key:` or `- `) and where what follows it starts: its value on the line, or the
+   * line's end or a comment (a collection, or nothing, on later lines); anything else there gives up.
+   */
+  private anchorAt(q: number, le: number): { name: string; after: number } {
+    const text = this.text;
+    const e = this.refName(q + 1, le);
+    let after = e;
+    while (after < le && text.charCodeAt(after) === 32) after++;
+    if (after < le && text.charCodeAt(after) !== 35 && !this.anchoredValueAt(after, le)) giveUp();
+    return { name: text.slice(q + 1, e), after };
+  }
+
   private refName(p: number, le: number): number {
     const text = this.text;
     let i = p;
@@ -755,7 +760,7 @@ class Reader {
     e = colon;
     while (text.charCodeAt(e - 1) === 32) e--;
     const src = text.slice(p, e);
-    node = this.plain(src, true);
+    node = this.plain(src);
     node.range = [p, e, e];
     return { node, after: colon + 1 };
   }
@@ -831,7 +836,7 @@ class Reader {
       }
       e = end;
       while (text.charCodeAt(e - 1) === 32) e--;
-      node = this.plain(text.slice(q, e), false);
+      node = this.plain(text.slice(q, e));
     }
     const target: Scalar | YAMLMap | YAMLSeq | Alias = alias ?? flow ?? node;
     target.range = [q, e, e];
@@ -918,7 +923,7 @@ class Reader {
       if (j >= le) giveUp();
       end = j;
       while (text.charCodeAt(end - 1) === 32) end--;
-      node = this.plain(text.slice(i, end), key);
+      node = this.plain(text.slice(i, end));
     }
     let next = end;
     while (next < le && text.charCodeAt(next) === 32) next++;
@@ -973,8 +978,7 @@ class Reader {
   }
 
   /** A plain scalar's node: its value resolved by the core schema's tags, exactly as `yaml` composes it. */
-  private plain(src: string, atKey: boolean): Scalar {
-    void atKey;
+  private plain(src: string): Scalar {
     let tag: { resolve: (...a: unknown[]) => unknown; format?: string } = this.stringTag;
     const c = src.charCodeAt(0);
     // Only these first characters can match a non-string core tag (null, bool, int, float).
@@ -1061,7 +1065,6 @@ class Reader {
       n--;
     }
     const content = lines.slice(0, n);
-    for (const [a, b] of content) if (b - a > 0 && b - a <= contentIndent && text.slice(a, b).trim() === '' && false) giveUp();
     let last = content[content.length - 1]!;
     end = last[1] < text.length ? last[1] + 1 : last[1];
     // blank lines inside with more spaces than the content indent keep them in a literal: give up on those

@@ -1,6 +1,6 @@
 // Kubernetes containers without a memory limit: one leaking or attacked container can starve its node.
 
-import { isMap, isScalar } from 'yaml';
+import { isMap } from 'yaml';
 import { isDynamic, objectsOf, podsOf } from '../../models/kubernetes.js';
 import { get, items } from '../../models/yaml-nodes.js';
 import { defineRule } from '../define.js';
@@ -17,9 +17,8 @@ export default defineRule({
     const pods = podsOf(ctx.file);
     if (pods.length === 0 || !ctx.file.yaml) return;
     // A LimitRange in the same file gives containers of its namespace a default limit.
-    for (const { root } of objectsOf(ctx.file.yaml.docs)) {
-      const kind = get(root, 'kind');
-      if (!isScalar(kind) || kind.value !== 'LimitRange') continue;
+    for (const { root, kind } of objectsOf(ctx.file.yaml.docs)) {
+      if (kind !== 'LimitRange') continue;
       if (items(get(get(root, 'spec'), 'limits')).some((l) => get(get(l, 'default'), 'memory') !== undefined)) return;
     }
     for (const pod of pods) {
