@@ -191,18 +191,21 @@ function toFinding(rule: Rule, severity: Finding['severity'], r: Report, length:
     return undefined;
   }
   const allowed = allowedSafeties(rule.fix);
-  const fixes: Fix[] = [];
-  for (const fix of r.fixes ?? []) {
-    if (!allowed.has(fix.safety)) {
-      errors.push({ ruleId: rule.id, message: `rule '${rule.id}' emitted a ${fix.safety} fix but declares fix: ${rule.fix}` });
+  const given = r.fixes ?? NO_FIXES;
+  // The report's own list when every fix passes (most do; a Pod manifest makes a hundred thousand findings).
+  let fixes: readonly Fix[] = given;
+  for (let i = 0; i < given.length; i++) {
+    const fix = given[i]!;
+    const problem =
+      !allowed.has(fix.safety) ? `emitted a ${fix.safety} fix but declares fix: ${rule.fix}`
+      : !fixInside(fix, length) ? 'emitted a fix with an edit outside the document'
+      : undefined;
+    if (problem === undefined) {
+      if (fixes !== given) (fixes as Fix[]).push(fix);
       continue;
     }
-    const ranges = fix.safety === 'needs-network' ? [fix.resolve.range] : fix.edits.map((e) => e.range);
-    if (!ranges.every((x) => inside(x, length))) {
-      errors.push({ ruleId: rule.id, message: `rule '${rule.id}' emitted a fix with an edit outside the document` });
-      continue;
-    }
-    fixes.push(fix);
+    errors.push({ ruleId: rule.id, message: `rule '${rule.id}' ${problem}` });
+    if (fixes === given) fixes = given.slice(0, i);
   }
   return { ruleId: rule.id, family: rule.family, severity, message: r.message, range: r.range, fixes };
 }
@@ -280,6 +283,14 @@ function redactFinding(f: Finding, redactor: Redactor): Finding {
 /** A crash report is for the log, not a copy of the file: long exception messages are cut. */
 function capMessage(e: RuleError): RuleError {
   return e.message.length <= 500 ? e : { ...e, message: `${e.message.slice(0, 500)}… (cut)` };
+}
+
+const NO_FIXES: readonly Fix[] = [];
+
+function fixInside(fix: Fix, length: number): boolean {
+  if (fix.safety === 'needs-network') return inside(fix.resolve.range, length);
+  for (const e of fix.edits) if (!inside(e.range, length)) return false;
+  return true;
 }
 
 function inside(r: Range, length: number): boolean {

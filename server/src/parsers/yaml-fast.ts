@@ -25,8 +25,8 @@ const DOC_TYPE = Symbol.for('yaml.document');
 /** Nesting past this gives up (the explicit stack is bounded; `yaml` would recurse). */
 const MAX_DEPTH = 500;
 
-/** Documents this reader built that hold no anchor or alias (it reads no tag or directive either). */
-const selfContained = new WeakSet<Document.Parsed>();
+/** Document lists this reader built where no document holds an anchor or alias (it reads no tag or directive either). */
+const selfContained = new WeakSet<readonly Document.Parsed[]>();
 
 class GiveUp extends Error {}
 const GIVE_UP = new GiveUp('outside the fast subset');
@@ -192,6 +192,8 @@ class Reader {
   private docEnd: Trivia[] | undefined;
   /** whether the document holds an anchor or an alias. */
   private refs = false;
+  /** whether any document so far holds an anchor or an alias. */
+  anyRefs = false;
 
   constructor(text: string, probe: Document) {
     this.text = text;
@@ -349,7 +351,7 @@ class Reader {
         }
       }
     }
-    if (!this.refs) selfContained.add(doc);
+    if (this.refs) this.anyRefs = true;
     this.docs.push(doc);
   }
 
@@ -1221,23 +1223,22 @@ function escape(text: string, i: number, le: number): [string, number] {
 let probeDoc: Document | undefined;
 
 /**
- * Whether `doc` was built by parseDocumentsFast and holds no anchor or alias, so that no part of it depends on another
- * part (the incremental re-parse may splice it). False for any other document, whatever it holds.
+ * Whether `docs` is a list parseDocumentsFast returned and none of its documents holds an anchor or alias, so that no
+ * part of one depends on another part (the incremental re-parse may splice it). False for any other list.
  */
-export function isFastSelfContained(doc: Document.Parsed): boolean {
-  return selfContained.has(doc);
+export function isFastSelfContained(docs: readonly Document.Parsed[]): boolean {
+  return selfContained.has(docs);
 }
 
-/**
- * The documents of `text` as `parseAllDocuments(text, YAML_OPTIONS)` builds them, or undefined when the text is
- * outside the subset this reader is sure to read the same (then parse with `yaml`). Never throws.
- */
 export function parseDocumentsFast(text: string): Document.Parsed[] | undefined {
   // Characters that put a text outside the subset wherever they are: tabs, CR, a BOM, other control characters.
   if (/[\x00-\x09\x0b-\x1f\x7f\ufeff]/.test(text)) return undefined;
   try {
     probeDoc ??= new Document(undefined, YAML_OPTIONS);
-    const docs = new Reader(text, probeDoc).run();
+    const reader = new Reader(text, probeDoc);
+    const docs = reader.run();
+    // One mark per list, not per document: a WeakSet of 500k documents (a stream of `---`) cost a third of its read.
+    if (!reader.anyRefs) selfContained.add(docs);
     // A stream without documents is yaml's EmptyStream (an array with `empty`, `comment`, `errors`…): left to yaml.
     return docs.length > 0 ? docs : undefined;
   } catch {

@@ -135,8 +135,8 @@ function parseAlone(text: string): Document.Parsed | undefined {
   const fast = parseDocumentsFast(text);
   if (fast) {
     if (fast.length !== 1) return undefined;
+    if (!isFastSelfContained(fast)) return undefined;
     const doc = fast[0]!;
-    if (!isFastSelfContained(doc)) return undefined;
     selfContained.set(doc, true);
     return doc;
   }

@@ -57,15 +57,14 @@ export function defineRule(rule: Rule): Rule {
 }
 
 /** The fix safeties a rule declaring `kind` may emit. */
+/** The fix safeties each declared fix kind allows (one set per kind: a rule's reports are checked against it). */
+const ALLOWED_SAFETIES: Readonly<Record<FixKind, ReadonlySet<Fix['safety']>>> = {
+  none: new Set(),
+  safe: new Set(['safe']),
+  unsafe: new Set(['safe', 'unsafe']),
+  'needs-network': new Set(['safe', 'unsafe', 'needs-network']),
+};
+
 export function allowedSafeties(kind: FixKind): ReadonlySet<Fix['safety']> {
-  switch (kind) {
-    case 'none':
-      return new Set();
-    case 'safe':
-      return new Set(['safe']);
-    case 'unsafe':
-      return new Set(['safe', 'unsafe']);
-    case 'needs-network':
-      return new Set(['safe', 'unsafe', 'needs-network']);
-  }
+  return ALLOWED_SAFETIES[kind];
 }
