@@ -18,6 +18,8 @@ export interface WorkspaceRow {
 }
 
 const FILES = Number(process.env['BENCH_WORKSPACE_FILES'] ?? 10_000);
+/** Scans, each by a new server: the wall time is the best (as elsewhere in the bench), the peak RSS the worst. */
+const RUNS = Math.max(1, Number(process.env['BENCH_WORKSPACE_RUNS'] ?? 3));
 const TARGET = { wallSeconds: 15, peakRssMb: 300, saveMs: 100 } as const;
 
 /** Corpus files by kind folder, or synthetic stand-ins without the corpus. */
@@ -76,6 +78,20 @@ function peakRssMb(pid: number): number {
   return rssMb(pid, 'VmHWM');
 }
 
+/** One scan by a new server, from its start until the scan is done (the client is left running). */
+async function timedScan(root: string): Promise<{ wall: number; cpu: number; rss: number; scan: { files: number; analyzed: number; workers: number; ms: number }; client: TestClient }> {
+  const t0 = performance.now();
+  const client = await TestClient.start({ rootUri: pathToFileURL(root).toString() });
+  try {
+    const scan = await client.until(() => client.statuses.findLast((s) => !s.scanning && s.lastScan)?.lastScan, 'the scan', 300_000);
+    const wall = (performance.now() - t0) / 1000;
+    return { wall, cpu: cpuSeconds(client.proc.pid!), rss: peakRssMb(client.proc.pid!), scan, client };
+  } catch (e) {
+    await client.stop();
+    throw e;
+  }
+}
+
 export async function benchWorkspace(corpus: string | undefined): Promise<WorkspaceRow[]> {
   console.log('');
   console.log(`[W] Workspace scan through the language server: ${FILES} generated files (BENCH_WORKSPACE_FILES)`);
@@ -83,20 +99,33 @@ export async function benchWorkspace(corpus: string | undefined): Promise<Worksp
   try {
     const gen = generateWorkspace(root, corpus);
     console.log(`    workspace: ${gen.files} files, ${(gen.bytes / 1e6).toFixed(1)} MB, copies of ${gen.sampleCount} ${corpus ? 'corpus' : 'synthetic'} files`);
-    const t0 = performance.now();
-    const client = await TestClient.start({ rootUri: pathToFileURL(root).toString() });
+    // Earlier runs only scan; the last one also measures saves and a rescan.
+    const runs: { wall: number; cpu: number; rss: number }[] = [];
+    for (let run = 1; run < RUNS; run++) {
+      const t = await timedScan(root);
+      try {
+        runs.push(t);
+        console.log(`    run ${run}: ${t.wall.toFixed(2)} s wall, ${t.cpu.toFixed(2)} s CPU, peak RSS ${t.rss.toFixed(0)} MB`);
+      } finally {
+        await t.client.stop();
+      }
+    }
+    const last = await timedScan(root);
+    const client = last.client;
     try {
-      const scan = await client.until(() => client.statuses.findLast((s) => !s.scanning && s.lastScan)?.lastScan, 'the scan', 300_000);
-      const wall = (performance.now() - t0) / 1000;
+      const { scan } = last;
+      runs.push(last);
+      if (RUNS > 1) console.log(`    run ${RUNS}: ${last.wall.toFixed(2)} s wall, ${last.cpu.toFixed(2)} s CPU, peak RSS ${last.rss.toFixed(0)} MB`);
+      const best = runs.reduce((a, b) => (b.wall < a.wall ? b : a));
+      const { wall, cpu } = best;
+      const rss = Math.max(...runs.map((r) => r.rss));
       const status = client.statuses.at(-1)!;
-      const rss = peakRssMb(client.proc.pid!);
-      const cpu = cpuSeconds(client.proc.pid!);
       console.log(`    scan: ${scan.files} supported-looking files, ${scan.analyzed} analysed, on ${scan.workers || 'no'} worker threads`);
-      console.log(`    wall time from server start to scan done: ${wall.toFixed(2)} s (scan itself ${(scan.ms / 1000).toFixed(2)} s)`);
+      console.log(`    wall time from server start to scan done, best of ${runs.length} (BENCH_WORKSPACE_RUNS): ${wall.toFixed(2)} s (last scan itself ${(scan.ms / 1000).toFixed(2)} s)`);
       console.log(`    throughput: ${(scan.files / wall).toFixed(0)} files/s`);
       console.log(`    findings: ${Object.entries(status.counts).map(([k, v]) => `${v} ${k}`).join(', ')} in ${status.files} files`);
-      console.log(`    server peak RSS (VmHWM, worker threads included): ${rss.toFixed(0)} MB`);
-      console.log(`    server CPU time (all threads) from start to scan done: ${cpu.toFixed(2)} s`);
+      console.log(`    server peak RSS (VmHWM, worker threads included), worst run: ${rss.toFixed(0)} MB`);
+      console.log(`    server CPU time (all threads) from start to scan done, best run: ${cpu.toFixed(2)} s`);
 
       // A save: a file changes on disk and the editor reports it; time until its diagnostics arrive.
       const saves: number[] = [];
@@ -120,7 +149,7 @@ export async function benchWorkspace(corpus: string | undefined): Promise<Worksp
       const again = await client.executeCommand<{ files: number; unchanged: number }>('forewarn.scanWorkspace');
       const rescan = (performance.now() - r0) / 1000;
       console.log(`    rescan with nothing changed: ${rescan.toFixed(2)} s (${again.unchanged}/${again.files} unchanged, not re-analysed)`);
-      const rssAfter = peakRssMb(client.proc.pid!);
+      const rssAfter = Math.max(rss, peakRssMb(client.proc.pid!));
       return [
         { metric: 'workspace: 10k-file scan wall', value: `${wall.toFixed(2)} s`, cpu: `${cpu.toFixed(2)} s`, target: `<= ${TARGET.wallSeconds} s`, ok: wall <= TARGET.wallSeconds },
         { metric: 'workspace: files/s', value: `${(scan.files / wall).toFixed(0)}`, target: '', ok: undefined },

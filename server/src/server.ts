@@ -1,7 +1,7 @@
 // Language server entry point: LSP wiring only. Analysis lives in the engine; this file decides when to run it
 // and how to show what it found.
 
-import { dirname, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -48,7 +48,7 @@ import { EditorModuleContexts } from './lsp/module-contexts.js';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './lsp/settings.js';
 import { WorkspaceScanner, type FileConfig, type FolderScan, type ScanSummary } from './lsp/workspace-scan.js';
 import { PIN_ALL_KIND, PIN_COMMAND, PinCommand, Trust, pinAction } from './lsp/pin.js';
-import { findConfigFile, loadConfigFile, type ConfigFile } from './workspace/config-files.js';
+import { findConfigFile, learnConfigFile, loadConfigFile, type ConfigFile } from './workspace/config-files.js';
 import { isGitIgnored } from './workspace/walk.js';
 import { LineIndex } from './core/text.js';
 import { redactingLog } from './lsp/log.js';
@@ -167,6 +167,10 @@ export function startServer(connection: Connection, extraRules: readonly Rule[] 
     folderOf,
     analyzeDisk: (job, config) => analysis.analyzeDisk(job, config),
     configFor: scanConfigFor,
+    listed: (dir, entries) => {
+      const folder = folderOf(join(dir, '_'));
+      if (folder !== undefined) learnConfigFile(dir, entries, folder, configOfDir);
+    },
     baselineFor: (fsPath) => {
       const root = folderOf(fsPath);
       const display = (root && scanSettings.get(root)?.baselineDisplay) || 'dimmed';

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { ScanSummary } from '../../server/src/lsp/workspace-scan.js';
-import { findConfigFile } from '../../server/src/workspace/config-files.js';
+import { findConfigFile, learnConfigFile } from '../../server/src/workspace/config-files.js';
+import { walkFiles } from '../../server/src/workspace/walk.js';
 import { safeRead } from '../../server/src/workspace/safe-read.js';
 import { scan } from '../../server/src/workspace/scan.js';
 import { DEFAULT_CONFIG } from '../../server/src/engine/index.js';
@@ -134,6 +135,51 @@ describe('untrusted paths', () => {
           assert.equal(known.get(join(ws, 'j', 'k')), undefined, 'a repository root below the folder stops the climb');
           assert.ok(known.has(join(ws, 'j', 'k')));
         }
+      } finally {
+        rmSync(top, { recursive: true, force: true });
+      }
+    });
+
+    it('answers learnt from a walk\'s folder listings (no look at the disk) equal fresh lookups', () => {
+      const top = mkdtempSync(join(tmpdir(), 'forewarn-cfg-'));
+      try {
+        const ws = join(top, 'ws');
+        for (const d of ['a/b/c', 'a/e', 'f/g/h', 'j/k/l', 'm/n', 'p/q', 's/t']) mkdirSync(join(ws, d), { recursive: true });
+        writeFileSync(join(top, '.forewarn.yml'), 'rules: {}\n'); // above the folder: never applies
+        writeFileSync(join(ws, 'a', 'b', '.forewarn.yml'), 'rules: {}\n');
+        writeFileSync(join(ws, 'f', '.forewarn.yaml'), 'rules: {}\n');
+        mkdirSync(join(ws, 'j', '.git')); // a repository root below the folder stops the climb
+        mkdirSync(join(ws, 'm', '.forewarn.yml')); // a folder by that name is not a config file
+        symlinkSync(join(ws, 'f', '.forewarn.yaml'), join(ws, 'p', '.forewarn.yml')); // nor is a link
+        symlinkSync(join(top, 'nowhere'), join(ws, 's', '.git')); // a dangling link: left to a lookup
+        for (const d of ['a', 'b', 'c', 'd']) writeFileSync(join(ws, 'a', 'b', 'c', `${d}.yml`), 'x: 1\n');
+        const known = new Map<string, string | undefined>();
+        const listedDirs: string[] = [];
+        const walked = [
+          ...walkFiles(ws, {
+            file: () => true,
+            listed: (dir, entries) => {
+              listedDirs.push(dir);
+              learnConfigFile(dir, entries, ws, known);
+            },
+            // asked after the folder's listing: its answer is known by then
+            dir: (p) => {
+              assert.ok(listedDirs.includes(p), `${p} listed before the filter sees it`);
+              return true;
+            },
+          }),
+        ];
+        assert.ok(walked.length >= 4);
+        assert.equal(listedDirs[0], ws, 'the root is listed too');
+        for (const dir of listedDirs) {
+          if (known.has(dir)) assert.equal(known.get(dir), findConfigFile(dir, ws), dir);
+        }
+        assert.equal(known.get(join(ws, 'a', 'b', 'c')), join(ws, 'a', 'b', '.forewarn.yml'));
+        assert.equal(known.get(join(ws, 'f', 'g', 'h')), join(ws, 'f', '.forewarn.yaml'));
+        assert.ok(known.has(join(ws, 'j', 'k', 'l')) && known.get(join(ws, 'j', 'k', 'l')) === undefined);
+        assert.ok(known.has(join(ws, 'm', 'n')) && known.get(join(ws, 'm')) === undefined);
+        assert.equal(known.get(join(ws, 'p')), undefined);
+        assert.ok(!known.has(join(ws, 's')) && !known.has(join(ws, 's', 't')), 'a link named .git: not decided from the listing');
       } finally {
         rmSync(top, { recursive: true, force: true });
       }

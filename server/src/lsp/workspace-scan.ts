@@ -1,7 +1,7 @@
 // The workspace scan: every supported file of every workspace folder analysed from disk, in the background,
 // results cached by content hash, spread over worker threads when the workspace is large.
 
-import { existsSync } from 'node:fs';
+import { existsSync, type Dirent } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,6 +40,8 @@ export interface ScanHost {
   readonly analyzer: Analyzer;
   /** analyses one file from disk off the message loop (the document worker). */
   analyzeDisk(job: DiskJob, config: ForewarnConfig): Promise<DiskResult>;
+  /** a folder's entries as the walk read them (so the host can tell which config file applies there without a look). */
+  listed?(dir: string, entries: readonly Dirent[]): void;
 }
 
 export interface FolderScan {
@@ -99,12 +101,40 @@ export class WorkspaceScanner {
     return [...this.entries.keys()].filter((u) => u.startsWith(prefix));
   }
 
-  /** Scans the folders; results are published as they come. */
+  /**
+   * Scans the folders; results are published as they come. Workers start as soon as the walk has found enough files
+   * for them, and analyse while it goes on: a 10k-file workspace took its whole walk (~2 s) before any analysis began.
+   */
   async scan(folders: readonly FolderScan[], progress: Progress): Promise<ScanSummary> {
     const started = performance.now();
     const jobs: DiskJob[] = [];
     const configs: ForewarnConfig[] = [];
     const configIndex = new Map<ForewarnConfig, number>();
+    let analyzed = 0;
+    let unchanged = 0;
+    let done = 0;
+    let walking = true;
+    let reportedAll = false;
+    const onResult = (r: DiskResult): void => {
+      done++;
+      if (r.status === 'unchanged') unchanged++;
+      else if (r.status === 'analyzed') analyzed++;
+      this.accept(r);
+      // While the walk goes on the total is not known: the count alone, at 0%.
+      if (walking) {
+        if (done % 50 === 0) progress.report(0, `${done}/${jobs.length}+ files`);
+      } else if (done % 50 === 0 || done === jobs.length) {
+        reportedAll = done === jobs.length;
+        progress.report(Math.floor((done / Math.max(1, jobs.length)) * 100), `${done}/${jobs.length} files`);
+      }
+    };
+    let pool: ScanPool | undefined;
+    /** jobs handed to the pool so far (the first `sent` of `jobs`). */
+    let sent = 0;
+    const stop = (): ScanSummary => {
+      pool?.cancel();
+      return this.summary(started, jobs.length, analyzed, unchanged, true, pool?.workers ?? 0);
+    };
     let walked = 0;
     for (const folder of folders) {
       const excluded = compileExclude(folder.exclude);
@@ -113,10 +143,11 @@ export class WorkspaceScanner {
         dir: (p) => !excluded(relToFolder(p)) && !this.ignoredByConfig(p, true),
         // Configuration files are the server's own business (validated as they are edited).
         file: (p) => !excluded(relToFolder(p)) && !CONFIG_NAMES.has(basename(p)),
+        listed: (dir, entries) => this.host.listed?.(dir, entries),
       });
       for (const path of walker) {
         if (++walked % 500 === 0) {
-          if (progress.cancelled()) return this.summary(started, jobs.length, 0, 0, true, 0);
+          if (progress.cancelled()) return stop();
           await tick();
         }
         const fc = this.host.configFor(path);
@@ -132,29 +163,29 @@ export class WorkspaceScanner {
         const uri = pathToFileURL(path).toString();
         const baseline = this.host.baselineFor(path);
         jobs.push({ path, rel, folder: folder.root, kind, configIndex: index, knownHash: this.entries.get(uri)?.hash, display: fc.display, ...(baseline ? { baseline } : {}) });
+        if (!pool && jobs.length >= (this.opts.threshold ?? WORKER_THRESHOLD)) pool = this.startPool(configs, onResult, progress);
+        if (pool && jobs.length - sent >= BATCH) {
+          pool.add(jobs.slice(sent, jobs.length));
+          sent = jobs.length;
+        }
       }
     }
+    walking = false;
     const seen = new Set(jobs.map((j) => pathToFileURL(j.path).toString()));
-    let analyzed = 0;
-    let unchanged = 0;
-    let done = 0;
-    const onResult = (r: DiskResult): void => {
-      done++;
-      if (r.status === 'unchanged') unchanged++;
-      else if (r.status === 'analyzed') analyzed++;
-      this.accept(r);
-      if (done % 50 === 0 || done === jobs.length) progress.report(Math.floor((done / Math.max(1, jobs.length)) * 100), `${done}/${jobs.length} files`);
-    };
-    const workers = this.workerCount(jobs.length);
-    const cancelled =
-      workers > 0 ? await this.runInWorkers(jobs, configs, workers, onResult, progress) : await this.runHere(jobs, configs, onResult, progress);
+    let cancelled: boolean;
+    if (pool) {
+      if (sent < jobs.length) pool.add(jobs.slice(sent));
+      cancelled = await pool.finish();
+    } else cancelled = await this.runHere(jobs, configs, onResult, progress);
     if (!cancelled) {
+      // every result came in before the walk ended
+      if (!reportedAll && jobs.length > 0 && done === jobs.length) progress.report(100, `${done}/${jobs.length} files`);
       // Files gone since the last scan (deleted while nobody watched, or now excluded) lose their problems.
       for (const uri of [...this.entries.keys()]) {
         if (!seen.has(uri)) this.remove(uri);
       }
     }
-    return this.summary(started, jobs.length, analyzed, unchanged, cancelled, workers);
+    return this.summary(started, jobs.length, analyzed, unchanged, cancelled, pool?.workers ?? 0);
   }
 
   /** Re-analyses one file from disk (saved, created or changed outside the editor), off the message loop. */
@@ -224,14 +255,15 @@ export class WorkspaceScanner {
     return rel !== '' && ignoreTest(fc.config.ignore)(rel, isDir);
   }
 
-  private workerCount(files: number): number {
-    if (files < (this.opts.threshold ?? WORKER_THRESHOLD)) return 0;
+  /** Worker threads for a large scan, or undefined when there is no worker script (then the scan runs here). */
+  private startPool(configs: readonly ForewarnConfig[], onResult: (r: DiskResult) => void, progress: Progress): ScanPool | undefined {
     if (this.workerPath === null) {
       const dir = this.opts.workerDir ?? __dirname;
       this.workerPath = [join(dir, 'scan-worker.js'), join(dir, 'lsp', 'scan-worker.js')].find((p) => existsSync(p));
     }
-    if (!this.workerPath) return 0;
-    return Math.max(1, Math.min(this.opts.workers ?? availableParallelism(), 4));
+    if (!this.workerPath) return undefined;
+    const count = Math.max(1, Math.min(this.opts.workers ?? availableParallelism(), 4));
+    return new ScanPool(this.workerPath, count, configs, onResult, progress, (rest) => this.runHere(rest, configs, onResult, progress));
   }
 
   /** A small scan: file by file through the document worker, so no analysis runs on the message loop. */
@@ -247,61 +279,111 @@ export class WorkspaceScanner {
     return false;
   }
 
-  private runInWorkers(
-    jobs: readonly DiskJob[],
-    configs: readonly ForewarnConfig[],
-    count: number,
-    onResult: (r: DiskResult) => void,
-    progress: Progress,
-  ): Promise<boolean> {
-    const batches: DiskJob[][] = [];
-    for (let i = 0; i < jobs.length; i += BATCH) batches.push(jobs.slice(i, i + BATCH));
-    let next = 0;
-    let pending = 0;
-    const workers: Worker[] = [];
-    return new Promise<boolean>((resolve) => {
-      let finished = false;
-      const finish = (cancelled: boolean): void => {
-        if (finished) return;
-        finished = true;
-        for (const w of workers) void w.terminate();
-        resolve(cancelled);
-      };
-      const feed = (w: Worker): void => {
-        if (progress.cancelled()) return finish(true);
-        const batch = next++;
-        if (batch >= batches.length) {
-          if (pending === 0) finish(false);
-          return;
-        }
-        pending++;
-        w.postMessage({ batch, jobs: batches[batch]!, configs } satisfies WorkerRequest);
-      };
-      for (let i = 0; i < Math.min(count, batches.length); i++) {
-        // A modest heap makes V8 collect early: two workers otherwise grow well past what a scan needs.
-        const w = startWorker(this.workerPath!, { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 }, (line) => console.log(line));
-        workers.push(w);
-        w.on('message', (res: WorkerResponse) => {
-          pending--;
-          if (finished) return;
-          for (const r of res.results) onResult(r);
-          feed(w);
-        });
-        w.on('error', (e) => {
-          // A worker that dies costs its batch, never the scan: the rest runs here.
-          pending--;
-          void this.runHere(batches.slice(next).flat(), configs, onResult, progress).then(finish);
-          next = batches.length;
-          console.error(`[internal error] scan worker failed: ${e.message}`);
-        });
-        feed(w);
-      }
-      if (batches.length === 0) finish(false);
-    });
-  }
-
   private summary(started: number, files: number, analyzed: number, unchanged: number, cancelled: boolean, workers: number): ScanSummary {
     return { files, analyzed, unchanged, cancelled, workers, ms: Math.round(performance.now() - started) };
+  }
+}
+
+/**
+ * Scan workers fed batches of jobs as the walk finds them. Each worker has up to two batches in hand, so it never
+ * waits for the walk's thread between two. `configs` may grow while the scan runs: every request carries the list as
+ * it is then, and a job's config index is below its length.
+ */
+class ScanPool {
+  private readonly queue: DiskJob[][] = [];
+  private readonly idle: Worker[] = [];
+  private readonly inFlight = new Map<Worker, number>();
+  private readonly all: Worker[] = [];
+  private batch = 0;
+  private closed = false;
+  private finished = false;
+  private resolveDone: ((cancelled: boolean) => void) | undefined;
+  private readonly done: Promise<boolean>;
+  /** the queued jobs analysed here, once no worker is left. */
+  private fallback: Promise<boolean> | undefined;
+
+  constructor(
+    path: string,
+    readonly workers: number,
+    private readonly configs: readonly ForewarnConfig[],
+    private readonly onResult: (r: DiskResult) => void,
+    private readonly progress: Progress,
+    private readonly runHere: (jobs: readonly DiskJob[]) => Promise<boolean>,
+  ) {
+    this.done = new Promise<boolean>((resolve) => (this.resolveDone = resolve));
+    for (let i = 0; i < workers; i++) {
+      // A modest heap makes V8 collect early: two workers otherwise grow well past what a scan needs.
+      const w = startWorker(path, { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 }, (line) => console.log(line));
+      this.all.push(w);
+      this.inFlight.set(w, 0);
+      w.on('message', (res: WorkerResponse) => {
+        this.inFlight.set(w, this.inFlight.get(w)! - 1);
+        if (this.finished) return;
+        for (const r of res.results) this.onResult(r);
+        this.feed(w);
+      });
+      w.on('error', (e) => {
+        // A worker that dies costs the batches it had, never the scan: the others go on, and with none left the rest
+        // runs here once the walk has handed every job over.
+        console.error(`[internal error] scan worker failed: ${e.message}`);
+        this.inFlight.delete(w);
+        this.all.splice(this.all.indexOf(w), 1);
+        void w.terminate();
+        if (this.finished) return;
+        if (this.all.length > 0) return this.checkDone();
+        this.fallback = this.whenClosed().then(() => this.runHere(this.queue.splice(0).flat()));
+        void this.fallback.then((cancelled) => this.end(cancelled));
+      });
+      this.feed(w);
+    }
+  }
+
+  /** More jobs (one batch or several). */
+  add(jobs: readonly DiskJob[]): void {
+    for (let i = 0; i < jobs.length; i += BATCH) this.queue.push(jobs.slice(i, i + BATCH));
+    if (this.fallback) return;
+    for (const w of this.all) this.feed(w);
+  }
+
+  /** No more jobs: resolves when every result is in, with whether the scan was cancelled. */
+  finish(): Promise<boolean> {
+    this.closed = true;
+    this.closedNow?.();
+    if (!this.fallback) this.checkDone();
+    return this.done;
+  }
+
+  cancel(): void {
+    this.end(true);
+  }
+
+  private closedNow: (() => void) | undefined;
+
+  private whenClosed(): Promise<void> {
+    return this.closed ? Promise.resolve() : new Promise((resolve) => (this.closedNow = resolve));
+  }
+
+  private feed(w: Worker): void {
+    if (this.finished || this.fallback) return;
+    if (this.progress.cancelled()) return this.end(true);
+    while (this.inFlight.get(w)! < 2 && this.queue.length > 0) {
+      this.inFlight.set(w, this.inFlight.get(w)! + 1);
+      w.postMessage({ batch: this.batch++, jobs: this.queue.shift()!, configs: this.configs } satisfies WorkerRequest);
+    }
+    this.checkDone();
+  }
+
+  private checkDone(): void {
+    if (!this.closed || this.queue.length > 0) return;
+    for (const n of this.inFlight.values()) if (n > 0) return;
+    this.end(false);
+  }
+
+  private end(cancelled: boolean): void {
+    if (this.finished) return;
+    this.finished = true;
+    for (const w of this.all) void w.terminate();
+    this.resolveDone!(cancelled);
   }
 }
 

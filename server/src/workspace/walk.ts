@@ -18,6 +18,11 @@ export interface WalkFilters {
   readonly file: (path: string) => boolean;
   /** whether to descend into a folder; default yes. */
   readonly dir?: (path: string) => boolean;
+  /**
+   * Each folder's entries as the walk reads them, the root's included. With it, a folder is read before `dir` is
+   * asked about it, so that `dir` may use what `listed` learnt (the scan finds config files this way).
+   */
+  readonly listed?: (dir: string, entries: readonly Dirent[]) => void;
 }
 
 /**
@@ -26,15 +31,12 @@ export interface WalkFilters {
  */
 export function* walkFiles(root: string, filters: WalkFilters): Generator<string> {
   const above = ancestorLevels(root);
-  yield* walkDir(root, isIgnored(above, root, true) ? [] : above);
+  const entries = list(root);
+  if (!entries) return;
+  filters.listed?.(root, entries);
+  yield* walkDir(root, entries, isIgnored(above, root, true) ? [] : above);
 
-  function* walkDir(dir: string, levels: readonly Level[]): Generator<string> {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
+  function* walkDir(dir: string, entries: Dirent[], levels: readonly Level[]): Generator<string> {
     const here = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? gitignoreAt(dir) : undefined;
     const stack = here ? [...levels, { dir, rules: here }] : levels;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -42,12 +44,29 @@ export function* walkFiles(root: string, filters: WalkFilters): Generator<string
       const path = join(dir, e.name);
       // Symbolic links are not followed: they can loop or lead outside the tree.
       if (e.isDirectory()) {
-        if (DEFAULT_SKIPPED_DIRS.has(e.name) || isIgnored(stack, path, true) || filters.dir?.(path) === false) continue;
-        yield* walkDir(path, stack);
+        if (DEFAULT_SKIPPED_DIRS.has(e.name) || isIgnored(stack, path, true)) continue;
+        // Without `listed`, a folder the filter refuses is never read.
+        if (!filters.listed && filters.dir?.(path) === false) continue;
+        const inner = list(path);
+        if (!inner) continue;
+        if (filters.listed) {
+          filters.listed(path, inner);
+          if (filters.dir?.(path) === false) continue;
+        }
+        yield* walkDir(path, inner, stack);
       } else if (e.isFile()) {
         if (filters.file(path) && !isIgnored(stack, path, false)) yield path;
       }
     }
+  }
+}
+
+/** A folder's entries, or undefined when it cannot be read. */
+function list(dir: string): Dirent[] | undefined {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return undefined;
   }
 }
 
