@@ -95,10 +95,12 @@ describe('workspace scan', () => {
     await client.watched([uri('sub/Dockerfile'), 1]);
     assert.deepEqual(codes(await client.diagnostics(uri('sub/Dockerfile'), (d) => d.length > 0)), ['image-latest']);
 
+    // Only a status sent after the deletion counts: an early one of the first scan can also have one file.
+    const before = client.statuses.length;
     rmSync(join(ws, 'Dockerfile'));
     await client.watched([uri('Dockerfile'), 3]);
     assert.deepEqual(await client.diagnostics(uri('Dockerfile'), (d) => d.length === 0), []);
-    const status = await client.until(() => client.statuses.findLast((s) => s.files === 1), 'status after the changes');
+    const status = await client.until(() => client.statuses.slice(before).findLast((s) => s.files === 1), 'status after the changes');
     assert.deepEqual(status.counts, { info: 0, low: 0, medium: 1, high: 0, critical: 0 });
   });
 
