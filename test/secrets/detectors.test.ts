@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { REPO } from '../helpers/lsp-client.js';
-import { bech32Valid, crc32, crc32Base62Valid, grafanaValid } from '../../server/src/models/secrets/checksums.js';
+import { bech32Valid, crc32, crc32Base62Valid, entropy, grafanaValid } from '../../server/src/models/secrets/checksums.js';
 import { DETECTORS, scanTokens, type Detector } from '../../server/src/models/secrets/index.js';
 import fc from 'fast-check';
 import { assertLinear } from '../helpers/complexity.js';
@@ -106,6 +106,26 @@ describe('secret detectors', () => {
     assert.ok(!bech32Valid('A12UEL5M'));
     assert.ok(!crc32Base62Valid('x'.repeat(36)));
     assert.ok(!grafanaValid('glsa_short_00000000'));
+  });
+
+  it('entropy: Shannon entropy over code points, the same bits as counting in a Map, surrogates and repeats included', () => {
+    const reference = (v: string): number => {
+      if (v.length === 0) return 0;
+      const counts = new Map<string, number>();
+      for (const ch of v) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+      let h = 0;
+      for (const n of counts.values()) h -= (n / v.length) * Math.log2(n / v.length);
+      return h;
+    };
+    assert.equal(entropy(''), 0);
+    assert.equal(entropy('aaaa'), 0);
+    assert.equal(entropy('ab'), 1);
+    // the reused count table starts clean on every call
+    assert.equal(entropy('abcd'), 2);
+    assert.equal(entropy('abcd'), 2);
+    for (const unit of ['grapheme', 'binary', 'binary-ascii'] as const) {
+      fc.assert(fc.property(fc.string({ unit, maxLength: 80 }), (v) => entropy(v) === reference(v)), { numRuns: 3000 });
+    }
   });
 
   it('a match inside a very long line costs linear time and finds the token', () => {

@@ -159,7 +159,14 @@ export class KeywordGroups {
         }
       }
     }
-    return found.length > 1 ? found.sort((x, y) => x - y) : found;
+    // Insertion sort: a few groups at most, and Array#sort allocated a work area on every call.
+    for (let i = 1; i < found.length; i++) {
+      const g = found[i]!;
+      let j = i - 1;
+      for (; j >= 0 && found[j]! > g; j--) found[j + 1] = found[j]!;
+      found[j + 1] = g;
+    }
+    return found;
   }
 
   /** Works out and stores the table entry of a row and column. */

@@ -118,6 +118,32 @@ export function decodesToJsonObject(s: string): Record<string, unknown> | undefi
 /** Shannon entropy in bits per character. */
 export function entropy(s: string): number {
   if (s.length === 0) return 0;
+  // Counted by UTF-16 unit in a reused table (a Map per call was a tenth of a scan's allocations on a Dockerfile of
+  // ENV secrets); a text with a surrogate is counted by code point, as before.
+  if (HAS_SURROGATE.test(s)) return entropyByCodePoint(s);
+  let distinct = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const n = UNIT_COUNTS[c]!;
+    UNIT_COUNTS[c] = n + 1;
+    if (n === 0) SEEN_UNITS[distinct++] = c;
+  }
+  // In first-occurrence order, as the Map was read: the same sum to the last bit.
+  let h = 0;
+  for (let k = 0; k < distinct; k++) {
+    const c = SEEN_UNITS[k]!;
+    const p = UNIT_COUNTS[c]! / s.length;
+    UNIT_COUNTS[c] = 0;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+const HAS_SURROGATE = /[\ud800-\udfff]/;
+const UNIT_COUNTS = new Uint32Array(65536);
+const SEEN_UNITS = new Uint16Array(65536);
+
+function entropyByCodePoint(s: string): number {
   const counts = new Map<string, number>();
   for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   let h = 0;

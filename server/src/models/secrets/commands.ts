@@ -95,6 +95,18 @@ function* lines(text: string): Generator<[string, number]> {
   }
 }
 
+/** As `lines`, through a callback and without a generator (the redactor runs this on every message it masks). */
+function eachLine(text: string, each: (line: string, base: number) => void): void {
+  if (!text.includes('\n')) return each(text, 0);
+  let at = 0;
+  while (at <= text.length) {
+    let nl = text.indexOf('\n', at);
+    if (nl === -1) nl = text.length;
+    each(text.slice(at, nl), at);
+    at = nl + 1;
+  }
+}
+
 /** Where the first login command of the line ends (`docker login`), or -1: a `-p` after it is a password. */
 function loginEnd(line: string): number {
   if (!line.includes('login')) return -1;
@@ -288,15 +300,15 @@ function urlPasswords(text: string, out: TextCredential[]): void {
 export function curlUserCredentials(script: string): TextCredential[] {
   const out: TextCredential[] = [];
   if (!script.includes('-u') && !script.includes('--user')) return out;
-  for (const [line, base] of lines(script)) {
-    if (!/\b(?:curl|wget|http)\b/.test(line)) continue;
+  eachLine(script, (line, base) => {
+    if (!/\b(?:curl|wget|http)\b/.test(line)) return;
     for (const m of line.matchAll(CURL_USER)) {
       const password = m[2]!;
       if (!slotValue(password) || password === m[1]) continue;
       const start = base + m.index + m[0].length - password.length;
       out.push({ kind: 'curl-user', label: 'curl -u', start, end: start + password.length, secret: password });
     }
-  }
+  });
   return out;
 }
 
@@ -315,8 +327,8 @@ function passwordFlag(flag: string, login: number, at: number): boolean {
 export function flagCredentials(script: string): TextCredential[] {
   const out: TextCredential[] = [];
   if (!script.includes('-')) return out;
-  for (const [line, base] of lines(script)) {
-    if (!line.includes('-')) continue;
+  eachLine(script, (line, base) => {
+    if (!line.includes('-')) return;
     const login = loginEnd(line);
     for (const m of line.matchAll(FLAG)) {
       const flag = m[1]!;
@@ -327,7 +339,7 @@ export function flagCredentials(script: string): TextCredential[] {
       const start = base + m.index + m[0].length - value.length;
       out.push({ kind: 'flag', label: flag, start, end: start + value.length, secret: value });
     }
-  }
+  });
   return out;
 }
 
