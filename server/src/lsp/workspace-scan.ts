@@ -163,7 +163,7 @@ export class WorkspaceScanner {
         const uri = pathToFileURL(path).toString();
         const baseline = this.host.baselineFor(path);
         jobs.push({ path, rel, folder: folder.root, kind, configIndex: index, knownHash: this.entries.get(uri)?.hash, display: fc.display, ...(baseline ? { baseline } : {}) });
-        if (!pool && jobs.length >= (this.opts.threshold ?? WORKER_THRESHOLD)) pool = this.startPool(configs, onResult, progress);
+        if (jobs.length === (this.opts.threshold ?? WORKER_THRESHOLD)) pool = this.startPool(configs, onResult, progress);
         if (pool && jobs.length - sent >= BATCH) {
           pool.add(jobs.slice(sent, jobs.length));
           sent = jobs.length;

@@ -1230,6 +1230,10 @@ export function isFastSelfContained(docs: readonly Document.Parsed[]): boolean {
   return selfContained.has(docs);
 }
 
+/**
+ * The documents of `text` as `parseAllDocuments(text, YAML_OPTIONS)` builds them, or undefined when the text is
+ * outside the subset this reader is sure to read the same (then parse with `yaml`). Never throws.
+ */
 export function parseDocumentsFast(text: string): Document.Parsed[] | undefined {
   // Characters that put a text outside the subset wherever they are: tabs, CR, a BOM, other control characters.
   if (/[\x00-\x09\x0b-\x1f\x7f\ufeff]/.test(text)) return undefined;

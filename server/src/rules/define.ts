@@ -56,8 +56,7 @@ export function defineRule(rule: Rule): Rule {
   return Object.freeze(rule);
 }
 
-/** The fix safeties a rule declaring `kind` may emit. */
-/** The fix safeties each declared fix kind allows (one set per kind: a rule's reports are checked against it). */
+/** The fix safeties each declared fix kind allows (one set per kind, not one per report). */
 const ALLOWED_SAFETIES: Readonly<Record<FixKind, ReadonlySet<Fix['safety']>>> = {
   none: new Set(),
   safe: new Set(['safe']),
@@ -65,6 +64,7 @@ const ALLOWED_SAFETIES: Readonly<Record<FixKind, ReadonlySet<Fix['safety']>>> = 
   'needs-network': new Set(['safe', 'unsafe', 'needs-network']),
 };
 
+/** The fix safeties a rule declaring `kind` may emit. */
 export function allowedSafeties(kind: FixKind): ReadonlySet<Fix['safety']> {
   return ALLOWED_SAFETIES[kind];
 }

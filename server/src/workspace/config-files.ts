@@ -43,8 +43,8 @@ export function findConfigFile(dir: string, stopAt?: string, known?: Map<string,
  * What `findConfigFile(dir, stopAt, known)` would answer, worked out without a look at the disk from the folder's
  * entries (as a walk just read them) and the answer `known` already has for its parent, which a walk visits first.
  * The answer goes into `known`; nothing is set when the entries cannot tell (the parent's answer is not known, or
- * `.git` is a symbolic link, which existsSync would follow). A walk of 50,000 folders otherwise made 200,000 lstat
- * and existsSync calls for files it had just listed.
+ * `.git` is a symbolic link, which existsSync would follow). A walk of 50,000 folders otherwise made three calls to
+ * lstat or existsSync per folder for names it had just listed.
  */
 export function learnConfigFile(dir: string, entries: readonly Dirent[], stopAt: string, known: Map<string, string | undefined>): void {
   if (known.has(dir)) return;
