@@ -211,9 +211,15 @@ export class SourceFile {
     if (yaml) {
       const found = yamlImages(this.kind, yaml.docs, this.text);
       if (this.kind === 'kubernetes' && isHelmValuesPath(this.path)) append(found, helmValuesImages(yaml.docs, this.text));
+      // One parse per distinct reference: a manifest of 20k Pods names `nginx:1` 20k times (refs are read-only).
+      const refs = new Map<string, ImageRef | undefined>();
+      const refOf = (raw: string): ImageRef | undefined => {
+        if (!refs.has(raw)) refs.set(raw, parseImageRef(raw));
+        return refs.get(raw);
+      };
       return found.map((y) => ({
         ...y,
-        ref: y.resolved === undefined ? undefined : parseImageRef(y.resolved),
+        ref: y.resolved === undefined ? undefined : refOf(y.resolved),
         isStage: false,
       }));
     }
