@@ -93,6 +93,19 @@ describe('workspace scan: worker pool', () => {
     assert.equal(reports.at(-1), `100 ${FILES}/${FILES} files`);
   });
 
+  it('a cancel while the walk runs stops the workers and the walk, and the scan says it was cancelled', async () => {
+    const here: DiskJob[] = [];
+    let cancelled = false;
+    let listed = 0;
+    // cancelled once the walk is a third of the way through (the pool is running by then: threshold 100)
+    const scanner = new WorkspaceScanner(host(root, here, () => void (++listed === FILES / 3 && (cancelled = true))), { workerDir: workers, workers: 2, threshold: 100 });
+    const summary = await scanner.scan([{ root, exclude: [] }], { report: () => undefined, cancelled: () => cancelled });
+    assert.equal(summary.cancelled, true);
+    assert.equal(summary.workers, 2, 'the pool had started');
+    assert.ok(summary.files < FILES, `the walk stopped early (${summary.files} of ${FILES} files)`);
+    assert.equal(here.length, 0);
+  });
+
   it('when the only worker dies, the jobs it did not take run in the server thread', async () => {
     const here: DiskJob[] = [];
     const scanner = new WorkspaceScanner(host(root, here), { workerDir: crashing, workers: 1, threshold: 100 });
