@@ -15,15 +15,17 @@ export function asSeq(node: unknown): YAMLSeq | undefined {
   return isSeq(node) ? node : undefined;
 }
 
-/** Pairs of a map whose key is a plain scalar, with that key as a string. */
-export function* entries(node: unknown): Generator<[string, Pair<unknown, unknown>]> {
+/** Pairs of a map whose key is a plain scalar, with that key as a string. A list (a generator cost more per entry). */
+export function entries(node: unknown): [string, Pair<unknown, unknown>][] {
+  const out: [string, Pair<unknown, unknown>][] = [];
   const map = asMap(node);
-  if (!map) return;
+  if (!map) return out;
   for (const pair of map.items) {
     if (!isPair(pair)) continue;
     const key = isScalar(pair.key) ? pair.key.value : undefined;
-    if (typeof key === 'string') yield [key, pair];
+    if (typeof key === 'string') out.push([key, pair]);
   }
+  return out;
 }
 
 export function getPair(node: unknown, key: string): Pair<unknown, unknown> | undefined {
