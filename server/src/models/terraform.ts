@@ -110,12 +110,21 @@ export function blocksOf(body: HclBody, type?: string): HclBlock[] {
   return body.items.filter((i): i is HclBlock => i.kind === 'block' && (type === undefined || i.type === type));
 }
 
-/** Every block under `body` at any depth, parents before children. */
-export function* allBlocks(body: HclBody): Generator<HclBlock> {
-  for (const b of blocksOf(body)) {
-    yield b;
-    yield* allBlocks(b.body);
-  }
+/**
+ * Every block under `body` at any depth, parents before children. A list: nested generators passed each block up
+ * through every level above it.
+ */
+export function allBlocks(body: HclBody): HclBlock[] {
+  const out: HclBlock[] = [];
+  const add = (b: HclBody): void => {
+    for (const item of b.items) {
+      if (item.kind !== 'block') continue;
+      out.push(item);
+      add(item.body);
+    }
+  };
+  add(body);
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -169,28 +178,33 @@ export function objectItem(expr: HclExpr, key: string): HclExpr | undefined {
   return undefined;
 }
 
-/** Every expression inside `expr`, itself first (for rules that look for a shape anywhere in a value). */
-export function* subExpressions(expr: HclExpr): Generator<HclExpr> {
-  yield expr;
-  switch (expr.type) {
-    case 'tuple':
-      for (const i of expr.items) yield* subExpressions(i);
-      break;
-    case 'object':
-      for (const i of expr.items) {
-        yield* subExpressions(i.keyExpr);
-        yield* subExpressions(i.value);
-      }
-      break;
-    case 'call':
-      for (const a of expr.args) yield* subExpressions(a);
-      break;
-    case 'operation':
-      for (const o of expr.operands) yield* subExpressions(o);
-      break;
-    default:
-      break;
-  }
+/** Every expression inside `expr`, itself first, in document order (for rules that look for a shape anywhere in a value). */
+export function subExpressions(expr: HclExpr): HclExpr[] {
+  const out: HclExpr[] = [];
+  const add = (e: HclExpr): void => {
+    out.push(e);
+    switch (e.type) {
+      case 'tuple':
+        for (const i of e.items) add(i);
+        break;
+      case 'object':
+        for (const i of e.items) {
+          add(i.keyExpr);
+          add(i.value);
+        }
+        break;
+      case 'call':
+        for (const a of e.args) add(a);
+        break;
+      case 'operation':
+        for (const o of e.operands) add(o);
+        break;
+      default:
+        break;
+    }
+  };
+  add(expr);
+  return out;
 }
 
 function collectHeredocs(body: HclBody): Range[] {
