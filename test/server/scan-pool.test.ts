@@ -7,25 +7,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Analyzer, DEFAULT_CONFIG } from '../../server/src/engine/index.js';
+import { DEFAULT_SEVERITY_MAP } from '../../server/src/lsp/convert.js';
 import type { DiskJob, DiskResult } from '../../server/src/lsp/disk-analysis.js';
 import { WorkspaceScanner, type Progress, type ScanHost } from '../../server/src/lsp/workspace-scan.js';
 
 const FILES = 1500;
 
-/** Answers every batch with 'unchanged' for each job (first touching FOREWARN_TEST_MARKER), or (CRASH) throws on its first. */
-const WORKER = `
+/**
+ * A stand-in scan worker: answers every batch with 'unchanged' for each job (first touching FOREWARN_TEST_MARKER when
+ * it is set), or, crashing, throws on its first batch.
+ */
+function workerSource(crash: boolean): string {
+  return `
 const { parentPort } = require('node:worker_threads');
 parentPort.on('message', (req) => {
-  if (process.env.CRASH === '1') throw new Error('stand-in worker crashed');
+  if (${crash}) throw new Error('stand-in worker crashed');
   if (process.env.FOREWARN_TEST_MARKER) require('node:fs').writeFileSync(process.env.FOREWARN_TEST_MARKER, '');
   parentPort.postMessage({ batch: req.batch, results: req.jobs.map((j) => ({ path: j.path, status: 'unchanged', hash: 'h' })) });
 });
 `;
+}
 
 function host(root: string, here: DiskJob[], listed?: (dir: string) => void): ScanHost {
   return {
     ...(listed && { listed }),
-    configFor: () => ({ config: DEFAULT_CONFIG, root, display: { severityMap: {}, relatedInformation: true } as never }),
+    configFor: () => ({ config: DEFAULT_CONFIG, root, display: { severityMap: DEFAULT_SEVERITY_MAP, relatedInformation: true } }),
     isOpen: () => false,
     publish: () => undefined,
     folderOf: () => root,
@@ -54,9 +60,9 @@ describe('workspace scan: worker pool', () => {
       writeFileSync(join(root, `d${i}`, 'Dockerfile'), 'FROM node:latest\n');
     }
     workers = mkdtempSync(join(tmpdir(), 'forewarn-pool-worker-'));
-    writeFileSync(join(workers, 'scan-worker.js'), WORKER);
+    writeFileSync(join(workers, 'scan-worker.js'), workerSource(false));
     crashing = mkdtempSync(join(tmpdir(), 'forewarn-pool-crash-'));
-    writeFileSync(join(crashing, 'scan-worker.js'), WORKER.replace("process.env.CRASH === '1'", 'true'));
+    writeFileSync(join(crashing, 'scan-worker.js'), workerSource(true));
   });
   after(() => {
     for (const d of [root, workers, crashing]) rmSync(d, { recursive: true, force: true });

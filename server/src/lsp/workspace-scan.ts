@@ -291,16 +291,16 @@ export class WorkspaceScanner {
  */
 class ScanPool {
   private readonly queue: DiskJob[][] = [];
-  private readonly idle: Worker[] = [];
+  /** the live workers and how many batches each has in hand. */
   private readonly inFlight = new Map<Worker, number>();
-  private readonly all: Worker[] = [];
   private batch = 0;
+  /** no more jobs will be added. */
   private closed = false;
+  /** every worker died: the queue runs here once the pool is closed. */
+  private orphaned = false;
   private finished = false;
   private resolveDone: ((cancelled: boolean) => void) | undefined;
   private readonly done: Promise<boolean>;
-  /** the queued jobs analysed here, once no worker is left. */
-  private fallback: Promise<boolean> | undefined;
 
   constructor(
     path: string,
@@ -314,7 +314,6 @@ class ScanPool {
     for (let i = 0; i < workers; i++) {
       // A modest heap makes V8 collect early: two workers otherwise grow well past what a scan needs.
       const w = startWorker(path, { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 }, (line) => console.log(line));
-      this.all.push(w);
       this.inFlight.set(w, 0);
       w.on('message', (res: WorkerResponse) => {
         this.inFlight.set(w, this.inFlight.get(w)! - 1);
@@ -327,12 +326,11 @@ class ScanPool {
         // runs here once the walk has handed every job over.
         console.error(`[internal error] scan worker failed: ${e.message}`);
         this.inFlight.delete(w);
-        this.all.splice(this.all.indexOf(w), 1);
         void w.terminate();
         if (this.finished) return;
-        if (this.all.length > 0) return this.checkDone();
-        this.fallback = this.whenClosed().then(() => this.runHere(this.queue.splice(0).flat()));
-        void this.fallback.then((cancelled) => this.end(cancelled));
+        if (this.inFlight.size > 0) return this.checkDone();
+        this.orphaned = true;
+        if (this.closed) this.runQueueHere();
       });
       this.feed(w);
     }
@@ -341,15 +339,14 @@ class ScanPool {
   /** More jobs (one batch or several). */
   add(jobs: readonly DiskJob[]): void {
     for (let i = 0; i < jobs.length; i += BATCH) this.queue.push(jobs.slice(i, i + BATCH));
-    if (this.fallback) return;
-    for (const w of this.all) this.feed(w);
+    for (const w of this.inFlight.keys()) this.feed(w);
   }
 
   /** No more jobs: resolves when every result is in, with whether the scan was cancelled. */
   finish(): Promise<boolean> {
     this.closed = true;
-    this.closedNow?.();
-    if (!this.fallback) this.checkDone();
+    if (this.orphaned) this.runQueueHere();
+    else this.checkDone();
     return this.done;
   }
 
@@ -357,14 +354,12 @@ class ScanPool {
     this.end(true);
   }
 
-  private closedNow: (() => void) | undefined;
-
-  private whenClosed(): Promise<void> {
-    return this.closed ? Promise.resolve() : new Promise((resolve) => (this.closedNow = resolve));
+  private runQueueHere(): void {
+    void this.runHere(this.queue.splice(0).flat()).then((cancelled) => this.end(cancelled));
   }
 
   private feed(w: Worker): void {
-    if (this.finished || this.fallback) return;
+    if (this.finished) return;
     if (this.progress.cancelled()) return this.end(true);
     while (this.inFlight.get(w)! < 2 && this.queue.length > 0) {
       this.inFlight.set(w, this.inFlight.get(w)! + 1);
@@ -382,7 +377,7 @@ class ScanPool {
   private end(cancelled: boolean): void {
     if (this.finished) return;
     this.finished = true;
-    for (const w of this.all) void w.terminate();
+    for (const w of this.inFlight.keys()) void w.terminate();
     this.resolveDone!(cancelled);
   }
 }

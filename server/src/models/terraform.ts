@@ -117,10 +117,9 @@ export function blocksOf(body: HclBody, type?: string): HclBlock[] {
 export function allBlocks(body: HclBody): HclBlock[] {
   const out: HclBlock[] = [];
   const add = (b: HclBody): void => {
-    for (const item of b.items) {
-      if (item.kind !== 'block') continue;
-      out.push(item);
-      add(item.body);
+    for (const block of blocksOf(b)) {
+      out.push(block);
+      add(block.body);
     }
   };
   add(body);

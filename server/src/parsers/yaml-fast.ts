@@ -190,10 +190,8 @@ class Reader {
   private root: Node | undefined;
   /** trivia moved up to the document from its root collection (the document's end tokens). */
   private docEnd: Trivia[] | undefined;
-  /** whether the document holds an anchor or an alias. */
-  private refs = false;
-  /** whether any document so far holds an anchor or an alias. */
-  anyRefs = false;
+  /** whether some document holds an anchor or an alias (then the list is not self-contained). */
+  refs = false;
 
   constructor(text: string, probe: Document) {
     this.text = text;
@@ -257,7 +255,6 @@ class Reader {
     this.docStartEnd = offset;
     this.root = undefined;
     this.docEnd = undefined;
-    this.refs = false;
     this.doc = this.newDocument();
   }
 
@@ -351,7 +348,6 @@ class Reader {
         }
       }
     }
-    if (this.refs) this.anyRefs = true;
     this.docs.push(doc);
   }
 
@@ -702,11 +698,6 @@ class Reader {
   }
 
   /**
-   * The end of an anchor's or alias's name that starts at `p` (after the `&` or `*`). Names are letters, digits, `_`,
-   * `-` and `.` (yaml takes anything up to a space or a flow indicator; a name ending in `:` is a warning, others are
-   * rare), followed by a space or the line's end; anything else gives up. Marks the document as not self-contained.
-   */
-  /**
    * The anchor `&name` at `q` (after `key:` or `- `) and where what follows it starts: its value on the line, or the
    * line's end or a comment (a collection, or nothing, on later lines); anything else there gives up.
    */
@@ -719,6 +710,11 @@ class Reader {
     return { name: text.slice(q + 1, e), after };
   }
 
+  /**
+   * The end of an anchor's or alias's name that starts at `p` (after the `&` or `*`). Names are letters, digits, `_`,
+   * `-` and `.` (yaml takes anything up to a space or a flow indicator; a name ending in `:` is a warning, others are
+   * rare), followed by a space or the line's end; anything else gives up. Marks the list as not self-contained.
+   */
   private refName(p: number, le: number): number {
     const text = this.text;
     let i = p;
@@ -789,30 +785,22 @@ class Reader {
   private value(q: number, le: number, newline: boolean, parentIndent: number, allowKey: boolean): { key: true; node?: undefined; ends?: undefined } | { key: false; node: Scalar | YAMLMap | YAMLSeq | Alias; ends: Trivia[] | undefined } {
     const text = this.text;
     const c = text.charCodeAt(q);
-    let node: Scalar;
+    let target: Scalar | YAMLMap | YAMLSeq | Alias;
     let e: number;
     if (c === 124 /* | */ || c === 62 /* > */) return { key: false, node: this.blockScalar(q, le, newline, parentIndent), ends: undefined };
-    let flow: YAMLMap | YAMLSeq | undefined;
-    let alias: Alias | undefined;
     if (c === 42 /* * */) {
       // an alias: only spaces and a comment may follow it on its line (`*a : x` would make it a key)
       e = this.refName(q + 1, le);
-      alias = new Alias(text.slice(q + 1, e));
-      let s = e;
-      while (s < le && text.charCodeAt(s) === 32) s++;
-      if (s < le && text.charCodeAt(s) !== 35) giveUp();
-      node = undefined as unknown as Scalar;
+      target = new Alias(text.slice(q + 1, e));
+      this.onlyCommentAfter(e, le);
     } else if (c === 91 /* [ */ || c === 123 /* { */) {
       const f = this.flowCollection(q, le);
-      flow = f.node;
+      target = f.node;
       e = f.end;
-      let s = e;
-      while (s < le && text.charCodeAt(s) === 32) s++;
-      if (s < le && (text.charCodeAt(s) !== 35 || s === e)) giveUp();
-      node = undefined as unknown as Scalar;
+      this.onlyCommentAfter(e, le);
     } else if (c === 34 || c === 39) {
       const r = this.quoted(q, le);
-      node = r.node;
+      target = r.node;
       e = r.end;
       let s = e;
       while (s < le && text.charCodeAt(s) === 32) s++;
@@ -820,7 +808,7 @@ class Reader {
         if (allowKey) return { key: true };
         giveUp();
       }
-      if (s < le && (text.charCodeAt(s) !== 35 || s === e)) giveUp();
+      this.onlyCommentAfter(e, le);
     } else {
       // a plain scalar: a key if a `: ` comes first
       checkPlainStart(text, q, le);
@@ -838,9 +826,8 @@ class Reader {
       }
       e = end;
       while (text.charCodeAt(e - 1) === 32) e--;
-      node = this.plain(text.slice(q, e));
+      target = this.plain(text.slice(q, e));
     }
-    const target: Scalar | YAMLMap | YAMLSeq | Alias = alias ?? flow ?? node;
     target.range = [q, e, e];
     // The end tokens: the rest of the line (spaces, comment, line break).
     const ends: Trivia[] = [];
@@ -853,6 +840,14 @@ class Reader {
     // A plain scalar continued on a more indented line is a multi-line scalar: the next content line must not be
     // indented past the collection (checked when it comes: it gives up, not being the value of an open entry).
     return { key: false, node: target, ends };
+  }
+
+  /** Gives up unless the rest of the line after `e` is spaces, then nothing or a comment after at least one space. */
+  private onlyCommentAfter(e: number, le: number): void {
+    const text = this.text;
+    let s = e;
+    while (s < le && text.charCodeAt(s) === 32) s++;
+    if (s < le && (text.charCodeAt(s) !== 35 || s === e)) giveUp();
   }
 
   /** A one-line flow sequence or mapping at `p` of one-line scalars (`[a, "b"]`, `{a: b}`), and where it ends. */
@@ -1242,7 +1237,7 @@ export function parseDocumentsFast(text: string): Document.Parsed[] | undefined 
     const reader = new Reader(text, probeDoc);
     const docs = reader.run();
     // One mark per list, not per document: a WeakSet of 500k documents (a stream of `---`) cost a third of its read.
-    if (!reader.anyRefs) selfContained.add(docs);
+    if (!reader.refs) selfContained.add(docs);
     // A stream without documents is yaml's EmptyStream (an array with `empty`, `comment`, `errors`…): left to yaml.
     return docs.length > 0 ? docs : undefined;
   } catch {

@@ -81,21 +81,11 @@ function slotValue(v: string): boolean {
 }
 
 /**
- * Every line, however long: a long line is scanned like a short one (skipping it would hide a credential behind
+ * Calls `each` with every line of `text` and its offset (a callback, not a generator: the redactor runs this on
+ * every message it masks). Every line, however long: a long line is scanned like a short one (skipping it would hide a credential behind
  * 8 KB of filler). The work stays linear because every pattern has bounded quantifiers and every per-line question
  * (is there a login command before this flag?) is answered once per line, not once per match.
  */
-function* lines(text: string): Generator<[string, number]> {
-  let at = 0;
-  while (at <= text.length) {
-    let nl = text.indexOf('\n', at);
-    if (nl === -1) nl = text.length;
-    yield [text.slice(at, nl), at];
-    at = nl + 1;
-  }
-}
-
-/** As `lines`, through a callback and without a generator (the redactor runs this on every message it masks). */
 function eachLine(text: string, each: (line: string, base: number) => void): void {
   if (!text.includes('\n')) return each(text, 0);
   let at = 0;
@@ -353,10 +343,10 @@ export function commandCredentials(script: string): TextCredential[] {
   const hasFlag = script.includes('-');
   const hasAssign = script.includes('=');
   if (!hasFlag && !hasAssign) return out;
-  for (const [line, base] of lines(script)) {
+  eachLine(script, (line, base) => {
     const trimmed = line.trimStart();
     // comments, and the YAML/INI-like lines of heredocs (`password: x`) are not commands
-    if (trimmed.startsWith('#')) continue;
+    if (trimmed.startsWith('#')) return;
     if (hasFlag && line.includes('-')) {
       const login = loginEnd(line);
       for (const m of line.matchAll(FLAG)) {
@@ -402,7 +392,7 @@ export function commandCredentials(script: string): TextCredential[] {
         out.push({ kind: 'env', label: name, start, end: start + value.length, secret: value });
       }
     }
-  }
+  });
   return out;
 }
 
