@@ -12,7 +12,8 @@ import { mappedCommands, type Command } from '../../server/src/models/shell-word
 import { pairAt, scalarAt } from '../../server/src/models/yaml-nodes.js';
 import { SourceFile } from '../../server/src/models/source-file.js';
 import { parseYaml, type YamlFile } from '../../server/src/parsers/yaml.js';
-import { reparseYaml, textChange } from '../../server/src/parsers/yaml-incremental.js';
+import { reparseYaml } from '../../server/src/parsers/yaml-incremental.js';
+import { textChange } from '../../server/src/core/text.js';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 150);
 /** A fixed seed, so a run is repeatable (FUZZ_SEED tries others, as in fuzz.test.ts). */
@@ -392,6 +393,96 @@ describe('incremental YAML re-parse', () => {
       file = next;
       before = cmds;
     }
+  });
+
+  it('assignments: a same-length edit inside a kept collection is seen (its content stamp changed), the collections after a longer edit move', () => {
+    const jobs = Array.from({ length: 4 }, (_, j) => [`  job-${j}:`, '    env:', ...Array.from({ length: 40 }, (_, k) => `      SETTING_${k}: "value ${j}-${k}"`), '    steps:', '      - run: make'].join('\n'));
+    const path = '.github/workflows/memo.yml';
+    const view = (file: SourceFile): unknown => file.facets.assignments.map(({ node: _node, ...a }) => a);
+    let file = new SourceFile(path, `name: memo\njobs:\n${jobs.join('\n')}\n`, 'github-workflow');
+    const first = file.facets.assignments;
+    for (const [from, to] of [['value 2-4"', 'valuX 2-4"'], ['value 1-7"', 'value 1-7 and more"']] as const) {
+      const text = file.text.replace(from, to);
+      const next = new SourceFile(path, text, 'github-workflow', undefined, file);
+      assert.deepEqual(view(next), view(new SourceFile(path, text, 'github-workflow')), `${from} -> ${to}`);
+      assert.ok(next.facets.assignments.some((a) => a.value === to.slice(0, -1)), 'the edited value is read');
+      file = next;
+    }
+    // job-0 is before both edits: its list is the first version's, object for object.
+    const job0 = (list: readonly { path: readonly (string | number)[] }[]): unknown[] => list.filter((a) => a.path[1] === 'job-0');
+    assert.deepEqual(job0(file.facets.assignments), job0(first));
+    assert.ok(job0(file.facets.assignments).every((a, i) => a === job0(first)[i]), 'job-0 keeps its assignment objects');
+  });
+
+  it('a large workflow: the secret scan starts from the earlier version\'s keyword hits, and a token typed in and cut again is seen both times', () => {
+    const path = '.github/workflows/big.yml';
+    const big = commentedWorkflow(120);
+    assert.ok(big.length > 64 * 1024, `${big.length} characters: large enough to keep keyword hits`);
+    const editor = new Analyzer();
+    const first = editor.analyze({ path, text: big, kind: 'github-workflow' });
+    assert.ok(first.file?.tokenScan.after, 'the scan kept its hits for the next version');
+    const token = 'xoxb-966745096157-4672834395798-ocKnRYSlO8YC7GDuo11rPAHv';
+    const at = big.indexOf('# step 1 of job 60');
+    const versions = [big.slice(0, at) + `# ${token}\n      ` + big.slice(at), big.slice(0, at) + '# \n      ' + big.slice(at)];
+    const ids = (r: typeof first): string[] => r.findings.map((f) => f.ruleId).filter((id) => id === 'provider-token');
+    for (const [i, text] of versions.entries()) {
+      const got = editor.analyze({ path, text, kind: 'github-workflow' });
+      const want = new Analyzer().analyze({ path, text, kind: 'github-workflow' });
+      assert.deepEqual(got.findings, want.findings, `version ${i}`);
+      assert.equal(ids(got).length, i === 0 ? 1 : 0, `version ${i}: the token is ${i === 0 ? 'found' : 'gone'}`);
+    }
+  });
+
+  it('property: the assignments of large collections the splice kept are the earlier ones (moved when after the edit) and equal a fresh build', () => {
+    // Jobs over 1 kB (the walk keeps lists from that size on), with env maps, a Kubernetes-style env list and a list of KEY=value items.
+    const jobs = Array.from({ length: 8 }, (_, j) =>
+      [
+        `  # job ${j}`,
+        `  job-${j}:`,
+        '    runs-on: ubuntu-latest',
+        '    env:',
+        ...Array.from({ length: 30 }, (_, k) => `      SETTING_${k}: "value ${j}-${k}"`),
+        `      DB_PASSWORD: "Zq8${j}hF2LzR7vWx1Kd9"`,
+        '    steps:',
+        '      - name: build',
+        '        run: make',
+        '        env:',
+        `          API_TOKEN: q8Hf2LzR7vWx1Kd9TmP${j}`,
+        '      - name: containers',
+        '        with:',
+        '          env:',
+        '            - name: SECRET_KEY',
+        `              value: kP3vX9qL2mZ8${j}`,
+        '          args:',
+        `            - PASSWORD=hunter${j}x`,
+        '      # between steps',
+        '      - run: echo done',
+      ].join('\n'),
+    );
+    const base = `name: memo\non: push\njobs:\n${jobs.join('\n')}\n# end\n`;
+    const path = '.github/workflows/memo.yml';
+    const view = (file: SourceFile): unknown => file.facets.assignments.map(({ node: _node, ...a }) => a);
+    let kept = 0;
+    fc.assert(
+      fc.property(fc.array(bigEdit, { minLength: 1, maxLength: 6 }), (edits) => {
+        let text = base;
+        let file = new SourceFile(path, text, 'github-workflow');
+        let before = file.facets.assignments;
+        for (const e of edits) {
+          const previous = text;
+          text = applyBig(text, e);
+          const next = new SourceFile(path, text, 'github-workflow', undefined, file);
+          const got = next.facets.assignments;
+          assert.deepEqual(view(next), view(new SourceFile(path, text, 'github-workflow')), `after ${JSON.stringify(e)} on ${JSON.stringify(text)}`);
+          const earlier = new Set(before);
+          if (text !== previous) kept += got.filter((a) => earlier.has(a)).length;
+          file = next;
+          before = got;
+        }
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+    assert.ok(kept > 0, 'no assignment was kept from one version to the next: the memo was never used');
   });
 
   it('property: after random edits of a large commented workflow the incremental parse equals a full parse', () => {

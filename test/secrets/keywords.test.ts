@@ -67,4 +67,44 @@ describe('KeywordGroups', () => {
     );
   });
 
+  it('property: presentInEdit over a sequence of edits of a large text equals present, and keeps the hits of a whole scan', () => {
+    const groups = [['ghp_'], ['AKIA', 'ASIA'], ['xox'], ['-----BEGIN'], ['sk-'], ['a'], ['-']];
+    const pieces = [...new Set(groups.flat())].flatMap((w) => [w, w.slice(0, -1), w.slice(1)]).filter((w) => w.length > 0);
+    // A large text (presentInEdit keeps hits from 64 kB on) with a few keywords far apart, so edits add and remove them.
+    const filler = 'name: build step\n  run: echo ok\n'.repeat(2400).replace(/a/g, 'e');
+    const base = `ghp_${filler.slice(0, 30_000)}AKIA${filler.slice(30_000)}xox`;
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 12 }), insert: fc.array(fc.oneof(fc.constantFrom(...pieces), fc.constantFrom(' ', '\n', 'x', '-')), { maxLength: 4 }) });
+    const k = new KeywordGroups(groups);
+    /** The hits of a whole scan, without the groups of one-character keywords (which are not kept). */
+    const wholeHits = (t: string): number[] => {
+      const out: number[] = [];
+      k.hits(t, 0, t.length, out);
+      return out;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ weight: 9, arbitrary: edit }, { weight: 1, arbitrary: fc.constant('unrelated' as const) }), { minLength: 1, maxLength: 12 }), (steps) => {
+        let t = base;
+        let last = 0;
+        let state = k.presentInEdit(t, undefined).state;
+        for (const step of steps) {
+          if (step === 'unrelated') {
+            // the state of another text: most of it differs, so the scan is whole
+            state = k.presentInEdit(`sk-${filler}`, undefined).state;
+          } else {
+            // Mostly where the last edit was (typing: a keyword typed, then cut again), else anywhere, towards the start.
+            const at = step.at < 0.6 ? Math.max(0, Math.min(t.length, last + Math.round(step.at * 20) - 6)) : Math.floor(step.at * step.at * t.length);
+            last = at;
+            t = t.slice(0, at) + step.insert.join('') + t.slice(Math.min(t.length, at + step.remove));
+          }
+          const r = k.presentInEdit(t, state);
+          assert.deepEqual(r.groups, k.present(t));
+          assert.ok(r.state);
+          assert.deepEqual([...r.state.hits], wholeHits(t));
+          state = r.state;
+        }
+      }),
+      { numRuns: 200, seed: 20261207 },
+    );
+    assert.equal(k.presentInEdit('small', undefined).state, undefined, 'a small text keeps no state');
+  });
 });

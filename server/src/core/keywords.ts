@@ -2,6 +2,19 @@
 // keywords' characters (the secret detectors each name the literals their pattern needs; one `includes` per
 // keyword per text cost more than the detectors that then run).
 
+import { textChange } from './text.js';
+
+/** Texts shorter than this are scanned whole by presentInEdit: keeping their hits would cost more than it saves. */
+const EDIT_MIN = 64 * 1024;
+
+/** What presentInEdit keeps of a large text for its next version: the text and its keyword hits (tracked groups). */
+export interface KeywordState {
+  readonly automaton: KeywordGroups;
+  readonly text: string;
+  /** (end offset, group) pairs, ends ascending. */
+  readonly hits: Int32Array;
+}
+
 /**
  * Built once per list of groups. `present(text)` lists the groups `g` with some keyword in `text` (case-sensitive,
  * as `text.includes(k)`). An empty keyword occurs in every text.
@@ -32,6 +45,15 @@ export class KeywordGroups {
   /** per group, the stamp of the last call that found it. */
   private readonly marks: Uint32Array;
   private stamp = 0;
+  /** the longest keyword's length. */
+  private readonly longest: number;
+  /**
+   * Groups with a one-character keyword (`-`, `.`): nearly every text holds them, in numbers (a PEM header line has ten
+   * dashes), so presentInEdit keeps no hits of theirs and asks `includes` of their keywords instead, which stops at
+   * the first occurrence. 1 per such group.
+   */
+  private readonly untracked: Uint8Array;
+  private readonly untrackedGroups: readonly (readonly [number, readonly string[]])[];
 
   constructor(groups: readonly (readonly string[])[]) {
     // Only the trie and its failure links are built here (work in the number of keyword characters); each entry of
@@ -41,14 +63,26 @@ export class KeywordGroups {
     const always: number[] = [];
     let width = 1;
     let chars = 0;
+    let longest = 0;
     const column = new Uint16Array(0x10000);
     for (const group of groups) {
       for (const k of group) {
         chars += k.length;
+        longest = Math.max(longest, k.length);
         for (let i = 0; i < k.length; i++) if (column[k.charCodeAt(i)] === 0) column[k.charCodeAt(i)] = width++;
       }
     }
     this.width = width;
+    this.longest = longest;
+    this.untracked = new Uint8Array(groups.length);
+    const untrackedGroups: [number, readonly string[]][] = [];
+    groups.forEach((group, g) => {
+      if (group.some((k) => k.length === 1) && !group.includes('')) {
+        this.untracked[g] = 1;
+        untrackedGroups.push([g, group]);
+      }
+    });
+    this.untrackedGroups = untrackedGroups;
     this.column = width <= 0xff ? Uint8Array.from(column) : column;
 
     // The trie: a states × width table of children (-1: none), each state's children as a list, and the groups each
@@ -169,6 +203,94 @@ export class KeywordGroups {
     return found;
   }
 
+  /**
+   * Every keyword occurrence lying inside text[from, to), as pairs (end offset, group) in text order, each group at
+   * most once per end offset, groups with a one-character keyword left out (see `untracked`): the automaton starts
+   * from its root at `from`, so a keyword that starts before is not seen.
+   */
+  hits(text: string, from: number, to: number, out: number[]): void {
+    const { column, next, unknown, firstOutRow, outStart, out: groups, width, untracked } = this;
+    let row = 0;
+    for (let i = from; i < to; i++) {
+      const col = column[text.charCodeAt(i)]!;
+      let r = next[row + col]!;
+      if (r === unknown) r = this.resolve(row, col);
+      row = r;
+      if (row < firstOutRow) continue;
+      const k = (row - firstOutRow) / width;
+      for (let o = outStart[k]!, end = outStart[k + 1]!; o < end; o++) if (untracked[groups[o]!] === 0) out.push(i + 1, groups[o]!);
+    }
+  }
+
+  /**
+   * `present(text)` for a text that is an edit of an earlier one (a document being typed): with that version's state
+   * (what the last call for it returned), the keyword hits of the common prefix and suffix are taken over and only the
+   * changed span and `longest` characters either side are read again. The state returned is for the next version; a
+   * small text is scanned whole and gets none (keeping its hits would cost more than it saves).
+   */
+  presentInEdit(text: string, before: KeywordState | undefined): { groups: number[]; state: KeywordState | undefined } {
+    if (text.length < EDIT_MIN) return { groups: this.present(text), state: undefined };
+    const hits = this.editedHits(text, before?.automaton === this ? before : undefined);
+    const stamp = this.nextStamp();
+    const { marks } = this;
+    const found: number[] = [];
+    for (const g of this.always) {
+      marks[g] = stamp;
+      found.push(g);
+    }
+    for (const [g, keywords] of this.untrackedGroups) {
+      if (marks[g] !== stamp && keywords.some((k) => text.includes(k))) {
+        marks[g] = stamp;
+        found.push(g);
+      }
+    }
+    for (let i = 1; i < hits.length; i += 2) {
+      const g = hits[i]!;
+      if (marks[g] !== stamp) {
+        marks[g] = stamp;
+        found.push(g);
+      }
+    }
+    return { groups: found.sort((a, b) => a - b), state: { automaton: this, text, hits } };
+  }
+
+  /** The hits of `text`, reusing the earlier version's where the two are the same (see presentInEdit). */
+  private editedHits(text: string, before: KeywordState | undefined): Int32Array {
+    const whole = (): Int32Array => {
+      const out: number[] = [];
+      this.hits(text, 0, text.length, out);
+      return Int32Array.from(out);
+    };
+    if (!before) return whole();
+    const L = this.longest;
+    const { start, oldEnd, newEnd } = textChange(before.text, text);
+    const from = Math.max(0, start - L);
+    const to = Math.min(text.length, newEnd + L);
+    // Most of the text changed: a whole scan costs no more.
+    if (to - from > text.length / 2) return whole();
+    // A hit [s, e) is at most `longest` long: one ending at or before `start` lies in the common prefix, one ending
+    // after `newEnd + longest` in the common suffix (after `oldEnd + longest` in the earlier text); the rest starts
+    // after `from` and ends by `to`, so the scan of [from, to) finds all of them. The kept parts are copied as typed
+    // arrays.
+    const old = before.hits;
+    const head = pairsEndingBy(old, start);
+    const tail = pairsEndingBy(old, oldEnd + L);
+    const window: number[] = [];
+    this.hits(text, from, to, window);
+    let w = 0;
+    while (w < window.length && window[w]! <= start) w += 2;
+    const out = new Int32Array(head + (window.length - w) + (old.length - tail));
+    out.set(old.subarray(0, head));
+    let o = head;
+    for (; w < window.length; w++) out[o++] = window[w]!;
+    const delta = newEnd - oldEnd;
+    for (let i = tail; i < old.length; i += 2) {
+      out[o++] = old[i]! + delta;
+      out[o++] = old[i + 1]!;
+    }
+    return out;
+  }
+
   /** Works out and stores the table entry of a row and column. */
   private resolve(row: number, col: number): number {
     const to = this.rank[this.step(this.fail, this.stateAt[row / this.width]!, col)]! * this.width;
@@ -193,4 +315,16 @@ export class KeywordGroups {
     }
     return this.stamp;
   }
+}
+
+/** How many entries of a hits array (end, group pairs, ends ascending) belong to hits ending at or before `offset`. */
+function pairsEndingBy(hits: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = hits.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid * 2]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo * 2;
 }

@@ -125,3 +125,29 @@ export function isJsSpace(c: number): boolean {
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** The edit that turns `before` into `after`: `[start, oldEnd)` of `before` became `[start, newEnd)` of `after`. */
+export interface TextChange {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
+}
+
+/**
+ * The changed span between two texts (longest common prefix and suffix). Compared in blocks of 4096, 256, 16 and then
+ * single characters: a block comparison runs in native code, a character loop over a 400 kB text took ~2 ms.
+ */
+export function textChange(before: string, after: string): TextChange {
+  const min = Math.min(before.length, after.length);
+  let start = 0;
+  for (let block = 4096; block >= 1; block >>= 4) {
+    while (start + block <= min && before.slice(start, start + block) === after.slice(start, start + block)) start += block;
+  }
+  let tail = 0;
+  const b = before.length;
+  const a = after.length;
+  for (let block = 4096; block >= 1; block >>= 4) {
+    while (tail + block <= min - start && before.slice(b - tail - block, b - tail) === after.slice(a - tail - block, a - tail)) tail += block;
+  }
+  return { start, oldEnd: b - tail, newEnd: a - tail };
+}

@@ -7,6 +7,7 @@ import type { FileKind, Range } from '../core/types.js';
 import { decodeBase64 } from './secrets/checksums.js';
 import { parseEntries, parseNetrc, parsePgpass, parseXmlCredentials, type TextFormat } from './text-file.js';
 import { get, rangeOf, valueRange } from './yaml-nodes.js';
+import { contentStamp } from '../parsers/yaml-incremental.js';
 
 export type AssignmentSource =
   /** `key: value` in any YAML map (`env:`, `variables:`, `with:`, …) */
@@ -113,7 +114,62 @@ function ofDoc(a: { -readonly [K in keyof Assignment]: Assignment[K] }, docKind:
   return a;
 }
 
+/** Collections spanning fewer characters than this are walked every time: a memo would cost more than it saves. */
+const MEMO_MIN = 1024;
+
+interface WalkMemo {
+  /** the collection's contentStamp, first offset and length when its list was made. */
+  readonly stamp: number;
+  readonly start: number;
+  readonly length: number;
+  /** the walk's arguments: the splice replaces one entry or item by one, so a kept collection keeps them (checked anyway). */
+  readonly path: readonly (string | number)[];
+  readonly secretDoc: boolean;
+  readonly docKind: string | undefined;
+  readonly list: readonly Assignment[];
+}
+
+/**
+ * A large collection's assignments, for the next version of the document: a collection the incremental re-parse kept
+ * with the same content stamp has the same nodes over the same characters, moved as a whole (decision 0006), so its
+ * list is the earlier one, or copies moved by the difference (never changed in place: an earlier result may hold them).
+ */
+const WALKED = new WeakMap<object, WalkMemo>();
+
 function walkYaml(node: unknown, path: (string | number)[], text: string, out: Assignment[], secretDoc: boolean, docKind: string | undefined, depth = 0): void {
+  const r = (isMap(node) || isSeq(node)) && depth <= 64 ? node.range : undefined;
+  if (!r || r[2] - r[0] < MEMO_MIN) return walkNode(node, path, text, out, secretDoc, docKind, depth);
+  const coll = node as object;
+  const stamp = contentStamp(coll);
+  const memo = WALKED.get(coll);
+  let list: readonly Assignment[];
+  if (memo && memo.stamp === stamp && memo.length === r[2] - r[0] && memo.secretDoc === secretDoc && memo.docKind === docKind && samePath(memo.path, path)) {
+    if (memo.start === r[0]) list = memo.list;
+    else {
+      list = memo.list.map((a) => moved(a, r[0] - memo.start));
+      WALKED.set(coll, { ...memo, start: r[0], list });
+    }
+  } else {
+    const fresh: Assignment[] = [];
+    walkNode(node, path, text, fresh, secretDoc, docKind, depth);
+    list = fresh;
+    WALKED.set(coll, { stamp, start: r[0], length: r[2] - r[0], path, secretDoc, docKind, list });
+  }
+  for (const a of list) out.push(a);
+}
+
+function samePath(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** A copy of a YAML assignment `d` characters further on. */
+function moved(a: Assignment, d: number): Assignment {
+  return { ...a, keyRange: { start: a.keyRange.start + d, end: a.keyRange.end + d }, valueRange: { start: a.valueRange.start + d, end: a.valueRange.end + d } };
+}
+
+function walkNode(node: unknown, path: (string | number)[], text: string, out: Assignment[], secretDoc: boolean, docKind: string | undefined, depth: number): void {
   if (depth > 64) return;
   if (isMap(node)) {
     const secretSection = secretDoc && path.length === 1 && (path[0] === 'data' || path[0] === 'stringData');

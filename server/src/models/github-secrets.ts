@@ -39,27 +39,28 @@ export function secretAccesses(inner: string): { name: string | undefined; kind:
 }
 
 /**
- * Every scalar (keys too, unless `keys` is false) under a node, in document order, bounded in depth. A list: the
- * nested generators it was made of resumed every level of the tree for each scalar.
+ * Every scalar (keys too, unless `keys` is false) under a node whose text passes `keep` (all, without it), in document
+ * order, bounded in depth. A list: the nested generators it was made of resumed every level of the tree for each
+ * scalar; the filter keeps a rule that wants a few scalars from allocating an entry for each of the others.
  */
-export function scalarsUnder(node: unknown, keys = true): { text: string; node: unknown }[] {
+export function scalarsUnder(node: unknown, keys = true, keep?: (text: string) => boolean): { text: string; node: unknown }[] {
   const out: { text: string; node: unknown }[] = [];
-  collectScalars(node, 0, keys, out);
+  collectScalars(node, 0, keys, keep, out);
   return out;
 }
 
-function collectScalars(node: unknown, depth: number, keys: boolean, out: { text: string; node: unknown }[]): void {
+function collectScalars(node: unknown, depth: number, keys: boolean, keep: ((text: string) => boolean) | undefined, out: { text: string; node: unknown }[]): void {
   if (depth > 40) return;
   if (isScalar(node)) {
     const t = scalarText(node);
-    if (t !== undefined) out.push({ text: t, node });
+    if (t !== undefined && (keep === undefined || keep(t))) out.push({ text: t, node });
   } else if (isMap(node)) {
     for (const p of node.items) {
-      if (keys) collectScalars(p.key, depth + 1, keys, out);
-      collectScalars(p.value, depth + 1, keys, out);
+      if (keys) collectScalars(p.key, depth + 1, keys, keep, out);
+      collectScalars(p.value, depth + 1, keys, keep, out);
     }
   } else if (isSeq(node)) {
-    for (const it of node.items) collectScalars(it, depth + 1, keys, out);
+    for (const it of node.items) collectScalars(it, depth + 1, keys, keep, out);
   }
 }
 

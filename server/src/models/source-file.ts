@@ -15,6 +15,7 @@ import { helmValuesImages, yamlImages, type YamlImageSource } from './yaml-image
 import { dockerfileScripts, yamlScripts, type Script } from './scripts.js';
 import { parseTerraform, type TerraformFile } from './terraform.js';
 import type { ModuleContext } from './terraform-values.js';
+import type { TokenScanCarry } from './secrets/index.js';
 import { valueRange } from './yaml-nodes.js';
 import { textFormatOf, type TextFormat } from './text-file.js';
 import { isChartTemplatePath, isHelmValuesPath } from './kubernetes.js';
@@ -93,6 +94,8 @@ export class SourceFile {
   private _textFormat: TextFormat | undefined;
   /** an earlier version of this document whose parse the YAML parse may start from (see yaml-incremental.ts). */
   private previous: SourceFile | undefined;
+  /** the secret scan's keyword hits, from the earlier version of this document to this one (models/secrets/index.ts). */
+  readonly tokenScan: TokenScanCarry;
 
   constructor(
     readonly path: string,
@@ -107,6 +110,7 @@ export class SourceFile {
     previous?: SourceFile,
   ) {
     if (previous && previous.kind === kind && previous.path === path && YAML_KINDS.has(kind)) this.previous = previous;
+    this.tokenScan = { before: previous && previous.path === path ? previous.tokenScan.after : undefined };
   }
 
   get lines(): LineIndex {

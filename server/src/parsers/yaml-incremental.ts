@@ -10,35 +10,21 @@
 
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, visit, type Document, type Node, type Pair } from 'yaml';
 import { isPlainParse, markPlainParse, YAML_OPTIONS, type YamlFile } from './yaml.js';
-import { lineStartOf } from '../core/text.js';
+import { lineStartOf, textChange, type TextChange } from '../core/text.js';
 import { isFastSelfContained, parseDocumentsFast } from './yaml-fast.js';
 
 type Range3 = [number, number, number];
 
-/** The edit that turns `before` into `after`: `[start, oldEnd)` of `before` became `[start, newEnd)` of `after`. */
-export interface TextChange {
-  readonly start: number;
-  readonly oldEnd: number;
-  readonly newEnd: number;
-}
-
 /**
- * The changed span between two texts (longest common prefix and suffix). Compared in blocks of 4096, 256, 16 and then
- * single characters: a block comparison runs in native code, a character loop over a 400 kB text took ~2 ms.
+ * How many times the re-parse changed a kept collection's content in place (a piece below it was spliced in); 0 for a
+ * collection it never changed. A collection with the same stamp as before holds the same nodes over the same
+ * characters, moved as a whole when the edit was before it: work derived from its subtree alone can be kept
+ * (models/assignments.ts). Every node of a piece parsed again, and of a full parse, is a new object.
  */
-export function textChange(before: string, after: string): TextChange {
-  const min = Math.min(before.length, after.length);
-  let start = 0;
-  for (let block = 4096; block >= 1; block >>= 4) {
-    while (start + block <= min && before.slice(start, start + block) === after.slice(start, start + block)) start += block;
-  }
-  let tail = 0;
-  const b = before.length;
-  const a = after.length;
-  for (let block = 4096; block >= 1; block >>= 4) {
-    while (tail + block <= min - start && before.slice(b - tail - block, b - tail) === after.slice(a - tail - block, a - tail)) tail += block;
-  }
-  return { start, oldEnd: b - tail, newEnd: a - tail };
+const stamps = new WeakMap<object, number>();
+
+export function contentStamp(node: object): number {
+  return stamps.get(node) ?? 0;
 }
 
 /** Documents known to hold no anchor, alias or tag (so no part of them depends on another part). */
@@ -94,6 +80,7 @@ export function reparseYaml(previous: YamlFile, before: string, after: string): 
     for (let i = docIndex + 1; i < docs.length; i++) shiftAfter(docs[i]!, piece.end, delta, undefined);
     shiftAll(replacement, piece.start);
     (piece.parent.items as unknown[])[piece.index] = replacement;
+    for (const c of piece.ancestors) stamps.set(c, contentStamp(c) + 1);
     // Views of a document are cached per Document object (models/github-workflow.ts and others): every document
     // that changed or moved is a new object, the ones before the edit keep theirs.
     const out: YamlFile = { docs: docs.map((d, i) => (i < docIndex ? d : renewed(d))), errors: [] };
@@ -188,6 +175,8 @@ interface Piece {
   readonly end: number;
   /** column of the key or `-` (relative to `start`). */
   readonly column: number;
+  /** the collections from the document's root down to `parent`: their content changes with the splice. */
+  readonly ancestors: readonly object[];
 }
 
 /**
@@ -198,7 +187,9 @@ interface Piece {
 function innermostPiece(doc: Document.Parsed, change: TextChange, text: string): Piece | undefined {
   let found: Piece | undefined;
   let node: unknown = doc.contents;
+  const path: object[] = [];
   for (let depth = 0; depth < 64 && isCollection(node) && !node.flow; depth++) {
+    path.push(node);
     const items = node.items as unknown[];
     let next: unknown;
     for (let i = 0; i < items.length; i++) {
@@ -228,6 +219,7 @@ function innermostPiece(doc: Document.Parsed, change: TextChange, text: string):
             start: lineStart,
             end: nextLine,
             column: isPairItem ? start - lineStart : prefix.indexOf('-'),
+            ancestors: path.slice(),
           };
         }
       }

@@ -9,7 +9,7 @@ import { awsKeyIds } from './aws-key-id.js';
 import { decodeBase64 } from './checksums.js';
 import { commandCredentials, curlUserCredentials, flagCredentials, httpCredentials, type TextCredential } from './commands.js';
 import { isPasswordName, isSecretName, looksLikeSecret } from './generic.js';
-import { failsChecksum, scanTokens, type TokenMatch } from './index.js';
+import { DETECTORS, failsChecksum, scanTokens, type TokenMatch } from './index.js';
 import { slotOf, type SlotContext, type SlotInfo } from './slots.js';
 import { isWeakValue, slotNonValue } from './values.js';
 
@@ -66,7 +66,7 @@ function compute(file: SourceFile): readonly SecretSpan[] {
   const groups: SecretSpan[][] = [[], [], [], [], []];
   const [tokens, keyIds, slots, urls, generic] = groups as [SecretSpan[], SecretSpan[], SecretSpan[], SecretSpan[], SecretSpan[]];
 
-  for (const t of scanTokens(text)) tokens.push({ rule: 'provider-token', start: t.start, end: t.end, secret: t.secret, token: t });
+  for (const t of scanTokens(text, DETECTORS, file.tokenScan)) tokens.push({ rule: 'provider-token', start: t.start, end: t.end, secret: t.secret, token: t });
   for (const r of awsKeyIds(text)) keyIds.push({ rule: 'aws-access-key', ...r });
 
   const assignments = file.facets.assignments;

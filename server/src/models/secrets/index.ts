@@ -1,7 +1,7 @@
 // The token detector table and the scanner over it: every known format, placeholders dropped, bounded work.
 
 import type { Detector } from './types.js';
-import { KeywordGroups } from '../../core/keywords.js';
+import { KeywordGroups, type KeywordState } from '../../core/keywords.js';
 import { AI } from './detectors/ai.js';
 import { CHAT } from './detectors/chat.js';
 import { CLOUD } from './detectors/cloud.js';
@@ -48,11 +48,32 @@ export interface TokenMatch {
   readonly secret: string;
 }
 
-/** Every detector match in `text`, placeholders and failed checks dropped, overlapping matches merged (first wins). */
-export function scanTokens(text: string, detectors: readonly Detector[] = DETECTORS): TokenMatch[] {
+/**
+ * The keyword scan's state of a document's version, handed to the next version (models/source-file.ts): `before` is
+ * the earlier version's, `after` is set by the scan of this one.
+ */
+export interface TokenScanCarry {
+  before: KeywordState | undefined;
+  after?: KeywordState | undefined;
+}
+
+/**
+ * Every detector match in `text`, placeholders and failed checks dropped, overlapping matches merged (first wins).
+ * With a carry from the document's earlier version, the keyword pass reads only what the edit changed.
+ */
+export function scanTokens(text: string, detectors: readonly Detector[] = DETECTORS, carry?: TokenScanCarry): TokenMatch[] {
   const out: TokenMatch[] = [];
   // One pass over the text says which detectors' keywords occur; only those run.
-  for (const i of keywordsOf(detectors).present(text)) {
+  const keywords = keywordsOf(detectors);
+  let present: readonly number[];
+  if (carry) {
+    const r = keywords.presentInEdit(text, carry.before);
+    present = r.groups;
+    // (the earlier text is let go: only the newest version's state is kept)
+    carry.before = undefined;
+    carry.after = r.state;
+  } else present = keywords.present(text);
+  for (const i of present) {
     const d = detectors[i]!;
     if (d.near) for (const [from, to] of nearWindows(d.near, text)) collect(d, text, from, to, out);
     else collect(d, text, 0, text.length, out);

@@ -48,8 +48,9 @@ export default defineRule({
       }
       // Everything below reads `secrets` in a scalar: none can when the text does not mention it (nor has an escape).
       if (!mayReadSecrets) continue;
-      for (const s of scalarsUnder(wf.doc.contents, false)) {
-        if (s.text.length > 100_000) continue;
+      // Only scalars that can hold either shape below (`toJSON(secrets)`, or an index `[`).
+      const candidate = (t: string): boolean => t.length <= 100_000 && (t.includes('[') || (mayJoinSecrets && TOJSON_SECRETS.test(t)));
+      for (const s of scalarsUnder(wf.doc.contents, false, candidate)) {
         const r = rangeOf(s.node);
         if (!r) continue;
         if (mayJoinSecrets && TOJSON_SECRETS.test(s.text)) {

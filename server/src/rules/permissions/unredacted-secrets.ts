@@ -51,8 +51,7 @@ export default defineRule({
     // No scalar can mention fromJSON when the text does not (nor spells it with escapes): no walk of every scalar.
     if (!yamlMayContain(text, /fromjson/i)) return;
     for (const wf of workflowsIn(ctx.file)) {
-      for (const s of scalarsUnder(wf.doc.contents)) {
-        if (s.text.length > 100_000 || !/fromjson/i.test(s.text)) continue;
+      for (const s of scalarsUnder(wf.doc.contents, true, (t) => t.length <= 100_000 && /fromjson/i.test(t))) {
         for (const e of findExpressions(s.text)) {
           if (!readsSecretField(e.inner)) continue;
           ctx.report({
