@@ -104,7 +104,7 @@ export function benchHostileShape(shape: HostileShape, reps: number): HostileRow
 export function benchHostile(only: readonly string[] = [], reps = Number(process.env['HOSTILE_REPS'] ?? 3)): { metric: string; value: string; target: string; ok: boolean | undefined }[] {
   const shapes = only.length > 0 ? HOSTILE_SHAPES.filter((s) => only.includes(s.id)) : HOSTILE_SHAPES;
   console.log('');
-  console.log(`[7] Hostile inputs (issue #14): analysis CPU time per MB at n and 2n, best of ${reps} (HOSTILE_REPS) after ${WARMUP} unmeasured run${WARMUP === 1 ? '' : 's'} (HOSTILE_WARMUP)${typeof globalThis.gc === 'function' ? ', heap collected before each' : ''}; target <= ${HOSTILE_TARGET_MS_PER_MB} ms/MB, growth ~2 (linear)`);
+  console.log(`[H] Hostile inputs (issue #14): analysis CPU time per MB at n and 2n, best of ${reps} (HOSTILE_REPS) after ${WARMUP} unmeasured run${WARMUP === 1 ? '' : 's'} (HOSTILE_WARMUP)${typeof globalThis.gc === 'function' ? ', heap collected before each' : ''}; target <= ${HOSTILE_TARGET_MS_PER_MB} ms/MB, growth ~2 (linear)`);
   console.log('    (CPU time of this process, every thread of it (collector, compiler): on a shared machine the wall clock also counts other processes; wall ms/MB shown too)');
   const head = `    ${'shape'.padEnd(32)} ${'size n / 2n'.padStart(15)} ${'ms/MB n'.padStart(9)} ${'ms/MB 2n'.padStart(9)} ${'growth'.padStart(7)} ${'wall n'.padStart(7)} ${'wall 2n'.padStart(8)} ${'parse ms/MB 2n'.padStart(15)}  note`;
   console.log(head);
