@@ -193,14 +193,7 @@ export class KeywordGroups {
         }
       }
     }
-    // Insertion sort: a few groups at most, and Array#sort allocated a work area on every call.
-    for (let i = 1; i < found.length; i++) {
-      const g = found[i]!;
-      let j = i - 1;
-      for (; j >= 0 && found[j]! > g; j--) found[j + 1] = found[j]!;
-      found[j + 1] = g;
-    }
-    return found;
+    return sortFew(found);
   }
 
   /**
@@ -251,7 +244,7 @@ export class KeywordGroups {
         found.push(g);
       }
     }
-    return { groups: found.sort((a, b) => a - b), state: { automaton: this, text, hits } };
+    return { groups: sortFew(found), state: { automaton: this, text, hits } };
   }
 
   /** The hits of `text`, reusing the earlier version's where the two are the same (see presentInEdit). */
@@ -327,4 +320,15 @@ function pairsEndingBy(hits: Int32Array, offset: number): number {
     else hi = mid;
   }
   return lo * 2;
+}
+
+/** Ascending, in place, by insertion: a few groups at most (Array#sort allocated a work area on every call). */
+function sortFew(found: number[]): number[] {
+  for (let i = 1; i < found.length; i++) {
+    const g = found[i]!;
+    let j = i - 1;
+    for (; j >= 0 && found[j]! > g; j--) found[j + 1] = found[j]!;
+    found[j + 1] = g;
+  }
+  return found;
 }
