@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { programName, shellCommands } from '../../server/src/models/shell-words.js';
+import { programIndex, programName, programNameAt, shellCommands } from '../../server/src/models/shell-words.js';
 
 const words = (s: string): string[][] => shellCommands(s).map((c) => c.map((w) => w.value));
 
@@ -44,6 +44,27 @@ describe('programName', () => {
     assert.equal(prog('env -u X FOO=1 pip install y'), 'pip');
     assert.equal(prog('if curl x'), 'curl');
     assert.equal(prog('sudo'), undefined);
+    assert.equal(prog('time nohup command ./run.sh'), 'run.sh');
+    assert.equal(prog('A=1 B=2'), undefined);
+    assert.equal(prog('=x y'), '=x');
+  });
+  it('programNameAt gives the base name of the word programIndex found', () => {
+    for (const s of ['sudo -u app /usr/bin/curl -k x', 'X=1 ./a/b/c.sh', 'do', 'env FOO=1 pip']) {
+      const cmd = shellCommands(s)[0]!;
+      assert.equal(programNameAt(cmd, programIndex(cmd)), programName(cmd), s);
+    }
+  });
+});
+
+describe('words of plain characters', () => {
+  it('run to the next character the lexer gives a meaning to, whatever the others are', () => {
+    const text = 'écho naïve\u2028x a#b 😀z\u00a0w c:d/e~f=g%h';
+    assert.deepEqual(words(text), [['écho', 'naïve\u2028x', 'a#b', '😀z\u00a0w', 'c:d/e~f=g%h']]);
+    const [cmd] = shellCommands(text);
+    for (const w of cmd!) assert.equal(text.slice(w.range.start, w.range.end), w.value);
+  });
+  it('stop at the end offset inside a run', () => {
+    assert.deepEqual(shellCommands('abcdef ghi', 0, 3).map((c) => c.map((w) => [w.value, w.range.end])), [[['abc', 3]]]);
   });
 });
 

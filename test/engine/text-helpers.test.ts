@@ -1,8 +1,9 @@
-// core/text.ts helpers that replace an allocation or a regex on hot paths: each must equal what it replaces.
+// core/text.ts and core/regex.ts helpers that replace an allocation or a regex on hot paths: each must equal what it replaces.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { matchesOf } from '../../server/src/core/regex.js';
 import { isJsSpace, sliceEquals } from '../../server/src/core/text.js';
 import { alignOffsets } from '../../server/src/models/scripts.js';
 
@@ -52,5 +53,47 @@ describe('terraformAssignments line prefilters', () => {
       fc.property(text, (t) => assert.deepEqual(terraformAssignments(t), terraformAssignments(t, false))),
       { numRuns: 1500 },
     );
+  });
+});
+
+describe('matchesOf', () => {
+  const flat = (ms: Iterable<RegExpExecArray>): [number, string[]][] => [...ms].map((m) => [m.index, [...m]]);
+  it('gives what matchAll gives, for expressions that can match empty too', () => {
+    const sources = ['a+', 'a*', '(?:)', '\\b', '(a)|(b)', '(?<=a)b?', 'x*?', '\\p{L}*'];
+    const text = fc.string({ maxLength: 12, unit: fc.constantFrom('a', 'b', 'x', ' ', '😀', 'é') });
+    fc.assert(
+      fc.property(fc.constantFrom(...sources), fc.constantFrom('g', 'gu', 'gy', 'gi'), text, (source, flags, s) => {
+        if (source.includes('\\p') && !flags.includes('u')) return;
+        const re = new RegExp(source, flags);
+        assert.deepEqual(flat(matchesOf(re, s)), flat(s.matchAll(new RegExp(source, flags))));
+        assert.equal(re.lastIndex, 0);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('starts at 0 whatever lastIndex was, and leaves it 0 while the caller holds a match and after a break', () => {
+    const re = /\d/g;
+    re.lastIndex = 3;
+    const seen: number[] = [];
+    for (const m of matchesOf(re, '1a2b3')) {
+      assert.equal(re.lastIndex, 0);
+      seen.push(m.index);
+      if (seen.length === 2) break;
+    }
+    assert.deepEqual(seen, [0, 2]);
+    assert.equal(re.lastIndex, 0);
+  });
+  it('lets the caller use the same expression, for another scan, between matches', () => {
+    const re = /[a-z]+/g;
+    const out: string[] = [];
+    for (const m of matchesOf(re, 'ab cd')) {
+      out.push(m[0]);
+      for (const inner of matchesOf(re, 'x y')) out.push(inner[0]);
+      assert.equal(re.test('zz'), true); // leaves lastIndex at 2: the scan resumes from its own position
+    }
+    assert.deepEqual(out, ['ab', 'x', 'y', 'cd', 'x', 'y']);
+  });
+  it('refuses an expression that is neither global nor sticky (it would never end)', () => {
+    assert.throws(() => [...matchesOf(/a/, 'aaa')], /global/);
   });
 });

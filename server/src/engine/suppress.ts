@@ -8,6 +8,7 @@ import type { FileKind, TextEdit } from '../core/types.js';
 import type { SourceFile } from '../models/source-file.js';
 import { scalarAt } from '../models/yaml-nodes.js';
 import { lineBreakOf } from '../core/text.js';
+import { matchesOf } from '../core/regex.js';
 
 const DIRECTIVE = /(#|\/\/)[ \t]*forewarn-ignore(-file)?\[([^\][\r\n]*)\]/g;
 
@@ -23,7 +24,7 @@ export function findSuppressions(file: SourceFile): Suppressions {
   if (!text.includes('forewarn-ignore')) return NONE;
   const fileWide = new Set<string>();
   const byLine = new Map<number, Set<string>>();
-  for (const m of text.matchAll(DIRECTIVE)) {
+  for (const m of matchesOf(DIRECTIVE, text)) {
     if (m[1] === '//' && kind !== 'terraform') continue;
     const line = lines.lineOf(m.index);
     const before = beforeOnLine(text, lines.lineStart(line), m.index);

@@ -115,7 +115,8 @@ export function dockerfileCommands(df: Dockerfile, text: string, lines: LineInde
   for (const instr of df.getInstructions()) {
     if (instr.getKeyword() !== 'RUN') continue;
     // One by one: spreading a RUN of 200,000 commands into push() overflows the call stack.
-    for (const cmd of runCommands(instr, text, lines)) out.push(cmd);
+    const cmdList = runCommands(instr, text, lines);
+    for (let cmdAt = 0; cmdAt < cmdList.length; cmdAt++) out.push(cmdList[cmdAt]!);
   }
   // Cached once complete, so a throw above cannot leave a partial list for the next rule.
   COMMANDS.set(df, out);

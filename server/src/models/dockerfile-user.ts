@@ -5,7 +5,7 @@ import type { LineIndex } from '../core/text.js';
 import type { Fix, Range } from '../core/types.js';
 import { dockerStages, finalChain, runCommands, userOf } from './dockerfile-stages.js';
 import { parseImageRef } from './image-ref.js';
-import { programIndex, programName, type Command } from './shell-words.js';
+import { programIndex, programNameAt, type Command } from './shell-words.js';
 import { lineBreakOf } from '../core/text.js';
 
 /** Options of useradd / adduser (shadow, Debian and BusyBox) that take a value. */
@@ -19,10 +19,11 @@ const USER_NAME = /^[a-z_][a-z0-9_.-]{0,31}$/i;
 
 /** The user a `useradd`/`adduser` command creates, when it names exactly one. */
 export function createdUser(cmd: Command): string | undefined {
-  const prog = programName(cmd);
+  const at = programIndex(cmd);
+  const prog = programNameAt(cmd, at);
   if (prog !== 'useradd' && prog !== 'adduser') return undefined;
   const positional: string[] = [];
-  const words = cmd.slice(programIndex(cmd) + 1);
+  const words = cmd.slice(at + 1);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (w.dynamic) return undefined;
@@ -56,7 +57,15 @@ function isRoot(user: string): boolean {
 
 /** Images that install gosu or su-exec start as root only to drop to an unprivileged user in their entrypoint. */
 function dropsPrivileges(cmds: readonly Command[]): boolean {
-  return cmds.some((c) => c.some((w) => /(^|[/\s-])(gosu|su-exec)([-.\s]|$)/.test(w.value)));
+  // Loops, and the pattern only for a word that names one: this runs over every command of the image's RUNs.
+  for (let i = 0; i < cmds.length; i++) {
+    const c = cmds[i]!;
+    for (let j = 0; j < c.length; j++) {
+      const v = c[j]!.value;
+      if ((v.includes('gosu') || v.includes('su-exec')) && /(^|[/\s-])(gosu|su-exec)([-.\s]|$)/.test(v)) return true;
+    }
+  }
+  return false;
 }
 
 export type FinalUser =
@@ -85,7 +94,9 @@ function computeFinalUser(df: Dockerfile, text: string, lines: LineIndex): Final
   for (const stage of chain) {
     for (const instr of stage.instructions) {
       if (instr.getKeyword() !== 'RUN') continue;
-      for (const cmd of runCommands(instr, text, lines)) {
+      const cmdList = runCommands(instr, text, lines);
+      for (let cmdAt = 0; cmdAt < cmdList.length; cmdAt++) {
+        const cmd = cmdList[cmdAt]!;
         chainCommands.push(cmd);
         lastCreated = createdUser(cmd) ?? lastCreated;
       }

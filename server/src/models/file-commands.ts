@@ -51,7 +51,8 @@ export function fileCommands(file: SourceFile): Command[] {
   for (const s of file.facets.scripts) {
     if (s.source === 'dockerfile-run') continue;
     // One by one: spreading a script of 200,000 commands into push() overflows the call stack.
-    for (const cmd of scriptCommands(s)) out.push(cmd);
+    const cmdList = scriptCommands(s);
+    for (let cmdAt = 0; cmdAt < cmdList.length; cmdAt++) out.push(cmdList[cmdAt]!);
   }
   // Cached once complete, so a throw above cannot leave a partial (or empty) list for the next rule.
   CACHE.set(file, out);

@@ -2,6 +2,7 @@
 
 import { isMap, isScalar, isSeq } from 'yaml';
 import { scalarText, scriptOutputWrites, type CompositeAction, type Entry, type Job, type Step, type Workflow } from './github-workflow.js';
+import { matchesOf } from '../core/regex.js';
 
 export interface Expression {
   /** offsets of `${{` and just past `}}` in the searched text. */
@@ -54,7 +55,7 @@ function readContextPaths(inner: string): string[] {
     .replace(STRING, ' ')
     .toLowerCase();
   const out: string[] = [];
-  for (const m of norm.matchAll(PATH)) {
+  for (const m of matchesOf(PATH, norm)) {
     // A function name (`contains(`) is not a context.
     if (norm[m.index + m[0].length] === '(') continue;
     out.push(m[0]);
@@ -172,18 +173,18 @@ function stepOutputs(step: Step, scope: TaintScope, envNames: ReadonlySet<string
   if (run !== undefined) {
     for (const w of scriptOutputWrites(run)) {
       let bad = exprTainted(w.value, scope) !== undefined;
-      if (!bad) for (const m of w.value.matchAll(SHELL_VAR)) if (envNames.has(`env.${m[1]!.toLowerCase()}`)) bad = true;
+      if (!bad) for (const m of matchesOf(SHELL_VAR, w.value)) if (envNames.has(`env.${m[1]!.toLowerCase()}`)) bad = true;
       if (bad) out.push(prefix + w.name.toLowerCase());
     }
   }
   if (step.action === 'actions/github-script') {
     const script = step.with.find((w) => w.name === 'script')?.value;
     if (script) {
-      for (const m of script.matchAll(SET_OUTPUT)) {
+      for (const m of matchesOf(SET_OUTPUT, script)) {
         if (PAYLOAD.test(m[2]!) || exprTainted(m[2], scope)) out.push(prefix + m[1]!.toLowerCase());
       }
       // What the script returns becomes the `result` output.
-      for (const m of script.matchAll(RETURN)) {
+      for (const m of matchesOf(RETURN, script)) {
         if (PAYLOAD.test(m[1]!) || exprTainted(m[1], scope)) out.push(`${prefix}result`);
       }
     }

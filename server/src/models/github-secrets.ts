@@ -5,6 +5,7 @@ import type { Range } from '../core/types.js';
 import { findExpressions } from './github-expressions.js';
 import { scalarText } from './yaml-values.js';
 import { rangeOf } from './yaml-nodes.js';
+import { matchesOf } from '../core/regex.js';
 
 export interface SecretRead {
   /** `NAME` of `secrets.NAME` / `secrets['NAME']`; undefined for a dynamic index or the whole context. */
@@ -29,7 +30,7 @@ export function secretAccesses(inner: string): { name: string | undefined; kind:
   // Blank string literals, except those directly inside `secrets[...]`, which name the secret.
   const blanked = inner.replace(STRING, (s, offset: number) => (/secrets\s*\[\s*$/i.test(inner.slice(Math.max(0, offset - 20), offset)) ? s : ' '.repeat(s.length)));
   const out: { name: string | undefined; kind: SecretRead['kind'] }[] = [];
-  for (const m of blanked.matchAll(SECRET_ACCESS)) {
+  for (const m of matchesOf(SECRET_ACCESS, blanked)) {
     const name = m[1] ?? m[2] ?? m[3];
     if (name !== undefined) out.push({ name, kind: 'named' });
     else if (m[4] !== undefined) out.push({ name: undefined, kind: 'dynamic' });

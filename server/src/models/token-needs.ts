@@ -5,6 +5,7 @@ import { findExpressions } from './github-expressions.js';
 import { publishCommand } from './publish-commands.js';
 import type { Job, Step, Workflow } from './github-workflow.js';
 import { scalarText } from './yaml-values.js';
+import { matchesOf } from '../core/regex.js';
 
 export type Level = 'read' | 'write';
 
@@ -235,7 +236,7 @@ export function jobTokenNeeds(wf: Workflow, job: Job): TokenNeeds {
     else if (checkedOut) contentsOpaque = true;
     // A gh call shows the job means to use the token (without GH_TOKEN it fails): count its scopes either way.
     let ghLost = false;
-    for (const m of run.matchAll(GH_CALL)) {
+    for (const m of matchesOf(GH_CALL, run)) {
       const call = `gh ${m[1]}${m[2] ? ` ${m[2]}` : ''}`;
       const s = ghScopes(m[1]!, m[2]);
       if (!s) {

@@ -4,6 +4,7 @@ import { lineEndOf, lineStartOf } from '../../core/text.js';
 import { decodeBase64 } from './checksums.js';
 import { isCredentialName, isPlaceholder, isReference, isSecretName, looksLikeSecret } from './generic.js';
 import { slotNonValue } from './values.js';
+import { matchesOf } from '../../core/regex.js';
 
 export type TextCredentialKind =
   /** `scheme://user:password@host` */
@@ -190,14 +191,14 @@ export function httpCredentials(text: string): TextCredential[] {
   const hasUrl = text.includes('://');
   if (hasUrl && text.includes('@')) urlPasswords(text, out);
   if (text.includes('=') && (hasUrl || text.includes('?'))) {
-    for (const m of text.matchAll(QUERY)) {
+    for (const m of matchesOf(QUERY, text)) {
       const value = m[2]!;
       if (!slotValue(value) || !/[0-9]/.test(value)) continue;
       const start = m.index + m[0].length - value.length;
       out.push({ kind: 'url-query', label: m[1]!, start, end: start + value.length, secret: value });
     }
     if (text.includes('X-Amz-Credential=') || text.includes('X-Goog-Credential=')) {
-      for (const m of text.matchAll(PRESIGNED)) {
+      for (const m of matchesOf(PRESIGNED, text)) {
         // a signature counts beside its credential, on the same line
         const line = text.slice(lineStartOf(text, m.index), lineEndOf(text, m.index));
         if (!line.includes('X-Amz-Credential=') && !line.includes('X-Goog-Credential=')) continue;
@@ -209,7 +210,7 @@ export function httpCredentials(text: string): TextCredential[] {
   }
   if (text.includes(':')) {
     if (/authorization/i.test(text)) {
-      for (const m of text.matchAll(BASIC)) {
+      for (const m of matchesOf(BASIC, text)) {
         const b64 = m[1]!;
         const decoded = decodeBase64(b64);
         const colon = decoded?.indexOf(':') ?? -1;
@@ -217,7 +218,7 @@ export function httpCredentials(text: string): TextCredential[] {
         const start = m.index + m[0].length - b64.length;
         out.push({ kind: 'basic-auth', label: 'Basic', start, end: start + b64.length, secret: b64 });
       }
-      for (const m of text.matchAll(BEARER)) {
+      for (const m of matchesOf(BEARER, text)) {
         const token = m[2]!;
         if (!slotValue(token)) continue;
         const start = m.index + m[0].length - token.length;
@@ -292,7 +293,7 @@ export function curlUserCredentials(script: string): TextCredential[] {
   if (!script.includes('-u') && !script.includes('--user')) return out;
   eachLine(script, (line, base) => {
     if (!/\b(?:curl|wget|http)\b/.test(line)) return;
-    for (const m of line.matchAll(CURL_USER)) {
+    for (const m of matchesOf(CURL_USER, line)) {
       const password = m[2]!;
       if (!slotValue(password) || password === m[1]) continue;
       const start = base + m.index + m[0].length - password.length;
@@ -320,7 +321,7 @@ export function flagCredentials(script: string): TextCredential[] {
   eachLine(script, (line, base) => {
     if (!line.includes('-')) return;
     const login = loginEnd(line);
-    for (const m of line.matchAll(FLAG)) {
+    for (const m of matchesOf(FLAG, line)) {
       const flag = m[1]!;
       const value = m[2]!;
       const name = flag.replace(/^-+/, '');
@@ -349,7 +350,7 @@ export function commandCredentials(script: string): TextCredential[] {
     if (trimmed.startsWith('#')) return;
     if (hasFlag && line.includes('-')) {
       const login = loginEnd(line);
-      for (const m of line.matchAll(FLAG)) {
+      for (const m of matchesOf(FLAG, line)) {
         const flag = m[1]!;
         const value = m[2]!;
         if (!passwordFlag(flag, login, m.index) || value.startsWith('-') || !slotValue(value)) continue;
@@ -365,7 +366,7 @@ export function commandCredentials(script: string): TextCredential[] {
         }
       }
       if (line.includes('sshpass')) {
-        for (const m of line.matchAll(SSHPASS)) {
+        for (const m of matchesOf(SSHPASS, line)) {
           const value = m[2]!;
           if (!slotValue(value)) continue;
           const start = base + m.index + m[0].length - value.length - m[1]!.length;
@@ -381,7 +382,7 @@ export function commandCredentials(script: string): TextCredential[] {
       }
     }
     if (hasAssign && line.includes('=')) {
-      for (const m of line.matchAll(ENV_ASSIGN)) {
+      for (const m of matchesOf(ENV_ASSIGN, line)) {
         const name = m[1]!;
         if (!isCredentialName(name) || !/^[A-Z]/.test(name)) continue;
         const raw = m[2]!;

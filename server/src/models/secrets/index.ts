@@ -10,6 +10,7 @@ import { DEVTOOLS } from './detectors/devtools.js';
 import { GITHUB } from './detectors/github.js';
 import { GITLAB } from './detectors/gitlab.js';
 import { SAAS } from './detectors/saas.js';
+import { matchesOf } from '../../core/regex.js';
 
 export type { Detector } from './types.js';
 
@@ -94,7 +95,7 @@ export const NEAR_CONTEXT = 8;
 /** Where a `near` detector's matches may lie: around each anchor match, overlapping windows merged, in order. */
 function nearWindows(near: NonNullable<Detector['near']>, text: string): [number, number][] {
   const out: [number, number][] = [];
-  for (const m of text.matchAll(near.anchor)) {
+  for (const m of matchesOf(near.anchor, text)) {
     const from = Math.max(0, m.index - near.before);
     const to = Math.min(text.length, m.index + near.after);
     const last = out[out.length - 1];
@@ -156,7 +157,7 @@ const CHECKSUMMED = DETECTORS.filter((d) => d.checksum !== undefined && d.valida
 export function failsChecksum(value: string): boolean {
   for (const d of CHECKSUMMED) {
     if (!d.keywords.some((k) => value.startsWith(k))) continue;
-    for (const m of value.matchAll(d.pattern)) {
+    for (const m of matchesOf(d.pattern, value)) {
       if (m.index === 0 && m[0].length === value.length) return !d.validate!(value, value, 0);
     }
   }

@@ -1,7 +1,7 @@
 // `chmod` in a Dockerfile RUN that makes files world-writable (`777`, `666`, `a+w`, `o+w`), without the sticky bit.
 
 import { dockerfileCommands } from '../../models/dockerfile-stages.js';
-import { programIndex } from '../../models/shell-words.js';
+import { programIndex, programNameAt } from '../../models/shell-words.js';
 import { defineRule } from '../define.js';
 
 /** True when a chmod mode grants write to others and does not set the sticky bit (`1777` is the /tmp idiom). */
@@ -35,9 +35,11 @@ export default defineRule({
   check(ctx) {
     const df = ctx.file.dockerfile;
     if (!df) return;
-    for (const cmd of dockerfileCommands(df, ctx.file.text, ctx.file.lines)) {
+    const cmdList = dockerfileCommands(df, ctx.file.text, ctx.file.lines);
+    for (let cmdAt = 0; cmdAt < cmdList.length; cmdAt++) {
+      const cmd = cmdList[cmdAt]!;
       const p = programIndex(cmd);
-      if (p === -1 || cmd[p]!.value.replace(/^.*\//, '') !== 'chmod') continue;
+      if (p === -1 || programNameAt(cmd, p) !== 'chmod') continue;
       // The mode is the first word that is not an option (`-R`, `--recursive`, `--reference=…`).
       const mode = cmd.slice(p + 1).find((w) => !w.value.startsWith('-') || /^-[rwxXst]+$/.test(w.value));
       if (!mode || mode.dynamic || !worldWritable(mode.value)) continue;

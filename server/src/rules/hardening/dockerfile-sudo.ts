@@ -1,7 +1,19 @@
 // `sudo` in a Dockerfile RUN: builds already run as root, and sudo left in an image is a ready privilege escalation.
 
 import { dockerfileCommands } from '../../models/dockerfile-stages.js';
+import type { Command, Word } from '../../models/shell-words.js';
 import { defineRule } from '../define.js';
+
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+/** The first word that is not a `NAME=value` assignment (a loop: a closure per command was most of this rule's garbage). */
+function firstNonAssignment(cmd: Command): Word | undefined {
+  for (let i = 0; i < cmd.length; i++) {
+    const w = cmd[i]!;
+    if (w.value.indexOf('=') <= 0 || !ASSIGNMENT.test(w.value)) return w;
+  }
+  return undefined;
+}
 
 export default defineRule({
   id: 'dockerfile-sudo',
@@ -14,9 +26,11 @@ export default defineRule({
   check(ctx) {
     const df = ctx.file.dockerfile;
     if (!df) return;
-    for (const cmd of dockerfileCommands(df, ctx.file.text, ctx.file.lines)) {
+    const cmdList = dockerfileCommands(df, ctx.file.text, ctx.file.lines);
+    for (let cmdAt = 0; cmdAt < cmdList.length; cmdAt++) {
+      const cmd = cmdList[cmdAt]!;
       // Only `sudo` as the command word; `apt-get install sudo` installs it, which is a different question.
-      const first = cmd.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value));
+      const first = firstNonAssignment(cmd);
       if (!first || first.value !== 'sudo') continue;
       ctx.report({
         range: first.range,

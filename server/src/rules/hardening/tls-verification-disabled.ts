@@ -46,8 +46,13 @@ interface Hit {
   readonly kubeconfig?: boolean;
 }
 
-export function insecureWords(cmd: Command): Hit[] {
-  const hits: Hit[] = [];
+/** The command's word at `i` lower-cased (only the programs that compare words so ask: most commands are none of them). */
+function lowerAt(cmd: Command, i: number): string | undefined {
+  return cmd[i]?.value.toLowerCase();
+}
+
+/** Adds the command's switches that turn verification off to `hits` (one list for the file: no array per command). */
+function insecureWords(cmd: Command, hits: Hit[]): void {
   for (const w of cmd) {
     if (w.dynamic) continue;
     const eq = w.value.indexOf('=');
@@ -56,9 +61,6 @@ export function insecureWords(cmd: Command): Hit[] {
     if (test && test(w.value.slice(eq + 1))) hits.push({ range: w.range, what: shown(name, w.value.slice(eq + 1)) });
   }
   const prog = programName(cmd);
-  // Lower-cased words only for the programs that compare them (most commands are none of these).
-  let lowered: string[] | undefined;
-  const lower = (i: number): string | undefined => (lowered ??= cmd.map((w) => w.value.toLowerCase()))[i];
   switch (prog) {
     case 'curl':
       for (const w of cmd) if (curlInsecure(w.value)) hits.push({ range: w.range, what: w.value === '--insecure' ? 'curl --insecure' : 'curl -k' });
@@ -70,8 +72,8 @@ export function insecureWords(cmd: Command): Hit[] {
     case 'yarn':
     case 'pnpm': {
       cmd.forEach((w, i) => {
-        const v = lower(i)!;
-        if (v === '--strict-ssl=false' || ((v === 'strict-ssl' || v === '--strict-ssl') && lower(i + 1) === 'false') || v === 'strict-ssl=false') {
+        const v = lowerAt(cmd, i)!;
+        if (v === '--strict-ssl=false' || ((v === 'strict-ssl' || v === '--strict-ssl') && lowerAt(cmd, i + 1) === 'false') || v === 'strict-ssl=false') {
           hits.push({ range: w.range, what: `${prog} strict-ssl false` });
         }
       });
@@ -89,19 +91,19 @@ export function insecureWords(cmd: Command): Hit[] {
     case 'microdnf':
     case 'tdnf':
       cmd.forEach((w, i) => {
-        const v = lower(i)!;
-        const opt = v.startsWith('--setopt=') ? v.slice('--setopt='.length) : v === '--setopt' ? (lower(i + 1) ?? '') : undefined;
+        const v = lowerAt(cmd, i)!;
+        const opt = v.startsWith('--setopt=') ? v.slice('--setopt='.length) : v === '--setopt' ? (lowerAt(cmd, i + 1) ?? '') : undefined;
         if (opt !== undefined && /^([a-z0-9_.-]+\.)?sslverify=(0|false|no)$/.test(opt)) hits.push({ range: w.range, what: `${prog} --setopt=sslverify=0` });
       });
       break;
     case 'git':
       cmd.forEach((w, i) => {
-        const v = lower(i)!;
-        if (v === 'http.sslverify=false' || (v === 'http.sslverify' && lower(i + 1) === 'false')) hits.push({ range: w.range, what: 'git http.sslVerify false' });
+        const v = lowerAt(cmd, i)!;
+        if (v === 'http.sslverify=false' || (v === 'http.sslverify' && lowerAt(cmd, i + 1) === 'false')) hits.push({ range: w.range, what: 'git http.sslVerify false' });
       });
       break;
     default: {
-      const isPip = prog !== undefined && (/^pip[0-9.]*$/.test(prog) || (/^python[0-9.]*$/.test(prog) && cmd.some((w) => w.value === 'pip')));
+      const isPip = prog !== undefined && prog[0] === 'p' && (/^pip[0-9.]*$/.test(prog) || (/^python[0-9.]*$/.test(prog) && cmd.some((w) => w.value === 'pip')));
       if (!isPip) break;
       for (const w of cmd) {
         const v = w.value;
@@ -109,7 +111,6 @@ export function insecureWords(cmd: Command): Hit[] {
       }
     }
   }
-  return hits;
 }
 
 /** `insecure-skip-tls-verify: true` on a cluster of a kubeconfig (`kind: Config`). */
@@ -149,7 +150,8 @@ export default defineRule({
     const df = ctx.file.dockerfile;
     const yaml = ctx.file.yaml;
     append(hits, envHits(df ? dockerfileEnvSettings(df, ctx.file.lines) : yaml ? yamlEnvSettingsNamed(ctx.file.text, yaml.docs, ENV_SWITCHES) : []));
-    for (const cmd of fileCommands(ctx.file)) append(hits, insecureWords(cmd));
+    const cmdList = fileCommands(ctx.file);
+    for (let cmdAt = 0; cmdAt < cmdList.length; cmdAt++) insecureWords(cmdList[cmdAt]!, hits);
     if (yaml && ctx.file.kind === 'kubernetes') append(hits, kubeconfigHits(yaml.docs));
     hits.sort((a, b) => a.range.start - b.range.start);
     for (const h of hits) {

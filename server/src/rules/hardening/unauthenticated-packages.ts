@@ -29,7 +29,9 @@ export default defineRule({
   cwe: [494, 347],
   fix: 'none',
   check(ctx) {
-    for (const cmd of fileCommands(ctx.file)) {
+    const cmdList = fileCommands(ctx.file);
+    for (let cmdAt = 0; cmdAt < cmdList.length; cmdAt++) {
+      const cmd = cmdList[cmdAt]!;
       const prog = programName(cmd);
       const flags = prog === undefined ? undefined : FLAGS.get(prog);
       if (!flags) continue;

@@ -3,6 +3,7 @@
 import { gitlabPipelines, type SpecInput } from '../../models/gitlab.js';
 import { shellContexts } from '../../models/quote-context.js';
 import { defineRule } from '../define.js';
+import { matchesOf } from '../../core/regex.js';
 
 /** Free text chosen by whoever writes the merge request or commit. */
 const TEXT_VARS = ['CI_MERGE_REQUEST_TITLE', 'CI_MERGE_REQUEST_DESCRIPTION', 'CI_COMMIT_MESSAGE', 'CI_COMMIT_TITLE', 'CI_COMMIT_DESCRIPTION', 'CI_COMMIT_TAG_MESSAGE', 'CI_COMMIT_AUTHOR'];
@@ -29,7 +30,7 @@ export default defineRule({
       const value = script.text;
       if (value.length > 20_000) continue;
       const where = script.job ? `job '${script.job}'` : 'the default script';
-      for (const m of value.matchAll(INPUT)) {
+      for (const m of matchesOf(INPUT, value)) {
         const input = inputs.get(m[1]!);
         if (input && (input.hasOptions || input.regex !== undefined || input.type === 'boolean' || input.type === 'number')) continue;
         ctx.report({
@@ -37,7 +38,7 @@ export default defineRule({
           message: `\`${m[0]}\` in ${where} is pasted into the script text before the shell runs: whoever sets that input can add commands. Pass it through \`variables:\` (\`MY_INPUT: $[[ inputs.${m[1]} ]]\`) and use "$MY_INPUT", or restrict it with \`options:\`, \`regex:\` or a boolean/number type.`,
         });
       }
-      const spans = [...value.matchAll(VAR)].map((m) => ({ start: m.index, end: m.index + m[0].length, name: m[1]! }));
+      const spans = [...matchesOf(VAR, value)].map((m) => ({ start: m.index, end: m.index + m[0].length, name: m[1]! }));
       if (spans.length === 0) continue;
       const contexts = shellContexts(value, spans);
       const evalAt = EVAL.exec(value)?.index ?? -1;

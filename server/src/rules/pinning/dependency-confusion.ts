@@ -3,7 +3,7 @@
 import type { Range } from '../../core/types.js';
 import { dockerfileEnvSettings, yamlEnvSettingsNamed, type EnvSetting } from '../../models/env-settings.js';
 import { fileCommands } from '../../models/file-commands.js';
-import { programIndex, programName, type Command, type Word } from '../../models/shell-words.js';
+import { programIndex, programNameAt, type Command, type Word } from '../../models/shell-words.js';
 import { defineRule } from '../define.js';
 import { append } from '../../core/arrays.js';
 
@@ -42,7 +42,8 @@ function flagValue(cmd: Command, i: number, flag: string): Word | undefined {
 }
 
 function isPip(cmd: Command, prog: string | undefined): boolean {
-  if (prog === undefined) return false;
+  // Most programs are neither: no pattern is run for them.
+  if (prog === undefined || (prog[0] !== 'p' && prog !== 'uv')) return false;
   if (/^pip[0-9.]*$/.test(prog)) return true;
   return (/^python[0-9.]*$/.test(prog) || prog === 'uv') && cmd.some((w) => w.value === 'pip');
 }
@@ -95,16 +96,16 @@ function npmHits(cmd: Command, start: number, prog: string): Hit[] {
   return hits;
 }
 
-export function confusionWords(cmd: Command): Hit[] {
-  const hits: Hit[] = [];
+/** Adds the command's mixed-index installs to `hits` (one list for the file: no array per command). */
+function confusionWords(cmd: Command, hits: Hit[]): void {
   for (const w of cmd) {
     if (w.dynamic || !w.value.startsWith('PIP_EXTRA_INDEX_URL=')) continue;
     const m = /^PIP_EXTRA_INDEX_URL=(.+)$/.exec(w.value);
     if (m && !isPublic(m[1]!)) hits.push({ range: w.range, what: 'PIP_EXTRA_INDEX_URL', advice: PIP_ADVICE });
   }
   const at = programIndex(cmd);
-  if (at === -1) return hits;
-  const prog = programName(cmd)!;
+  if (at === -1) return;
+  const prog = programNameAt(cmd, at)!;
   if (isPip(cmd, prog)) {
     cmd.forEach((w, i) => {
       const v = flagValue(cmd, i, '--extra-index-url');
@@ -132,7 +133,6 @@ export function confusionWords(cmd: Command): Hit[] {
       if (target && m && !w.dynamic && !isPublic(m[1]!)) hits.push({ range: w.range, what: '`registry=` written to .npmrc', advice: NPM_ADVICE });
     }
   }
-  return hits;
 }
 
 const PIP_EXTRA = 'PIP_EXTRA_INDEX_URL';
@@ -163,7 +163,8 @@ export default defineRule({
     const df = ctx.file.dockerfile;
     const yaml = ctx.file.yaml;
     append(hits, envHits(df ? dockerfileEnvSettings(df, ctx.file.lines) : yaml ? yamlEnvSettingsNamed(ctx.file.text, yaml.docs, PIP_EXTRA_NAMES) : []));
-    for (const cmd of fileCommands(ctx.file)) append(hits, confusionWords(cmd));
+    const cmdList = fileCommands(ctx.file);
+    for (let cmdAt = 0; cmdAt < cmdList.length; cmdAt++) confusionWords(cmdList[cmdAt]!, hits);
     hits.sort((a, b) => a.range.start - b.range.start);
     for (const h of hits) {
       ctx.report({

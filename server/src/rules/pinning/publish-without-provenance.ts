@@ -3,7 +3,7 @@
 import type { Fix, Range, TextEdit } from '../../core/types.js';
 import { effectivePermissions, workflowsIn, type Job, type Step, type Workflow } from '../../models/github-workflow.js';
 import { scriptCommands } from '../../models/file-commands.js';
-import { programIndex, programName, type Command } from '../../models/shell-words.js';
+import { programIndex, programNameAt, type Command } from '../../models/shell-words.js';
 import { addMapEntries } from '../../models/yaml-edit.js';
 import type { Script } from '../../models/scripts.js';
 import { getPair, rangeOf } from '../../models/yaml-nodes.js';
@@ -37,7 +37,7 @@ const PUBLISHERS = new Set(['cosign', 'docker', 'npm', 'pnpm', 'yarn', 'twine', 
 function classify(cmd: Command, npmProvenanceEnv: boolean): Publish | 'signs' | undefined {
   const at = programIndex(cmd);
   if (at === -1) return undefined;
-  const prog = programName(cmd);
+  const prog = programNameAt(cmd, at);
   if (prog === undefined || !PUBLISHERS.has(prog)) return undefined;
   const args = cmd.slice(at + 1).map((w) => w.value);
   const local = args.some((a, i) => LOCAL.test(a.startsWith('--registry=') ? a.slice(11) : args[i - 1] === '--registry' ? a : ''));
@@ -90,12 +90,15 @@ function scanJob(job: Job, byHolder: ReadonlyMap<object, Script[]>): { publishes
     }
     const scripts = byHolder.get(step.node as object);
     if (!scripts) continue;
-    const cmds = scripts.flatMap((sc) => scriptCommands(sc));
     const prov = jobEnvProv || npmProvenance(step.env);
-    for (const cmd of cmds) {
-      const c = classify(cmd, prov);
-      if (c === 'signs') signs = true;
-      else if (c) publishes.push(c);
+    for (const sc of scripts) {
+      const cmdList = scriptCommands(sc);
+      for (let cmdAt = 0; cmdAt < cmdList.length; cmdAt++) {
+        const cmd = cmdList[cmdAt]!;
+        const c = classify(cmd, prov);
+        if (c === 'signs') signs = true;
+        else if (c) publishes.push(c);
+      }
     }
   }
   return { publishes, signs };

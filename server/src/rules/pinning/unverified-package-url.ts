@@ -2,7 +2,7 @@
 
 import type { Range } from '../../core/types.js';
 import { fileCommands } from '../../models/file-commands.js';
-import { programIndex, programName, type Command } from '../../models/shell-words.js';
+import { programIndex, programNameAt, type Command } from '../../models/shell-words.js';
 import { defineRule } from '../define.js';
 
 /** pip install options whose value is the next word (so that word is not a requirement). */
@@ -29,7 +29,7 @@ interface Hit {
 }
 
 function isPipInstall(cmd: Command, at: number): number | undefined {
-  const prog = programName(cmd);
+  const prog = programNameAt(cmd, at);
   if (prog === undefined) return undefined;
   const words = cmd.map((w) => w.value);
   const pip = /^pip[0-9.]*$/.test(prog) || prog === 'pipx' || ((/^python[0-9.]*$/.test(prog) || prog === 'uv') && words.includes('pip'));
@@ -95,7 +95,9 @@ export default defineRule({
   fix: 'none',
   check(ctx) {
     if (!/pip/.test(ctx.file.text)) return;
-    for (const cmd of fileCommands(ctx.file)) {
+    const cmdList = fileCommands(ctx.file);
+    for (let cmdAt = 0; cmdAt < cmdList.length; cmdAt++) {
+      const cmd = cmdList[cmdAt]!;
       for (const h of unverifiedUrls(cmd)) {
         const shown = h.url.length > 100 ? `${h.url.slice(0, 100)}…` : h.url;
         ctx.report({
