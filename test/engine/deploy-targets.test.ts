@@ -27,4 +27,20 @@ describe('deployTierOfScript', () => {
     assert.equal(deployTierOfScript('\u212Aubectl apply --context prod')?.tier, 'prod');
     assert.equal(deployTierOfScript('npm run deploy-prod\nmake release production'), undefined);
   });
+  it('gives the same answer when asked again (remembered by text) and for texts too long to remember', () => {
+    fc.assert(
+      fc.property(fc.array(script, { minLength: 1, maxLength: 6 }), fc.nat(5), (texts, pick) => {
+        const first = texts.map((t) => deployTierOfScript(t));
+        // the same texts again, as new strings, in another order
+        const again = texts.map((_, i) => deployTierOfScript(texts[(i + pick) % texts.length]!.split('').join('')));
+        texts.forEach((_, i) => assert.deepEqual(again[i], first[(i + pick) % texts.length]));
+      }),
+      { numRuns: 300 },
+    );
+    const long = `${'echo building\n'.repeat(2000)}kubectl apply --context prod`;
+    assert.ok(long.length > 16_384);
+    assert.deepEqual(deployTierOfScript(long), deployTierOfLines(long));
+    assert.deepEqual(deployTierOfScript(long), deployTierOfLines(long));
+    assert.ok(Object.isFrozen(deployTierOfScript('kubectl apply --context prod')));
+  });
 });

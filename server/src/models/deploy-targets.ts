@@ -153,10 +153,28 @@ export function environmentTier(name: string | undefined): Tier | undefined {
  */
 export const DEPLOY_TOOL = new RegExp([...new Set([...TOOL_VERBS.map(([tool]) => tool), VERCEL, ...SEQUENCES.map((seq) => seq[0]!)])].map(escapeRegExp).join('|'), 'iu');
 
+type ScriptTier = { readonly tier: Tier; readonly index: number; readonly length: number } | undefined;
+
+/**
+ * Answers for script texts that run a deploy tool, by text: three rules ask of every script, and a script the
+ * incremental re-parse kept (decision 0006) is the same string on the next keystroke. Bounded: cleared when full,
+ * and only texts up to MEMO_MAX_TEXT characters (a longer one is asked again: the work is linear in it either way).
+ */
+const TIER_OF_SCRIPT = new Map<string, ScriptTier>();
+const TIER_MEMO_LIMIT = 4096;
+const MEMO_MAX_TEXT = 16_384;
+
 /** The tier of the deploy commands of a script: the lines (first match wins) that deploy and name a target. */
-export function deployTierOfScript(text: string): { tier: Tier; index: number; length: number } | undefined {
-  // Three rules ask this of every script of a file; most scripts run no deploy tool at all.
-  return DEPLOY_TOOL.test(text) ? deployTierOfLines(text) : undefined;
+export function deployTierOfScript(text: string): ScriptTier {
+  // Most scripts run no deploy tool at all.
+  if (!DEPLOY_TOOL.test(text)) return undefined;
+  if (text.length > MEMO_MAX_TEXT) return deployTierOfLines(text);
+  if (TIER_OF_SCRIPT.has(text)) return TIER_OF_SCRIPT.get(text);
+  const found = deployTierOfLines(text);
+  const tier = found && Object.freeze(found);
+  if (TIER_OF_SCRIPT.size >= TIER_MEMO_LIMIT) TIER_OF_SCRIPT.clear();
+  TIER_OF_SCRIPT.set(text, tier);
+  return tier;
 }
 
 /** deployTierOfScript without the prefilter (exported for its test). */
