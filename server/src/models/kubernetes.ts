@@ -6,7 +6,7 @@ import type { LineIndex } from '../core/text.js';
 import type { Range, TextEdit } from '../core/types.js';
 import { blankedWithin, PLACEHOLDER_MARK } from '../parsers/go-template.js';
 import { entries, get, getPair, items, rangeOf } from './yaml-nodes.js';
-import { lineBreakOf } from '../core/text.js';
+import { isJsSpace, lineBreakOf } from '../core/text.js';
 
 export type ContainerList = 'containers' | 'initContainers' | 'ephemeralContainers';
 
@@ -364,11 +364,16 @@ function keyIndent(map: YAMLMap, lines: LineIndex): number | undefined {
 
 /** End of the last line of a block map's content (after any trailing comment on that line). */
 function contentLineEnd(map: YAMLMap, text: string, lines: LineIndex): number | undefined {
-  const last = [...map.items].reverse().find(isPair);
+  // The last pair, found from the end in place (several rules ask this of every container of a manifest).
+  let last: Pair | undefined;
+  for (let i = map.items.length - 1; i >= 0 && last === undefined; i--) {
+    const item: unknown = map.items[i];
+    if (isPair(item)) last = item;
+  }
   const r = rangeOf(last?.value) ?? rangeOf(last?.key);
   if (!r) return undefined;
   let end = r.end;
-  while (end > r.start && /\s/.test(text[end - 1]!)) end--;
+  while (end > r.start && isJsSpace(text.charCodeAt(end - 1))) end--;
   return lines.lineEnd(lines.lineOf(end));
 }
 
