@@ -129,13 +129,18 @@ const WRAPPERS: readonly [string, ReadonlySet<string>][] = [
 const NOT_PROGRAM: ReadonlyMap<string, ReadonlySet<string> | null> = new Map<string, ReadonlySet<string> | null>([...KEYWORDS.map((k) => [k, null] as const), ...WRAPPERS]);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
+/** A `NAME=value` word (a variable assignment before the program). */
+export function isAssignment(word: string): boolean {
+  return word.indexOf('=') > 0 && ASSIGNMENT.test(word);
+}
+
 /** Index of the program word of a command: after variable assignments, keywords and wrappers like `sudo`. */
 export function programIndex(cmd: Command): number {
   let i = 0;
   while (i < cmd.length) {
     const w = cmd[i]!.value;
     const takesValue = NOT_PROGRAM.get(w);
-    if (takesValue === null || (takesValue === undefined && w.indexOf('=') > 0 && ASSIGNMENT.test(w))) {
+    if (takesValue === null || (takesValue === undefined && isAssignment(w))) {
       i++;
       continue;
     }

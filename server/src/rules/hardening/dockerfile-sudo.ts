@@ -1,16 +1,14 @@
 // `sudo` in a Dockerfile RUN: builds already run as root, and sudo left in an image is a ready privilege escalation.
 
 import { dockerfileCommands } from '../../models/dockerfile-stages.js';
-import type { Command, Word } from '../../models/shell-words.js';
+import { isAssignment, type Command, type Word } from '../../models/shell-words.js';
 import { defineRule } from '../define.js';
-
-const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 /** The first word that is not a `NAME=value` assignment (a loop: a closure per command was most of this rule's garbage). */
 function firstNonAssignment(cmd: Command): Word | undefined {
   for (let i = 0; i < cmd.length; i++) {
     const w = cmd[i]!;
-    if (w.value.indexOf('=') <= 0 || !ASSIGNMENT.test(w.value)) return w;
+    if (!isAssignment(w.value)) return w;
   }
   return undefined;
 }
