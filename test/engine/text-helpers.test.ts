@@ -1,8 +1,11 @@
-// core/text.ts and core/regex.ts helpers that replace an allocation or a regex on hot paths: each must equal what it replaces.
+// Helpers of core/ (text, regex, memo) that replace an allocation or a regex on hot paths: each must equal what it replaces.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { detached, memoByString } from '../../server/src/core/memo.js';
 import { matchesOf } from '../../server/src/core/regex.js';
 import { isJsSpace, sliceEquals } from '../../server/src/core/text.js';
 import { alignOffsets } from '../../server/src/models/scripts.js';
@@ -95,5 +98,58 @@ describe('matchesOf', () => {
   });
   it('refuses an expression that is neither global nor sticky (it would never end)', () => {
     assert.throws(() => [...matchesOf(/a/, 'aaa')], /global/);
+  });
+});
+
+describe('memoByString', () => {
+  it('computes each string once, undefined answers included, and gives back the same answer object', () => {
+    const asked: string[] = [];
+    const f = memoByString(10, (s) => {
+      asked.push(s);
+      return s.startsWith('x') ? undefined : { s };
+    });
+    const a = f('ab');
+    assert.equal(f('a' + 'b'.repeat(1)), a);
+    assert.equal(f('xy'), undefined);
+    assert.equal(f('xy'), undefined);
+    assert.deepEqual(asked, ['ab', 'xy']);
+  });
+  it('is bounded: emptied when full, then answers again from compute', () => {
+    let calls = 0;
+    const f = memoByString(3, (s) => (calls++, s.length));
+    for (const s of ['a', 'bb', 'ccc']) f(s);
+    f('a');
+    assert.equal(calls, 3);
+    f('dddd'); // the fourth string empties it
+    f('a');
+    assert.equal(calls, 5);
+    assert.equal(f('dddd'), 4);
+    assert.equal(calls, 5);
+  });
+});
+
+describe('detached', () => {
+  it('is the same text, and a remembered slice does not keep the text it was cut from alive', () => {
+    // A collection on demand, to compare the heap: the flag only makes `gc` available to a new context.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const heldBy = (remember: (piece: string) => void): number => {
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      for (let i = 0; i < 40; i++) {
+        const text = `${String(i).padStart(6, '0')}${'x'.repeat(1 << 20)}`;
+        const piece = text.slice(0, 40);
+        assert.equal(detached(piece), piece);
+        remember(piece);
+      }
+      gc();
+      return process.memoryUsage().heapUsed - before;
+    };
+    const plain = new Map<string, number>();
+    const memo = memoByString(1000, (s) => s.length);
+    // The control: the pieces themselves, kept, hold their 1 MB texts (40 MB).
+    assert.ok(heldBy((p) => plain.set(p, 0)) > 30 << 20);
+    assert.ok(heldBy(memo) < 4 << 20);
+    assert.equal(memo(`${'0'.repeat(5)}1${'x'.repeat(34)}`), 40);
   });
 });

@@ -1,6 +1,7 @@
 // Which environment a job deploys to, judged from names and deploy commands: production-like, pre-production, or unknown.
 
 import { escapeRegExp } from '../core/text.js';
+import { memoByString } from '../core/memo.js';
 
 /** `prod`, `production`, `live` as words: not `product`, `produce`, `liveness`. Digits may follow (`prod2`). */
 const PROD_WORD = /(?:^|[^a-z])(?:prod|production|live)(?![a-z])/i;
@@ -156,25 +157,22 @@ export const DEPLOY_TOOL = new RegExp([...new Set([...TOOL_VERBS.map(([tool]) =>
 type ScriptTier = { readonly tier: Tier; readonly index: number; readonly length: number } | undefined;
 
 /**
- * Answers for script texts that run a deploy tool, by text: three rules ask of every script, and a script the
- * incremental re-parse kept (decision 0006) is the same string on the next keystroke. Bounded: cleared when full,
- * and only texts up to MEMO_MAX_TEXT characters (a longer one is asked again: the work is linear in it either way).
+ * Answers for script texts that run a deploy tool, by text: three rules ask of every script (and a file of thousands
+ * of jobs repeats the same deploy line), and a script the incremental re-parse kept (decision 0006) is the same
+ * string on the next keystroke. Only texts up to MEMO_MAX_TEXT characters, so the memo's copies stay under 16 MB (a
+ * longer text is asked again: the work is linear in it either way).
  */
-const TIER_OF_SCRIPT = new Map<string, ScriptTier>();
-const TIER_MEMO_LIMIT = 4096;
-const MEMO_MAX_TEXT = 16_384;
+const tierOfScript = memoByString(4096, (text): ScriptTier => {
+  const found = deployTierOfLines(text);
+  return found && Object.freeze(found);
+});
+const MEMO_MAX_TEXT = 4096;
 
 /** The tier of the deploy commands of a script: the lines (first match wins) that deploy and name a target. */
 export function deployTierOfScript(text: string): ScriptTier {
   // Most scripts run no deploy tool at all.
   if (!DEPLOY_TOOL.test(text)) return undefined;
-  if (text.length > MEMO_MAX_TEXT) return deployTierOfLines(text);
-  if (TIER_OF_SCRIPT.has(text)) return TIER_OF_SCRIPT.get(text);
-  const found = deployTierOfLines(text);
-  const tier = found && Object.freeze(found);
-  if (TIER_OF_SCRIPT.size >= TIER_MEMO_LIMIT) TIER_OF_SCRIPT.clear();
-  TIER_OF_SCRIPT.set(text, tier);
-  return tier;
+  return text.length > MEMO_MAX_TEXT ? deployTierOfLines(text) : tierOfScript(text);
 }
 
 /** deployTierOfScript without the prefilter (exported for its test). */

@@ -3,6 +3,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import { scalarText, scriptOutputWrites, type CompositeAction, type Entry, type Job, type Step, type Workflow } from './github-workflow.js';
 import { matchesOf } from '../core/regex.js';
+import { memoByString } from '../core/memo.js';
 
 export interface Expression {
   /** offsets of `${{` and just past `}}` in the searched text. */
@@ -35,17 +36,11 @@ const PATH = /[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_*-]+)*/g;
  * rules read them again on every keystroke. A pure function of the string, so a hit is the same answer; the lists are
  * frozen (shared by every caller). Emptied when it reaches its bound.
  */
-const PATHS_SEEN = new Map<string, readonly string[]>();
-const PATHS_SEEN_MAX = 20_000;
+const pathsSeen = memoByString(20_000, (inner): readonly string[] => Object.freeze(readContextPaths(inner)));
 
 /** Context paths an expression reads, lower-cased, with `['x']` as `.x` and `[0]`/`[*]` as `.*`. */
 export function contextPaths(inner: string): readonly string[] {
-  let paths = PATHS_SEEN.get(inner);
-  if (paths === undefined) {
-    if (PATHS_SEEN.size >= PATHS_SEEN_MAX) PATHS_SEEN.clear();
-    PATHS_SEEN.set(inner, (paths = Object.freeze(readContextPaths(inner))));
-  }
-  return paths;
+  return pathsSeen(inner);
 }
 
 function readContextPaths(inner: string): string[] {

@@ -364,12 +364,8 @@ function keyIndent(map: YAMLMap, lines: LineIndex): number | undefined {
 
 /** End of the last line of a block map's content (after any trailing comment on that line). */
 function contentLineEnd(map: YAMLMap, text: string, lines: LineIndex): number | undefined {
-  // The last pair, found from the end in place (several rules ask this of every container of a manifest).
-  let last: Pair | undefined;
-  for (let i = map.items.length - 1; i >= 0 && last === undefined; i--) {
-    const item: unknown = map.items[i];
-    if (isPair(item)) last = item;
-  }
+  // From the end in place: several rules ask this of every container of a manifest.
+  const last = map.items.findLast(isPair);
   const r = rangeOf(last?.value) ?? rangeOf(last?.key);
   if (!r) return undefined;
   let end = r.end;

@@ -1,6 +1,7 @@
 // Where a shell text expands variables (`$NAME`, `${NAME…}`) and where a command begins: linear scans over shell text.
 
 import { programIndex, shellCommands, type Command } from './shell-words.js';
+import { memoByString } from '../core/memo.js';
 
 export interface VarRef {
   readonly name: string;
@@ -171,17 +172,8 @@ export interface RunCommand {
   readonly program: number;
 }
 
-const RUN_COMMANDS = new Map<string, readonly RunCommand[]>();
-/** Scripts remembered at most: several rules walk the same script's commands in one analysis. */
-const RUN_COMMANDS_KEPT = 256;
-
-/**
- * The commands of a shell script that the shell runs: heredoc bodies are data, and a command without a program word
- * (only assignments or redirections) is left out. Split once per script text whichever rule asks.
- */
-export function runCommands(text: string): readonly RunCommand[] {
-  let out = RUN_COMMANDS.get(text);
-  if (out) return out;
+/** Scripts remembered at most 256: several rules walk the same script's commands in one analysis. */
+const runCommandsOf = memoByString(256, (text): readonly RunCommand[] => {
   const bodies = heredocs(text);
   const list: RunCommand[] = [];
   for (const cmd of shellCommands(text)) {
@@ -190,7 +182,13 @@ export function runCommands(text: string): readonly RunCommand[] {
     const program = programIndex(cmd);
     if (program !== -1) list.push({ cmd, program });
   }
-  if (RUN_COMMANDS.size >= RUN_COMMANDS_KEPT) RUN_COMMANDS.clear();
-  RUN_COMMANDS.set(text, (out = list));
-  return out;
+  return list;
+});
+
+/**
+ * The commands of a shell script that the shell runs: heredoc bodies are data, and a command without a program word
+ * (only assignments or redirections) is left out. Split once per script text whichever rule asks.
+ */
+export function runCommands(text: string): readonly RunCommand[] {
+  return runCommandsOf(text);
 }

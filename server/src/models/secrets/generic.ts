@@ -1,6 +1,7 @@
 // Which names hold secrets, and which literal values are real secrets rather than references, placeholders or data.
 
 import { entropy } from './checksums.js';
+import { memoByString } from '../../core/memo.js';
 
 /** Words a name ends with when it holds a secret on its own. */
 const SECRET_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'apikey', 'credential', 'credentials', 'creds', 'pat', 'privatekey']);
@@ -10,22 +11,20 @@ const KEY_QUALIFIERS = new Set(['api', 'access', 'private', 'secret', 'auth', 's
 const AUTH_WORDS = new Set(['auth', 'authorization']);
 
 /** Names seen lately, split: the same few keys recur in every file (`name`, `bucket`, `tags`), on every keystroke. */
-const WORDS = new Map<string, readonly string[]>();
-
-/** Splits `awsSecretAccessKey`, `AWS_SECRET_ACCESS_KEY`, `aws-secret-access-key` into lower-case words. */
-export function words(name: string): readonly string[] {
-  let w = WORDS.get(name);
-  if (w === undefined) {
-    if (WORDS.size >= 4096) WORDS.clear();
-    w = name
+const splitName = memoByString(
+  4096,
+  (name): readonly string[] =>
+    name
       .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
       .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
       .toLowerCase()
       .split(/[^a-z0-9]+/)
-      .filter(Boolean);
-    WORDS.set(name, w);
-  }
-  return w;
+      .filter(Boolean),
+);
+
+/** Splits `awsSecretAccessKey`, `AWS_SECRET_ACCESS_KEY`, `aws-secret-access-key` into lower-case words. */
+export function words(name: string): readonly string[] {
+  return splitName(name);
 }
 
 /** The name says its value is a secret: the last word is a secret word (`DB_PASSWORD`, `apiKey`, `client_secret`). */
